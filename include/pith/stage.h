@@ -1,0 +1,85 @@
+// The Stage interface: one step of the pipeline, applied to one document at a time.
+//
+//   pith::StageOptions options;                  // every field has a documented default
+//   options.strip.explain = true;
+//   auto strip = pith::MakeStage("strip", options);
+//   pith::Document doc = ...;
+//   pith::StageResult r = strip->Process(doc);   // doc.text now holds the body
+//   if (r.verdict == pith::Verdict::kDrop) ...   // check --drop, for example
+//
+// Stages are immutable after construction: Process is const and safe to call from many threads
+// at once on different documents.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pith/document.h"
+#include "pith/error.h"
+
+namespace pith {
+
+class RuleSet;
+
+enum class Verdict { kKeep, kDrop };
+
+// What a stage says about one document besides the changes it made to it.
+struct StageResult {
+  Verdict verdict = Verdict::kKeep;
+  std::string drop_reason;            // set when verdict is kDrop, e.g. "check: min-chars"
+  std::vector<Diagnostic> notes;      // warnings and errors about this document
+};
+
+// Options of `normalize`.
+struct NormalizeOptions {
+  bool nfkc = false;          // NFKC instead of NFC
+  std::string to_script;      // "", "hans" (to simplified) or "hant" (to traditional)
+  bool repair_mojibake = true;
+};
+
+// Options of `strip`.
+struct StripOptions {
+  bool explain = false;              // write Document::lines
+  std::vector<Label> keep = {Label::kBody};  // labels whose lines stay in text
+};
+
+// Options of `extract`.
+struct ExtractOptions {};
+
+// Options of `check`: thresholds; a document fails when it breaks any of them.
+struct CheckOptions {
+  std::size_t min_chars = 0;
+  bool drop = false;  // drop failing documents instead of reporting them
+};
+
+// Every stage's options in one place, so a pipeline is configured by one value.
+struct StageOptions {
+  NormalizeOptions normalize;
+  StripOptions strip;
+  ExtractOptions extract;
+  CheckOptions check;
+  // Rules for strip (and extract). nullptr means RuleSet::Default().
+  std::shared_ptr<const RuleSet> rules;
+};
+
+class Stage {
+ public:
+  virtual ~Stage() = default;
+  // The registry name, e.g. "strip".
+  virtual std::string_view Name() const = 0;
+  // Rewrites `doc` in place. Never throws for problems with the document itself: those are
+  // returned as notes (and a kDrop verdict where the stage drops).
+  virtual StageResult Process(Document& doc) const = 0;
+};
+
+// Makes the stage registered under `name`. Throws ConfigError for an unknown name (the message
+// lists the known ones) and RuleError when the rules cannot be compiled.
+std::unique_ptr<Stage> MakeStage(std::string_view name, const StageOptions& options);
+
+// The names MakeStage knows, in pipeline order.
+std::vector<std::string> StageNames();
+
+}  // namespace pith

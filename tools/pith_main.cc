@@ -1,0 +1,3 @@
+#include "cmd_common.h"
+
+int main(int argc, char** argv) { return pith::tools::Run(argc, argv); }
