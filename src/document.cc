@@ -12,7 +12,7 @@ constexpr std::array<std::string_view, 6> kLabelNames = {"body", "title", "meta"
                                                          "spam", "chrome", "notice"};
 
 // The fields Document types; everything else goes to `extra`.
-enum class Field { kId, kSource, kText, kMetadata, kLines, kFlags, kSignals, kOther };
+enum class Field { kId, kSource, kText, kMetadata, kLines, kMetaLines, kFlags, kSignals, kOther };
 
 Field FieldOf(std::string_view key, std::string_view text_field, std::string_view id_field) {
   if (key == id_field) return Field::kId;
@@ -20,6 +20,7 @@ Field FieldOf(std::string_view key, std::string_view text_field, std::string_vie
   if (key == "source") return Field::kSource;
   if (key == "metadata") return Field::kMetadata;
   if (key == "lines") return Field::kLines;
+  if (key == "meta_lines") return Field::kMetaLines;
   if (key == "flags") return Field::kFlags;
   if (key == "signals") return Field::kSignals;
   return Field::kOther;
@@ -112,6 +113,10 @@ void AppendLines(const std::vector<LineLabel>& lines, std::string* out) {
       out->append(",\"rule\":");
       AppendJsonString(l.rule, out);
     }
+    if (!l.text.empty()) {
+      out->append(",\"text\":");
+      AppendJsonString(l.text, out);
+    }
     out->push_back('}');
   }
   out->push_back(']');
@@ -147,6 +152,10 @@ bool AppendKnown(const Document& doc, Field field, bool present_in_input, std::s
     case Field::kLines:
       if (doc.lines.empty() && !present_in_input) return false;
       key("lines"); AppendLines(doc.lines, out); return true;
+    case Field::kMetaLines:
+      // Consumed by extract: once empty it disappears from the record.
+      if (doc.meta_lines.empty()) return false;
+      key("meta_lines"); AppendLines(doc.meta_lines, out); return true;
     case Field::kFlags:
       if (doc.flags.empty() && !present_in_input) return false;
       key("flags"); AppendStrings(doc.flags, out); return true;
@@ -156,6 +165,21 @@ bool AppendKnown(const Document& doc, Field field, bool present_in_input, std::s
     case Field::kOther: return false;
   }
   return false;
+}
+
+void ParseLines(const Json& value, const std::string& key, std::vector<LineLabel>* out) {
+  if (!value.is_array()) throw InputError("field \"" + key + "\" is not an array");
+  for (const Json& l : value) {
+    if (!l.is_object() || !l.contains("n") || !l["n"].is_number_integer() || !l.contains("label") ||
+        !l["label"].is_string())
+      throw InputError("field \"" + key + "\" has an entry without integer n and string label");
+    auto label = ParseLabel(l["label"].get<std::string>());
+    if (!label) throw InputError("field \"" + key + "\" has unknown label " + l["label"].dump());
+    LineLabel ll{l["n"].get<int>(), *label, "", ""};
+    if (auto it = l.find("rule"); it != l.end() && it->is_string()) ll.rule = it->get<std::string>();
+    if (auto it = l.find("text"); it != l.end() && it->is_string()) ll.text = it->get<std::string>();
+    out->push_back(std::move(ll));
+  }
 }
 
 }  // namespace
@@ -216,17 +240,10 @@ Document DocumentFromJson(std::string_view json, std::string_view text_field,
         else doc.extra[key] = std::move(value);
         break;
       case Field::kLines:
-        if (!value.is_array()) throw InputError("field \"lines\" is not an array");
-        for (const Json& l : value) {
-          if (!l.is_object() || !l.contains("n") || !l["n"].is_number_integer() ||
-              !l.contains("label") || !l["label"].is_string())
-            throw InputError("field \"lines\" has an entry without integer n and string label");
-          auto label = ParseLabel(l["label"].get<std::string>());
-          if (!label) throw InputError("field \"lines\" has unknown label " + l["label"].dump());
-          LineLabel ll{l["n"].get<int>(), *label, ""};
-          if (l.contains("rule") && l["rule"].is_string()) ll.rule = l["rule"].get<std::string>();
-          doc.lines.push_back(std::move(ll));
-        }
+        ParseLines(value, key, &doc.lines);
+        break;
+      case Field::kMetaLines:
+        ParseLines(value, key, &doc.meta_lines);
         break;
       case Field::kFlags:
         if (!value.is_array()) throw InputError("field \"flags\" is not an array");

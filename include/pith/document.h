@@ -32,11 +32,13 @@ std::optional<Label> ParseLabel(std::string_view name);
 
 // The verdict on one non-blank line. `n` is the 1-based line number in the text as ingested
 // (normalize never merges or splits lines, so it stays valid); `rule` names the rule or detector
-// that decided.
+// that decided. `text` is the line itself, kept only where a later stage needs the words of a
+// line that strip removed (see Document::meta_lines); it is empty in `lines`.
 struct LineLabel {
   int n = 0;
   Label label = Label::kBody;
   std::string rule;
+  std::string text;
 };
 
 // A plain record. Known fields are typed members; everything else is in `extra`.
@@ -46,6 +48,9 @@ struct Document {
   std::string text;
   Json metadata = Json::object();  // title, date, author, ...; absent keys mean "not found"
   std::vector<LineLabel> lines;    // written by strip --explain (and kept for later stages)
+  // The title and meta lines strip removed from `text`, with their words, for extract to read;
+  // extract consumes them (clears this) once metadata is filled. Serialized as "meta_lines".
+  std::vector<LineLabel> meta_lines;
   std::vector<std::string> flags;  // e.g. "mojibake", "invalid-utf8"; no duplicates
   Json signals = Json::object();   // per-document measures, by stage
   Json extra = Json::object();     // unknown fields, in input order
@@ -67,8 +72,8 @@ Document DocumentFromJson(std::string_view json, std::string_view text_field = "
 
 // Serializes `doc` as one line of JSON without the trailing newline. Keys of the input record come
 // first in their input order; known fields that were not in the input follow in the order
-// id, source, text, metadata, lines, flags, signals. Empty metadata, lines, flags and signals are
-// omitted unless the input had them. Invalid UTF-8 in strings is written as U+FFFD.
+// id, source, text, metadata, lines, meta_lines, flags, signals. Empty metadata, lines,
+// meta_lines, flags and signals are omitted unless the input had them. Invalid UTF-8 in strings is written as U+FFFD.
 std::string ToJsonLine(const Document& doc);
 // Appends the same serialization to `out` (the hot path: no temporary strings).
 void AppendJsonLine(const Document& doc, std::string* out);

@@ -56,3 +56,14 @@ TEST_CASE("Invalid UTF-8 is written as U+FFFD", "[document]") {
   doc.text = std::string("ok\xff\xc3(") + "\xe4\xb8\xad";
   CHECK(pith::ToJsonLine(doc) == "{\"id\":\"a\",\"text\":\"ok\xEF\xBF\xBD\xEF\xBF\xBD(\xe4\xb8\xad\"}");
 }
+
+TEST_CASE("meta_lines travel between strip and extract and vanish once consumed", "[document]") {
+  const std::string line =
+      R"({"id":"a","text":"body","meta_lines":[{"n":1,"label":"title","rule":"title.first","text":"T"}]})";
+  pith::Document doc = pith::DocumentFromJson(line);
+  REQUIRE(doc.meta_lines.size() == 1);
+  CHECK(doc.meta_lines[0].text == "T");
+  CHECK(pith::ToJsonLine(doc) == line);
+  doc.meta_lines.clear();
+  CHECK(pith::ToJsonLine(doc) == R"({"id":"a","text":"body"})");
+}
