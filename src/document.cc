@@ -2,7 +2,9 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
+#include "document_scan.h"
 #include "pith/error.h"
 
 namespace pith {
@@ -26,58 +28,110 @@ Field FieldOf(std::string_view key, std::string_view text_field, std::string_vie
   return Field::kOther;
 }
 
-// Length of the valid UTF-8 sequence at s[i], or 0 if it is invalid.
-std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  auto cont = [&](std::size_t k) {
-    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-  };
+// Length of the valid UTF-8 sequence at p (p < end), or 0 if it is invalid: overlong forms,
+// surrogates and code points above U+10FFFF are invalid, as in RFC 3629.
+inline std::size_t Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
+  const unsigned c = p[0];
   if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    const auto c1 = static_cast<unsigned char>(s[i + 1]);
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
-    if (c == 0xED && c1 > 0x9F) return 0;  // surrogate
+  const std::size_t left = static_cast<std::size_t>(end - p);
+  auto cont = [p](std::size_t k) { return (p[k] & 0xC0) == 0x80; };
+  if (c < 0xC2) return 0;
+  if (c < 0xE0) return left >= 2 && cont(1) ? 2 : 0;
+  if (c < 0xF0) {
+    if (left < 3 || !cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;  // overlong
+    if (c == 0xED && p[1] > 0x9F) return 0;  // surrogate
     return 3;
   }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    const auto c1 = static_cast<unsigned char>(s[i + 1]);
-    if (c == 0xF0 && c1 < 0x90) return 0;
-    if (c == 0xF4 && c1 > 0x8F) return 0;
-    return 4;
-  }
-  return 0;
+  if (c > 0xF4 || left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
+  if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
+  if (c == 0xF4 && p[1] > 0x8F) return 0;  // above U+10FFFF
+  return 4;
 }
 
-// Writes `s` as a JSON string. Runs of bytes that need no escaping are copied in one append,
-// which is what keeps serialization off the profile for long CJK texts.
+// Whether any of the 8 bytes in `x` is non-ASCII, a control character, '"' or '\\'. The
+// zero-byte tests may flag a byte above a true hit, never one when there is none.
+inline bool HasSpecialByte(std::uint64_t x) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t below_space = (x - 0x20 * kOnes) & ~x & kHigh;
+  return ((x & kHigh) | below_space | has_zero(x ^ ('"' * kOnes)) | has_zero(x ^ ('\\' * kOnes))) != 0;
+}
+
+// The first byte at or after p that a JSON string cannot hold as it is: '"', '\\', a control
+// character, or the start of an invalid UTF-8 sequence; `end` if there is none. Both reading
+// and writing go through here: it is the loop every byte of every text passes, so ASCII is
+// skipped eight bytes at a time and runs of multi-byte characters (CJK) without going back to
+// the ASCII test.
+const char* SkipPlain(const char* p, const char* end) {
+  auto u = reinterpret_cast<const unsigned char*>(p);
+  const auto uend = reinterpret_cast<const unsigned char*>(end);
+  while (true) {
+    while (uend - u >= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, u, 8);
+      if (HasSpecialByte(x)) break;
+      u += 8;
+    }
+    if (u == uend) break;
+    const unsigned c = *u;
+    if (c < 0x80) {
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      ++u;
+      continue;
+    }
+    do {
+      // Most CJK: a lead byte E1-EC or EE-EF and two continuation bytes, with no further check;
+      // two such characters are tested at once.
+      if (uend - u >= 8) {
+        std::uint64_t x;
+        std::memcpy(&x, u, 8);
+        const unsigned n0 = x & 0x0F, n3 = (x >> 24) & 0x0F;
+        if ((x & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL && n0 != 0 && n0 != 0x0D && n3 != 0 &&
+            n3 != 0x0D) {
+          u += 6;
+          continue;
+        }
+      }
+      const unsigned lead = *u;
+      if (lead >= 0xE1 && lead != 0xED && lead <= 0xEF && uend - u >= 3) {
+        std::uint16_t tail;
+        std::memcpy(&tail, u + 1, 2);
+        if ((tail & 0xC0C0) == 0x8080) {
+          u += 3;
+          continue;
+        }
+      }
+      const std::size_t len = Utf8SequenceLength(u, uend);
+      if (len == 0) return reinterpret_cast<const char*>(u);
+      u += len;
+    } while (u != uend && *u >= 0x80);
+  }
+  return reinterpret_cast<const char*>(u);
+}
+
+// Writes `s` as a JSON string: the short escapes JSON has, \u00XX for other control
+// characters, U+FFFD for each byte that is not part of valid UTF-8, everything else as it is
+// (the form nlohmann/json and Python's json.dumps(ensure_ascii=False) write).
 void AppendJsonString(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
-  std::size_t run = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      ++i;
-      continue;
-    }
-    if (c >= 0x80) {
-      const std::size_t len = Utf8SequenceLength(s, i);
-      if (len != 0) {
-        i += len;
-        continue;
-      }
-    }
-    out->append(s.data() + run, i - run);
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (true) {
+    const char* stop = SkipPlain(p, end);
+    out->append(p, stop);
+    if (stop == end) break;
+    const auto c = static_cast<unsigned char>(*stop);
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
       case '\n': out->append("\\n"); break;
       case '\r': out->append("\\r"); break;
       case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
       default:
         if (c < 0x20) {
           out->append("\\u00");
@@ -87,10 +141,8 @@ void AppendJsonString(std::string_view s, std::string* out) {
           out->append("\xEF\xBF\xBD");  // invalid UTF-8 byte
         }
     }
-    ++i;
-    run = i;
+    p = stop + 1;
   }
-  out->append(s.data() + run, s.size() - run);
   out->push_back('"');
 }
 
@@ -182,7 +234,245 @@ void ParseLines(const Json& value, const std::string& key, std::vector<LineLabel
   }
 }
 
+// Stores one field of an input record in `doc` and notes its place in field_order. Both
+// readers go through here, so they agree on what every field means. Throws InputError.
+void AssignField(const std::string& key, Field field, Json&& value, Document* doc, bool* has_text) {
+  doc->field_order.push_back(field == Field::kId ? "id" : field == Field::kText ? "text" : key);
+  switch (field) {
+    case Field::kId:
+      if (value.is_string()) doc->id = std::move(value.get_ref<std::string&>());
+      else if (value.is_number_integer()) doc->id = value.dump();
+      else if (!value.is_null()) throw InputError("field \"" + key + "\" is not a string");
+      break;
+    case Field::kText:
+      if (!value.is_string()) throw InputError("field \"" + key + "\" is not a string");
+      doc->text = std::move(value.get_ref<std::string&>());
+      *has_text = true;
+      break;
+    case Field::kSource:
+      if (value.is_string()) doc->source = std::move(value.get_ref<std::string&>());
+      else doc->extra[key] = std::move(value);
+      break;
+    case Field::kMetadata:
+      if (value.is_object()) doc->metadata = std::move(value);
+      else doc->extra[key] = std::move(value);
+      break;
+    case Field::kLines:
+      ParseLines(value, key, &doc->lines);
+      break;
+    case Field::kMetaLines:
+      ParseLines(value, key, &doc->meta_lines);
+      break;
+    case Field::kFlags:
+      if (!value.is_array()) throw InputError("field \"flags\" is not an array");
+      for (const Json& f : value) {
+        if (f.is_string()) doc->AddFlag(f.get<std::string>());
+      }
+      break;
+    case Field::kSignals:
+      if (value.is_object()) doc->signals = std::move(value);
+      else doc->extra[key] = std::move(value);
+      break;
+    case Field::kOther: doc->extra[key] = std::move(value); break;
+  }
+}
+
+// A cursor over one JSON line for ScanRecord. Every method returns false where the line is not
+// what the scanner reads, and the scan gives up.
+class Scanner {
+ public:
+  explicit Scanner(std::string_view json) : p_(json.data()), end_(json.data() + json.size()) {}
+
+  void SkipSpace() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+  }
+  bool AtEnd() const { return p_ == end_; }
+  // Consumes `c` (after white space) if it is next.
+  bool Take(char c) {
+    SkipSpace();
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  bool Peek(char c) {
+    SkipSpace();
+    return p_ != end_ && *p_ == c;
+  }
+
+  // Reads the string starting at the opening quote into *out. `reserve`: make room for the rest
+  // of the line at once (for the text, which is most of it), not by doubling as it grows.
+  bool String(std::string* out, bool reserve = false) {
+    ++p_;  // the opening quote
+    out->clear();
+    if (reserve) out->reserve(static_cast<std::size_t>(end_ - p_));
+    while (true) {
+      const char* stop = SkipPlain(p_, end_);
+      out->append(p_, stop);
+      p_ = stop;
+      if (p_ == end_ || *p_ != '\\') break;
+      ++p_;
+      if (!Escape(out)) return false;
+    }
+    if (p_ == end_ || *p_ != '"') return false;  // a control character or invalid UTF-8
+    ++p_;
+    return true;
+  }
+
+  // Skips a value that is not a string (number, literal, object, array) and returns its text.
+  bool RawValue(std::string_view* out) {
+    SkipSpace();
+    const char* start = p_;
+    if (p_ != end_ && (*p_ == '{' || *p_ == '[')) {
+      int depth = 0;
+      do {
+        const char c = *p_++;
+        if (c == '{' || c == '[') {
+          ++depth;
+        } else if (c == '}' || c == ']') {
+          --depth;
+        } else if (c == '"') {
+          while (p_ != end_ && *p_ != '"') p_ += (*p_ == '\\' && end_ - p_ > 1) ? 2 : 1;
+          if (p_ == end_) return false;
+          ++p_;
+        }
+      } while (depth > 0 && p_ != end_);
+      if (depth != 0) return false;
+    } else {
+      while (p_ != end_ && *p_ != ',' && *p_ != '}' && *p_ != ']' && *p_ != ' ' && *p_ != '\t' &&
+             *p_ != '\n' && *p_ != '\r')
+        ++p_;
+    }
+    *out = std::string_view(start, static_cast<std::size_t>(p_ - start));
+    return !out->empty();
+  }
+
+ private:
+  // After a backslash: appends what the escape stands for.
+  bool Escape(std::string* out) {
+    if (p_ == end_) return false;
+    const char c = *p_++;
+    switch (c) {
+      case '"': out->push_back('"'); return true;
+      case '\\': out->push_back('\\'); return true;
+      case '/': out->push_back('/'); return true;
+      case 'b': out->push_back('\b'); return true;
+      case 'f': out->push_back('\f'); return true;
+      case 'n': out->push_back('\n'); return true;
+      case 'r': out->push_back('\r'); return true;
+      case 't': out->push_back('\t'); return true;
+      case 'u': break;
+      default: return false;
+    }
+    std::uint32_t cp;
+    if (!Hex4(&cp)) return false;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate first
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      std::uint32_t low;
+      if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+      p_ += 2;
+      if (!Hex4(&low) || low < 0xDC00 || low > 0xDFFF) return false;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    AppendUtf8(cp, out);
+    return true;
+  }
+
+  bool Hex4(std::uint32_t* cp) {
+    if (end_ - p_ < 4) return false;
+    *cp = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char c = *p_++;
+      std::uint32_t digit;
+      if (c >= '0' && c <= '9') digit = static_cast<std::uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') digit = static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') digit = static_cast<std::uint32_t>(c - 'A' + 10);
+      else return false;
+      *cp = *cp << 4 | digit;
+    }
+    return true;
+  }
+
+  static void AppendUtf8(std::uint32_t cp, std::string* out) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | cp >> 6));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | cp >> 12));
+      out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | cp >> 18));
+      out->push_back(static_cast<char>(0x80 | (cp >> 12 & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  const char* p_;
+  const char* const end_;
+};
+
 }  // namespace
+
+namespace internal {
+
+bool ScanRecord(std::string_view json, std::string_view text_field, std::string_view id_field,
+                Document* doc) {
+  Scanner in(json);
+  if (!in.Take('{')) return false;
+  bool has_text = false, has_id = false;
+  std::string key, value;
+  if (!in.Peek('}')) {
+    do {
+      if (!in.Peek('"') || !in.String(&key) || !in.Take(':')) return false;
+      const Field field = FieldOf(key, text_field, id_field);
+      // A repeated key: nlohmann/json keeps the last value at the first place; leave it to it.
+      bool& seen_typed = field == Field::kId ? has_id : has_text;
+      if (field == Field::kId || field == Field::kText) {
+        if (seen_typed) return false;
+      } else {
+        for (const std::string& k : doc->field_order) {
+          if (k == key) return false;
+        }
+      }
+      if (in.Peek('"')) {
+        // The common case, strings into the typed fields, without a Json value in between.
+        std::string* target = field == Field::kId     ? &doc->id
+                              : field == Field::kText   ? &doc->text
+                              : field == Field::kSource ? &doc->source
+                                                        : nullptr;
+        if (target != nullptr) {
+          if (!in.String(target, field == Field::kText)) return false;
+          doc->field_order.push_back(field == Field::kId ? "id" : field == Field::kText ? "text" : key);
+          seen_typed = seen_typed || field == Field::kId || field == Field::kText;
+          continue;
+        }
+        if (!in.String(&value)) return false;
+        try {
+          AssignField(key, field, Json(std::move(value)), doc, &has_text);
+        } catch (const InputError&) {
+          return false;  // reported by the nlohmann path, with the same message
+        }
+        continue;
+      }
+      std::string_view raw;
+      if (!in.RawValue(&raw)) return false;
+      try {
+        AssignField(key, field, Json::parse(raw), doc, &has_text);
+      } catch (const std::exception&) {
+        return false;
+      }
+      if (field == Field::kId) has_id = true;
+    } while (in.Take(','));
+  }
+  if (!in.Take('}')) return false;
+  in.SkipSpace();
+  return in.AtEnd() && has_text;
+}
+
+}  // namespace internal
 
 std::string_view LabelName(Label label) { return kLabelNames[static_cast<int>(label)]; }
 
@@ -206,6 +496,10 @@ bool Document::HasFlag(std::string_view flag) const {
 
 Document DocumentFromJson(std::string_view json, std::string_view text_field,
                           std::string_view id_field) {
+  {
+    Document doc;
+    if (internal::ScanRecord(json, text_field, id_field, &doc)) return doc;
+  }
   Json j;
   try {
     j = Json::parse(json);
@@ -216,53 +510,16 @@ Document DocumentFromJson(std::string_view json, std::string_view text_field,
   Document doc;
   bool has_text = false;
   for (auto it = j.begin(); it != j.end(); ++it) {
-    const std::string& key = it.key();
-    Json& value = it.value();
-    const Field field = FieldOf(key, text_field, id_field);
-    doc.field_order.push_back(field == Field::kId ? "id" : field == Field::kText ? "text" : key);
-    switch (field) {
-      case Field::kId:
-        if (value.is_string()) doc.id = value.get<std::string>();
-        else if (value.is_number_integer()) doc.id = value.dump();
-        else if (!value.is_null()) throw InputError("field \"" + key + "\" is not a string");
-        break;
-      case Field::kText:
-        if (!value.is_string()) throw InputError("field \"" + key + "\" is not a string");
-        doc.text = std::move(value.get_ref<std::string&>());
-        has_text = true;
-        break;
-      case Field::kSource:
-        if (value.is_string()) doc.source = value.get<std::string>();
-        else doc.extra[key] = std::move(value);
-        break;
-      case Field::kMetadata:
-        if (value.is_object()) doc.metadata = std::move(value);
-        else doc.extra[key] = std::move(value);
-        break;
-      case Field::kLines:
-        ParseLines(value, key, &doc.lines);
-        break;
-      case Field::kMetaLines:
-        ParseLines(value, key, &doc.meta_lines);
-        break;
-      case Field::kFlags:
-        if (!value.is_array()) throw InputError("field \"flags\" is not an array");
-        for (const Json& f : value) {
-          if (f.is_string()) doc.AddFlag(f.get<std::string>());
-        }
-        break;
-      case Field::kSignals:
-        if (value.is_object()) doc.signals = std::move(value);
-        else doc.extra[key] = std::move(value);
-        break;
-      case Field::kOther: doc.extra[key] = std::move(value); break;
-    }
+    AssignField(it.key(), FieldOf(it.key(), text_field, id_field), std::move(it.value()), &doc,
+                &has_text);
   }
   if (!has_text) throw InputError("no \"" + std::string(text_field) + "\" field");
   return doc;
 }
 
 void AppendJsonLine(const Document& doc, std::string* out) {
+  // Room for the text and a few escapes, so that the output does not grow by copies.
+  out->reserve(out->size() + doc.text.size() + doc.text.size() / 16 + 256);
   out->push_back('{');
   bool first = true;
   bool seen[static_cast<int>(Field::kOther)] = {};
@@ -298,7 +555,6 @@ void AppendJsonLine(const Document& doc, std::string* out) {
 
 std::string ToJsonLine(const Document& doc) {
   std::string out;
-  out.reserve(doc.text.size() + 256);
   AppendJsonLine(doc, &out);
   return out;
 }
