@@ -56,9 +56,10 @@ has() { grep -qx "$1" <<< "$subcommands"; }
 
 bytes_of() { du -sb --apparent-size "$1" | cut -f1; }
 
-# Rows in the order they are printed; per row: input path, input bytes, best seconds, peak RSS.
+# Rows in the order they are printed; per row: input path, input bytes, best wall and CPU
+# nanoseconds, peak RSS.
 names=()
-declare -A cmd input size best rss slow failed
+declare -A cmd input size best cpu rss slow failed
 
 # row NAME INPUT [--once] -- COMMAND...: a measured command.
 row() {
@@ -72,13 +73,13 @@ row() {
   input[$name]=$in
 }
 
-# Runs row NAME once; keeps the best wall time and the largest peak RSS.
+# Runs row NAME once; keeps the best wall and CPU times and the largest peak RSS.
 run_once() {
   local name=$1 start end status=0
   [ -z "${failed[$name]:-}" ] || return 0
   [ -n "${size[$name]:-}" ] || size[$name]=$(bytes_of "${input[$name]}")
   start=$(date +%s%N)
-  eval "/usr/bin/time -f %M -o '$work/rss' ${cmd[$name]}" > "$work/$name.out" 2> "$work/$name.err" || status=$?
+  eval "/usr/bin/time -f '%U %S %M' -o '$work/rss' ${cmd[$name]}" > "$work/$name.out" 2> "$work/$name.err" || status=$?
   end=$(date +%s%N)
   # 1 is "no line selected" for grep and "a document failed" for pith check: not an error here.
   if [ "$status" -gt 1 ]; then
@@ -88,7 +89,10 @@ run_once() {
   fi
   local s=$(( end - start ))
   if [ -z "${best[$name]:-}" ] || [ "$s" -lt "${best[$name]}" ]; then best[$name]=$s; fi
-  local m; m=$(tail -n 1 "$work/rss")
+  local u k m c
+  read -r u k m < <(tail -n 1 "$work/rss")
+  c=$(awk -v u="$u" -v k="$k" 'BEGIN { printf "%d", (u + k) * 1e9 }')
+  if [ -z "${cpu[$name]:-}" ] || [ "$c" -lt "${cpu[$name]}" ]; then cpu[$name]=$c; fi
   if [ -z "${rss[$name]:-}" ] || [ "$m" -gt "${rss[$name]}" ]; then rss[$name]=$m; fi
 }
 
@@ -118,6 +122,7 @@ row "pith clean -j$cores" "$corpus" -- "$pith" clean -q -j"$cores" --jsonl "$cor
 row "60MB grep -v -E" "$slice" -- grep -v -E -f "$patterns" "$slice"
 row "60MB pith clean -j$cores" "$slice" -- "$pith" clean -q -j"$cores" --jsonl "$slice"
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # Rounds rather than repeats in a row: the machine's noise then spreads over every command.
 for ((round = 1; round <= runs; round++)); do
   for name in "${names[@]}"; do
@@ -125,12 +130,13 @@ for ((round = 1; round <= runs; round++)); do
   done
 done
 
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-echo "pith $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?') on $cores cores ($cpu), $(date -u +%Y-%m-%d), best of $runs"
+model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+echo "pith $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?') on $cores cores ($model), $(date -u +%Y-%m-%d), best of $runs"
+echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (above $cores, other work shared the cores: trust the CPU column more)"
 echo "corpus: $corpus ($(awk -v b="$(bytes_of "$corpus")" 'BEGIN { printf "%.1f", b / 1e6 }') MB, $(wc -l < "$corpus") records)"
 echo
 grep_rate=$(mbps "${size[grep -E]}" "${best[grep -E]}")
-printf '%-26s %9s %8s %9s %9s %10s\n' command "input MB" seconds "MB/s" "RSS MB" "x grep -E"
+printf '%-26s %9s %8s %9s %8s %9s %8s %10s\n' command "input MB" seconds "MB/s" "CPU s" "MB/CPU-s" "RSS MB" "x grep -E"
 for name in "${names[@]}"; do
   if [ -n "${failed[$name]:-}" ] || [ -z "${best[$name]:-}" ]; then
     printf '%-26s %s\n' "$name" "failed (see above)"
@@ -138,9 +144,10 @@ for name in "${names[@]}"; do
   fi
   rate=$(mbps "${size[$name]}" "${best[$name]}")
   awk -v n="$name" -v b="${size[$name]}" -v ns="${best[$name]}" -v r="$rate" -v m="${rss[$name]}" \
-      -v g="$grep_rate" -v once="${slow[$name]}" \
-      'BEGIN { printf "%-26s %9.1f %8.2f %9.1f %9.1f %10.2f%s\n", n, b / 1e6, ns / 1e9, r, m / 1024, r / g,
-               once == 1 ? "  (one run, first 10 MB)" : "" }'
+      -v c="${cpu[$name]}" -v g="$grep_rate" -v once="${slow[$name]}" \
+      'BEGIN { per_cpu = c > 0 ? b / 1e6 / (c / 1e9) : 0; note = once == 1 ? "  (one run, first 10 MB)" : ""
+               printf "%-26s %9.1f %8.2f %9.1f %8.2f %9.0f %8.1f %10.2f%s\n", n, b / 1e6, ns / 1e9, r, c / 1e9,
+                      per_cpu, m / 1024, r / g, note }'
 done
 
 echo
