@@ -1,6 +1,7 @@
 #include "pith/document.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -49,14 +50,15 @@ inline std::size_t Utf8SequenceLength(const unsigned char* p, const unsigned cha
   return 4;
 }
 
-// Whether any of the 8 bytes in `x` is non-ASCII, a control character, '"' or '\\'. The
-// zero-byte tests may flag a byte above a true hit, never one when there is none.
-inline bool HasSpecialByte(std::uint64_t x) {
+// A mask with the high bit set in each of the 8 bytes of `x` that is non-ASCII, a control
+// character, '"' or '\\'. A borrow may also mark a byte above a marked one, never below, so the
+// lowest mark is exact.
+inline std::uint64_t SpecialBytes(std::uint64_t x) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
   const std::uint64_t below_space = (x - 0x20 * kOnes) & ~x & kHigh;
-  return ((x & kHigh) | below_space | has_zero(x ^ ('"' * kOnes)) | has_zero(x ^ ('\\' * kOnes))) != 0;
+  return (x & kHigh) | below_space | has_zero(x ^ ('"' * kOnes)) | has_zero(x ^ ('\\' * kOnes));
 }
 
 // The first byte at or after p that a JSON string cannot hold as it is: '"', '\\', a control
@@ -71,16 +73,16 @@ const char* SkipPlain(const char* p, const char* end) {
     while (uend - u >= 8) {
       std::uint64_t x;
       std::memcpy(&x, u, 8);
-      if (HasSpecialByte(x)) break;
+      const std::uint64_t special = SpecialBytes(x);
+      if (special != 0) {
+        // Straight to the first special byte; elsewhere the loop below walks to it.
+        if constexpr (std::endian::native == std::endian::little) u += std::countr_zero(special) / 8;
+        break;
+      }
       u += 8;
     }
-    if (u == uend) break;
-    const unsigned c = *u;
-    if (c < 0x80) {
-      if (c < 0x20 || c == '"' || c == '\\') break;
-      ++u;
-      continue;
-    }
+    while (u != uend && *u < 0x80 && *u >= 0x20 && *u != '"' && *u != '\\') ++u;
+    if (u == uend || *u < 0x80) break;
     do {
       // Most CJK: a lead byte E1-EC or EE-EF and two continuation bytes, with no further check;
       // two such characters are tested at once.
