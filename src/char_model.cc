@@ -18,6 +18,7 @@ constexpr std::size_t kBmp = 0x10000;
 constexpr float kAstralCost = 20.0f;
 constexpr float kForeignScriptCost = 18.0f;
 constexpr float kPrivateUseCost = 25.0f;
+constexpr float kWordLetterCost = 6.0f;  // what an ASCII letter costs
 // A character of the other script is seen about as often as one in twenty of its own uses (a
 // simplified page quoting a traditional name, a converter that missed a character).
 constexpr double kOtherScriptShare = 1.0 / 20;
@@ -57,6 +58,22 @@ float NonHanCost(char32_t c) {
 bool CharModel::IsHan(char32_t c) {
   return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+int CharModel::Alphabet(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)) {
+    return 1;
+  }
+  if (c >= 0x370 && c <= 0x3FF) return 2;
+  if (c >= 0x400 && c <= 0x52F) return 3;
+  if (c >= 0x600 && c <= 0x6FF) return 4;
+  if (c >= 0x3041 && c <= 0x30FF) return 5;
+  if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F)) {
+    return 6;
+  }
+  if (c >= 0x590 && c <= 0x5FF) return 7;
+  if (c >= 0xE00 && c <= 0xE7F) return 8;
+  return 0;
 }
 
 CharModel::CharModel() : simplified_(kBmp), traditional_(kBmp), script_only_(kBmp, 0) {
@@ -106,6 +123,13 @@ const CharModel& CharModel::Get() {
 float CharModel::Cost(char32_t c, Script script) const {
   if (c >= kBmp) return kAstralCost;
   return script == Script::kSimplified ? simplified_[c] : traditional_[c];
+}
+
+float CharModel::Cost(char32_t c, char32_t previous, Script script) const {
+  const float cost = Cost(c, script);
+  const int alphabet = Alphabet(c);
+  if (alphabet != 0 && alphabet == Alphabet(previous)) return std::min(cost, kWordLetterCost);
+  return cost;
 }
 
 float CharModel::MinCost(char32_t c) const {

@@ -30,8 +30,17 @@ class CharModel {
   // The smaller of the two scripts' costs: how rare `c` is in any Chinese text.
   float MinCost(char32_t c) const;
 
+  // The cost of `c` right after `previous`: a letter that continues a word of its alphabet
+  // (Cyrillic after Cyrillic, kana after kana, é after a Latin letter) costs what an ASCII letter
+  // costs, so that words in other scripts look like words, not like stray garbage.
+  float Cost(char32_t c, char32_t previous, Script script) const;
+
   // True for Han characters: the blocks the model scores from its table.
   static bool IsHan(char32_t c);
+
+  // The alphabet `c` is a letter of (Latin, Greek, Cyrillic, Arabic, kana, Hangul, ...), as a
+  // small number; 0 for anything else, Han included.
+  static int Alphabet(char32_t c);
 
   // The script most of the characters of `text` that exist in only one script belong to
   // (simplified when there are none).

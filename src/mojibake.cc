@@ -249,12 +249,16 @@ class Realigner {
   }
 
  private:
-  double Cost(char32_t c) const { return model_.Cost(c, context_.script); }
+  double Cost(char32_t c, char32_t previous) const {
+    return model_.Cost(c, previous, context_.script);
+  }
 
   double LiteralCost(const Token& token) const {
     double cost = 0;
     if (token.kind == TokenKind::kAnnotation) return 0;
-    for (std::size_t i = token.begin; i < token.end; ++i) cost += Cost(line_[i]);
+    for (std::size_t i = token.begin; i < token.end; ++i) {
+      cost += Cost(line_[i], i > 0 ? line_[i - 1] : 0);
+    }
     if (token.kind == TokenKind::kLostBeforeTag) cost += kSwallowedTagPenalty;
     if (token.kind == TokenKind::kLostWithPinyin) cost += kDamagedLiteralPenalty;
     return cost;
@@ -295,7 +299,7 @@ class Realigner {
       const char32_t c = lead == kWild ? (b >= 0x81 ? codec_.Pair(b, trail) : 0)
                                        : codec_.Pair(lead, b);
       if (c == 0) continue;
-      double cost = Cost(c);
+      double cost = Cost(c, state.last_char);
       // Two marks in a row are implausible unless the second closes something ("。”").
       if (IsCjkMark(c) && IsCjkMark(state.last_char) && !IsClosingMark(c)) cost += kRepeatPenalty;
       if (c == U'“' || c == U'”') {
@@ -320,7 +324,8 @@ class Realigner {
         out->push_back(s);
       }
       if (byte != kWild && codec_.Single(byte) != 0) {
-        out->push_back(Emit(s, std::u32string(1, codec_.Single(byte)), Cost(codec_.Single(byte))));
+        const char32_t c = codec_.Single(byte);
+        out->push_back(Emit(s, std::u32string(1, c), Cost(c, state.last_char)));
       } else if (byte != kWild && !codec_.IsLead(byte)) {
         out->push_back(Emit(s, U"\uFFFD", kOrphanPenalty));
       }
@@ -337,7 +342,7 @@ class Realigner {
         if (c != 0) out->push_back(Emit(s, std::u32string(1, c), cost));
       }
     } else if (const char32_t c = codec_.Pair(state.pending, byte); c != 0) {
-      out->push_back(Emit(s, std::u32string(1, c), Cost(c)));
+      out->push_back(Emit(s, std::u32string(1, c), Cost(c, state.last_char)));
     }
     // Or the pending byte was an orphan and this byte starts afresh.
     Feed(Flush(state), byte, out);
@@ -383,7 +388,8 @@ class Realigner {
     if (token.kind == TokenKind::kChar) {
       reading.count = codec_.Encode(c, reading.bytes);
       if (reading.count == 0) {  // not in this codec: passes through, in step
-        Keep(Emit(Flush(state), std::u32string(1, c), Cost(c)));
+        const State flushed = Flush(state);
+        Keep(Emit(flushed, std::u32string(1, c), Cost(c, flushed.last_char)));
         return;
       }
       FeedReading(state, reading);
@@ -417,7 +423,7 @@ class Realigner {
       for (char32_t c : chars ? *chars : std::u32string()) {
         int bytes[2];
         if (codec_.Encode(c, bytes) == 2 && bytes[0] == state.pending) {
-          Keep(Emit(s, c + annotation, Cost(c)));
+          Keep(Emit(s, c + annotation, Cost(c, state.last_char)));
           found = true;
         }
       }
@@ -461,12 +467,8 @@ class Realigner {
 // ---------------------------------------------------------------------------------------------
 // Detection.
 
-constexpr float kRareCost = 14.5f;  // a Han character seen fewer than about fifty times
 
-bool IsRare(char32_t c) {
-  if (c < 0x80) return false;
-  return CharModel::Get().MinCost(c) >= kRareCost;
-}
+bool IsRare(char32_t c) { return CharModel::IsHan(c) && CharModel::Get().MinCost(c) >= kRareCost; }
 
 bool IsPrivateUse(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
 
@@ -517,10 +519,21 @@ int RepairLatinMojibake(std::string* line) {
 }
 
 bool LooksGarbled(std::u32string_view line) {
+  const CharModel& model = CharModel::Get();
+  // Uncommon Han, and letters of other alphabets stuck to Han, three in any four characters.
+  const auto odd = [&](std::size_t j) {
+    const char32_t c = line[j];
+    if (c < 0x80 || model.MinCost(c) < kUncommonCost) return false;
+    return CharModel::IsHan(c) || (j > 0 && CharModel::IsHan(line[j - 1]));
+  };
+  int odd_run = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char32_t c = line[i];
-    if (IsRare(c) || c == 0xFFFD) return true;
+    if (IsRare(c) || c == 0xFFFD || IsPrivateUse(c)) return true;
     if (c == '?' && i > 0 && CharModel::IsHan(line[i - 1])) return true;
+    odd_run += odd(i);
+    if (i >= 4) odd_run -= odd(i - 4);
+    if (odd_run >= 3) return true;
   }
   return false;
 }
@@ -600,7 +613,25 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   return best;
 }
 
-int CountGarbled(std::u32string_view line) {
+std::unordered_set<char32_t> FamiliarRareChars(std::u32string_view text) {
+  std::unordered_map<char32_t, int> counts;
+  for (char32_t c : text) {
+    if (IsRare(c)) ++counts[c];
+  }
+  std::unordered_set<char32_t> familiar;
+  for (const auto& [c, n] : counts) {
+    if (n >= 3) familiar.insert(c);
+  }
+  return familiar;
+}
+
+int CountGarbled(std::u32string_view line, const MojibakeContext& context) {
+  // Rare Han characters the document uses again and again are its vocabulary (Cantonese, names),
+  // not damage; private-use code points are icon fonts unless rare characters surround them.
+  const auto suspect = [&](char32_t c) {
+    if (IsPrivateUse(c)) return true;
+    return IsRare(c) && (context.familiar == nullptr || context.familiar->count(c) == 0);
+  };
   int garbled = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char32_t c = line[i];
@@ -609,15 +640,11 @@ int CountGarbled(std::u32string_view line) {
     } else if (line.substr(i, 3) == U"锟斤拷") {
       garbled += 3;
       i += 2;
-    } else if (IsPrivateUse(c) &&
-               ((i > 0 && CharModel::IsHan(line[i - 1])) ||
-                (i + 1 < line.size() && CharModel::IsHan(line[i + 1])))) {
-      ++garbled;
-    } else if (IsRare(c)) {
-      // A rare character in a cluster of rare characters: three within a window of nine.
+    } else if (suspect(c)) {
+      // A cluster: three suspects within a window of nine characters.
       int near = 0;
       for (std::size_t j = i >= 4 ? i - 4 : 0; j < line.size() && j <= i + 4; ++j) {
-        near += IsRare(line[j]);
+        near += suspect(line[j]);
       }
       garbled += near >= 3;
     }

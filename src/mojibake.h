@@ -22,10 +22,16 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "char_model.h"
 
 namespace pith::internal {
+
+// Costs (CharModel::MinCost) that make a Han character a sign of mojibake: rare ones (seen fewer
+// than about fifty times) are suspect alone, uncommon ones (fewer than about 3,000) three in four.
+inline constexpr float kRareCost = 14.5f;
+inline constexpr float kUncommonCost = 10.5f;
 
 // What the repair knows about the document a line comes from.
 struct MojibakeContext {
@@ -35,6 +41,8 @@ struct MojibakeContext {
   // annotates false matches that straddle two characters; the syllable then tells which byte
   // was there.
   const std::unordered_map<std::u32string, std::u32string>* annotations = nullptr;
+  // Rare characters the document uses often, or nullptr: its own vocabulary, not damage.
+  const std::unordered_set<char32_t>* familiar = nullptr;
 };
 
 // A repaired line.
@@ -60,9 +68,11 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context);
 std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
                                             const MojibakeContext& context);
 
-// Characters of `line` that still look garbled after repair: clusters of rare characters, private
-// use code points next to Han characters, U+FFFD, the "锟斤拷" of replacement characters read as
-// GBK.
-int CountGarbled(std::u32string_view line);
+// Characters of `line` that still look garbled after repair: clusters of rare Han characters and
+// private-use code points, U+FFFD, the "锟斤拷" of replacement characters read as GBK.
+int CountGarbled(std::u32string_view line, const MojibakeContext& context);
+
+// The rare Han characters of `text` that it uses at least three times (MojibakeContext::familiar).
+std::unordered_set<char32_t> FamiliarRareChars(std::u32string_view text);
 
 }  // namespace pith::internal

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdlib>
 #include <map>
 #include <unordered_map>
@@ -27,6 +28,7 @@ enum : std::uint8_t {
   kLatinImage = 8,   // Â..ô: may start Latin mojibake
   kGarbleSign = 16,  // rare Han, private use, U+FFFD: may be CJK mojibake
   kHan = 32,
+  kUncommon = 64,  // Han seen fewer than about 3,000 times: common in mojibake, rare in a row
 };
 
 // The class bits of every BMP code point, computed once.
@@ -47,9 +49,14 @@ const std::array<std::uint8_t, 0x10000>& CharClasses() {
       if (c >= 0xC2 && c <= 0xF4) bits |= kLatinImage;
       if (CharModel::IsHan(c)) {
         bits |= kHan;
-        if (model.MinCost(c) >= 14.5f) bits |= kGarbleSign;
+        if (model.MinCost(c) >= kRareCost) bits |= kGarbleSign;
+        if (model.MinCost(c) >= kUncommonCost) bits |= kUncommon;
       }
       if ((c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD) bits |= kGarbleSign;
+      // Kana, Cyrillic, Latin letters with accents: in Chinese text, as telling as uncommon Han.
+      if (c >= 0x80 && !CharModel::IsHan(c) && model.MinCost(c) >= kUncommonCost) {
+        bits |= kUncommon;
+      }
       t[c] = bits;
     }
     return t;
@@ -79,6 +86,8 @@ LineScan ScanLine(std::string_view line) {
     scan.whitespace = true;
   }
   bool after_han = false;
+  // The last four characters, one bit each: uncommon Han or not.
+  unsigned uncommon_window = 0;
   const auto size = static_cast<std::int32_t>(line.size());
   for (std::int32_t i = 0; i < size;) {
     const auto b = static_cast<unsigned char>(line[i]);
@@ -90,6 +99,7 @@ LineScan ScanLine(std::string_view line) {
       scan.paren |= b == '(';
       scan.garbled |= b == '?' && after_han;
       after_han = false;
+      uncommon_window <<= 1;
       continue;
     }
     UChar32 c = 0;
@@ -100,6 +110,11 @@ LineScan ScanLine(std::string_view line) {
       continue;
     }
     const std::uint8_t bits = classes[c];
+    // Letters of other alphabets count only where they interrupt Han: words of their own are
+    // no sign of damage.
+    const bool odd = (bits & kUncommon) != 0 && ((bits & kHan) != 0 || after_han);
+    uncommon_window = ((uncommon_window << 1) | odd) & 0xF;
+    scan.garbled |= std::popcount(uncommon_window) >= 3;
     scan.whitespace |= (bits & (kSpaceLike | kInvisible | kControl)) != 0;
     scan.latin |= (bits & kLatinImage) != 0;
     scan.garbled |= (bits & kGarbleSign) != 0;
@@ -184,6 +199,8 @@ constexpr double kWeakGain = 3.0;
 constexpr std::size_t kMaxRealignChars = 20000;
 // Text with more than one kana or Hangul syllable per this many Han characters is not Chinese.
 constexpr int kMaxKanaPerHan = 20;
+// Text whose Han characters fill less than a quarter of its bytes is not Chinese.
+constexpr std::size_t kMinHanShare = 4;
 
 }  // namespace
 
@@ -208,7 +225,8 @@ struct TextNormalizer::Impl {
   // receives the repaired lines (empty optional: unchanged).
   void RepairMojibake(std::string_view text, const std::vector<std::string_view>& lines,
                       std::vector<LineScan>* scans, std::vector<std::string>* repaired,
-                      std::vector<bool>* changed, NormalizeReport* report) const;
+                      std::vector<bool>* changed, bool known_mojibake,
+                      NormalizeReport* report) const;
   void NormalizeUnicode(std::string* text, NormalizeReport* report) const;
   void ConvertScript(std::string* text, NormalizeReport* report) const;
 };
@@ -248,7 +266,7 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
                                           const std::vector<std::string_view>& lines,
                                           std::vector<LineScan>* scans,
                                           std::vector<std::string>* repaired,
-                                          std::vector<bool>* changed,
+                                          std::vector<bool>* changed, bool known_mojibake,
                                           NormalizeReport* report) const {
   bool garbled = false;
   int han = 0, kana = 0;
@@ -269,14 +287,18 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
       mojibake_lines.push_back(static_cast<int>(n));
     }
   }
-  // Japanese and Korean text uses Han characters Chinese rarely does: its rare characters are
-  // no sign of damage. Mojibake of Chinese shows a few kana, Japanese text a great many.
-  if (garbled && kana * kMaxKanaPerHan <= han) {
+  // CJK repair is for Chinese text. Japanese and Korean text uses Han characters Chinese rarely
+  // does (mojibake of Chinese shows a few kana, Japanese text a great many), and text in other
+  // scripts has too little Han to judge by.
+  const bool chinese = kana * kMaxKanaPerHan <= han && static_cast<std::size_t>(han) * 3 >= text.size() / kMinHanShare;
+  if (garbled && chinese) {
     MojibakeContext context;
     const std::u32string all = ToU32(text);
     context.script = CharModel::Get().GuessScript(all);
     const PinyinScan pinyin = ScanPinyinAnnotations(text);
     context.annotations = &pinyin.chars_by_syllable;
+    const std::unordered_set<char32_t> familiar = FamiliarRareChars(all);
+    context.familiar = &familiar;
     struct Candidate {
       std::size_t line;
       std::u32string text;
@@ -284,9 +306,11 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
       int spans;
     };
     std::vector<Candidate> candidates;
+    std::vector<std::pair<std::size_t, int>> replacement_only;
     bool strong = false;
     for (std::size_t n = 0; n < lines.size(); ++n) {
-      if (!(*scans)[n].garbled) continue;
+      const LineScan& scan = (*scans)[n];
+      if (!scan.garbled || scan.kana * kMaxKanaPerHan > scan.han) continue;
       std::u32string line = ToU32((*changed)[n] ? std::string_view((*repaired)[n]) : lines[n]);
       if (!LooksGarbled(line)) continue;
       Candidate candidate{n, line, 0, 0};
@@ -317,14 +341,27 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
         final_text = original;
       }
       const int spans = c.spans + (realigned ? 1 : 0);
-      const int garbled_chars = CountGarbled(final_text);
+      const int garbled_chars = CountGarbled(final_text, context);
       if (spans == 0 && garbled_chars == 0) continue;
+      if (spans == 0 && garbled_chars ==
+                            std::count(final_text.begin(), final_text.end(), U'\uFFFD')) {
+        // Replacement characters alone say bytes were lost somewhere, not that the text was
+        // decoded wrongly; they count only in a document with mojibake of its own.
+        replacement_only.emplace_back(c.line, garbled_chars);
+        continue;
+      }
       report->mojibake_chars += garbled_chars;
       report->mojibake_repaired += spans;
       mojibake_lines.push_back(static_cast<int>(c.line));
       if (spans > 0) {
         (*repaired)[c.line] = ToUtf8(final_text);
         (*changed)[c.line] = true;
+      }
+    }
+    if (known_mojibake || !mojibake_lines.empty()) {
+      for (const auto& [line, count] : replacement_only) {
+        report->mojibake_chars += count;
+        mojibake_lines.push_back(static_cast<int>(line));
       }
     }
   }
@@ -387,7 +424,8 @@ void TextNormalizer::Impl::ConvertScript(std::string* text, NormalizeReport* rep
   after.toUTF8String(*text);
 }
 
-void TextNormalizer::Normalize(std::string* text, NormalizeReport* report) const {
+void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
+                               NormalizeReport* report) const {
   const Impl& impl = *impl_;
   // Line ranges and what each needs, in one pass.
   std::vector<std::string_view> lines;
@@ -407,7 +445,7 @@ void TextNormalizer::Normalize(std::string* text, NormalizeReport* report) const
   if (any_work) {
     std::vector<std::string> repaired(lines.size());
     std::vector<bool> changed(lines.size(), false);
-    if (any_mojibake_sign) impl.RepairMojibake(*text, lines, &scans, &repaired, &changed, report);
+    if (any_mojibake_sign) impl.RepairMojibake(*text, lines, &scans, &repaired, &changed, known_mojibake, report);
     const bool pinyin_artifacts =
         any_paren && ScanPinyinAnnotations(*text).count >= kMinPinyinArtifacts;
     out.reserve(text->size());

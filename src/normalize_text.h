@@ -2,7 +2,7 @@
 //
 //   TextNormalizer normalizer(options);        // throws ConfigError for a bad options.to_script
 //   NormalizeReport report;
-//   normalizer.Normalize(&text, &report);      // text repaired in place, line for line
+//   normalizer.Normalize(&text, false, &report);  // text repaired in place, line for line
 //
 // Line n of the output is line n of the input: every repair works inside a line, and nothing that
 // decodes to a line break (a character reference, NFKC) is allowed to make one.
@@ -47,8 +47,10 @@ class TextNormalizer {
   TextNormalizer(const TextNormalizer&) = delete;
   TextNormalizer& operator=(const TextNormalizer&) = delete;
 
-  // Normalizes `text` (UTF-8) in place and adds what it did to `report`. Const and thread-safe.
-  void Normalize(std::string* text, NormalizeReport* report) const;
+  // Normalizes `text` (UTF-8) in place and adds what it did to `report`. `known_mojibake` says the
+  // document was flagged before (a second run), so that its replacement characters count as they
+  // did the first time. Const and thread-safe.
+  void Normalize(std::string* text, bool known_mojibake, NormalizeReport* report) const;
 
  private:
   struct Impl;

@@ -14,7 +14,7 @@ class NormalizeStage final : public Stage {
 
   StageResult Process(Document& doc) const override {
     NormalizeReport report;
-    normalizer_.Normalize(&doc.text, &report);
+    normalizer_.Normalize(&doc.text, doc.HasFlag("mojibake"), &report);
     // Signals are only ever added to, so that normalizing twice gives the same record.
     const auto counts = report.Counts();
     if (!counts.empty()) {
