@@ -1,6 +1,7 @@
 #include "mojibake.h"
 
 #include <array>
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -139,6 +140,7 @@ constexpr double kSwallowedTagPenalty = 14.0;
 // Repeated marks ("。。", "。、") are implausible; an open quotation prefers its closing mark.
 constexpr double kRepeatPenalty = 8.0;
 constexpr double kQuotePreference = 2.0;
+constexpr double kFullwidthAlnumPenalty = 4.0;
 
 bool IsCjkMark(char32_t c) {
   return (c >= 0x3001 && c <= 0x3011) || (c >= 0xFF01 && c <= 0xFF0F) || c == U'“' || c == U'”' ||
@@ -300,8 +302,16 @@ class Realigner {
                                        : codec_.Pair(lead, b);
       if (c == 0) continue;
       double cost = Cost(c, state.last_char);
-      // Two marks in a row are implausible unless the second closes something ("。”").
-      if (IsCjkMark(c) && IsCjkMark(state.last_char) && !IsClosingMark(c)) cost += kRepeatPenalty;
+      // Two marks in a row are implausible unless one closes something ("。”", "”。").
+      if (IsCjkMark(c) && IsCjkMark(state.last_char) && !IsClosingMark(c) &&
+          !IsClosingMark(state.last_char)) {
+        cost += kRepeatPenalty;
+      }
+      // Chinese text written in GBK or Big5 uses ASCII digits and letters far more often than
+      // their fullwidth forms, which cost like ASCII only so that NFKC-folded text scores alike.
+      if (c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0))) {
+        cost += kFullwidthAlnumPenalty;
+      }
       if (c == U'“' || c == U'”') {
         const bool closing = token_->open_quotes > 0;
         cost += (c == U'”') == closing ? -kQuotePreference : kQuotePreference;

@@ -197,8 +197,10 @@ constexpr double kStrongGain = 12.0;
 constexpr double kWeakGain = 3.0;
 // Longer lines are not searched: the search keeps a path per character.
 constexpr std::size_t kMaxRealignChars = 20000;
-// Text with more than one kana or Hangul syllable per this many Han characters is not Chinese.
-constexpr int kMaxKanaPerHan = 20;
+// Japanese or Korean rather than Chinese: a few kana or Hangul syllables, and more than one per
+// five Han characters. Mojibake of Chinese shows a kana now and then (GBK rows A4 and A5 hold
+// them), Japanese text more kana than Han.
+bool MostlyKana(int kana, int han) { return kana >= 3 && kana * 5 > han; }
 // Text whose Han characters fill less than a quarter of its bytes is not Chinese.
 constexpr std::size_t kMinHanShare = 4;
 
@@ -290,7 +292,8 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
   // CJK repair is for Chinese text. Japanese and Korean text uses Han characters Chinese rarely
   // does (mojibake of Chinese shows a few kana, Japanese text a great many), and text in other
   // scripts has too little Han to judge by.
-  const bool chinese = kana * kMaxKanaPerHan <= han && static_cast<std::size_t>(han) * 3 >= text.size() / kMinHanShare;
+  const bool chinese = !MostlyKana(kana, han) &&
+                       static_cast<std::size_t>(han) * 3 >= text.size() / kMinHanShare;
   if (garbled && chinese) {
     MojibakeContext context;
     const std::u32string all = ToU32(text);
@@ -310,7 +313,7 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
     bool strong = false;
     for (std::size_t n = 0; n < lines.size(); ++n) {
       const LineScan& scan = (*scans)[n];
-      if (!scan.garbled || scan.kana * kMaxKanaPerHan > scan.han) continue;
+      if (!scan.garbled || MostlyKana(scan.kana, scan.han)) continue;
       std::u32string line = ToU32((*changed)[n] ? std::string_view((*repaired)[n]) : lines[n]);
       if (!LooksGarbled(line)) continue;
       Candidate candidate{n, line, 0, 0};
