@@ -540,7 +540,11 @@ bool LooksGarbled(std::u32string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char32_t c = line[i];
     if (IsRare(c) || c == 0xFFFD || IsPrivateUse(c)) return true;
-    if (c == '?' && i > 0 && CharModel::IsHan(line[i - 1])) return true;
+    // A '?' between Han and ASCII punctuation or letters is where a decoder lost a byte.
+    if (c == '?' && i > 0 && CharModel::IsHan(line[i - 1]) && i + 1 < line.size() &&
+        line[i + 1] > ' ' && line[i + 1] < 0x7F) {
+      return true;
+    }
     odd_run += odd(i);
     if (i >= 4) odd_run -= odd(i - 4);
     if (odd_run >= 3) return true;
@@ -554,12 +558,15 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context) {
   std::u32string out;
   int repaired = 0;
   std::size_t copied = 0;
+  std::string bytes;
+  std::u32string text, best_text;
   for (std::size_t start = 0; start < line->size(); ++start) {
-    // Bytes of the GBK reading from `start`, one char at a time; remember the longest prefix
-    // that ends on a character boundary of both readings and decodes as UTF-8.
-    std::string bytes;
-    std::size_t best_end = 0;
-    std::u32string best_text, text;
+    // Extend the GBK reading from `start` one character at a time, decoding it as UTF-8 as far
+    // as it is complete; keep the longest prefix that ends on a boundary of both readings. Clean
+    // text stops at once: GBK bytes of real Chinese are seldom valid UTF-8 for long.
+    bytes.clear();
+    text.clear();
+    std::size_t decoded = 0, best_end = 0;
     double mojibake_cost = 0, best_mojibake_cost = 0;
     for (std::size_t i = start; i < line->size(); ++i) {
       int b[2];
@@ -568,29 +575,27 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context) {
       bytes.push_back(static_cast<char>(b[0]));
       bytes.push_back(static_cast<char>(b[1]));
       mojibake_cost += model.Cost(c, context.script);
-      // Decode what is complete so far.
-      text.clear();
-      std::int32_t p = 0;
-      bool valid = true;
-      while (p < static_cast<std::int32_t>(bytes.size())) {
-        const std::int32_t before = p;
-        UChar32 u = 0;
-        U8_NEXT(bytes.data(), p, static_cast<std::int32_t>(bytes.size()), u);
-        if (u < 0) {
-          // An incomplete sequence at the end may complete with the next character.
-          valid = false;
-          p = before;
+      bool invalid = false;
+      while (decoded < bytes.size()) {
+        const auto lead = static_cast<unsigned char>(bytes[decoded]);
+        const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+        if (length == 0) {
+          invalid = true;
           break;
         }
-        if (u < 0x80) {
-          valid = false;
-          p = -1;
+        if (decoded + length > bytes.size()) break;  // may complete with the next character
+        std::int32_t p = static_cast<std::int32_t>(decoded);
+        UChar32 u = 0;
+        U8_NEXT(bytes.data(), p, static_cast<std::int32_t>(bytes.size()), u);
+        if (u < 0 || static_cast<std::size_t>(p) != decoded + length) {
+          invalid = true;
           break;
         }
         text.push_back(static_cast<char32_t>(u));
+        decoded += length;
       }
-      if (p < 0) break;
-      if (valid && text.size() >= 2) {
+      if (invalid) break;
+      if (decoded == bytes.size() && text.size() >= 2) {
         best_end = i + 1;
         best_text = text;
         best_mojibake_cost = mojibake_cost;

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdlib>
 #include <map>
 #include <unordered_map>
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -21,23 +21,27 @@ namespace pith::internal {
 namespace {
 
 // What a character asks of a line, one bit each; see CharClasses.
-enum : std::uint8_t {
-  kSpaceLike = 1,    // a space other than ASCII's
-  kInvisible = 2,    // zero-width: removed
-  kControl = 4,      // control character: removed
-  kLatinImage = 8,   // Â..ô: may start Latin mojibake
-  kGarbleSign = 16,  // rare Han, private use, U+FFFD: may be CJK mojibake
+enum : std::uint16_t {
+  kSpaceLike = 1,     // a space other than ASCII's
+  kInvisible = 2,     // zero-width: removed
+  kControl = 4,       // control character: removed
+  kLatinImage = 8,    // Â..ô: may start Latin mojibake
+  kGarbleSign = 16,   // rare Han, private use, U+FFFD: may be CJK mojibake
   kHan = 32,
-  kUncommon = 64,  // Han seen fewer than about 3,000 times: common in mojibake, rare in a row
+  kUncommon = 64,     // uncommon Han or a non-Han letter: three in four look like mojibake
+  kKana = 128,        // kana and Hangul
+  kMaybeNotNfc = 256,   // NFC may change text holding it (quick check not "yes", or combining)
+  kMaybeNotNfkc = 512,  // the same for NFKC
+  kAstral = 1024,       // above the BMP: not in the table, checked the slow way
 };
 
 // The class bits of every BMP code point, computed once.
-const std::array<std::uint8_t, 0x10000>& CharClasses() {
-  static const auto table = [] {
-    std::array<std::uint8_t, 0x10000> t{};
+const std::vector<std::uint16_t>& CharClasses() {
+  static const std::vector<std::uint16_t> table = [] {
+    std::vector<std::uint16_t> t(0x10000, 0);
     const CharModel& model = CharModel::Get();
     for (char32_t c = 0; c < 0x10000; ++c) {
-      std::uint8_t bits = 0;
+      std::uint16_t bits = 0;
       if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == '\v' || c == '\f') {
         bits |= kSpaceLike;
@@ -51,12 +55,17 @@ const std::array<std::uint8_t, 0x10000>& CharClasses() {
         bits |= kHan;
         if (model.MinCost(c) >= kRareCost) bits |= kGarbleSign;
         if (model.MinCost(c) >= kUncommonCost) bits |= kUncommon;
-      }
-      if ((c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD) bits |= kGarbleSign;
-      // Kana, Cyrillic, Latin letters with accents: in Chinese text, as telling as uncommon Han.
-      if (c >= 0x80 && !CharModel::IsHan(c) && model.MinCost(c) >= kUncommonCost) {
+      } else if (c >= 0x80 && model.MinCost(c) >= kUncommonCost) {
+        // Kana, Cyrillic, Latin letters with accents: in Chinese text, as telling as uncommon
+        // Han, where they interrupt it.
         bits |= kUncommon;
       }
+      if ((c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD) bits |= kGarbleSign;
+      if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) bits |= kKana;
+      const auto ch = static_cast<UChar32>(c);
+      if (u_getCombiningClass(ch) != 0) bits |= kMaybeNotNfc | kMaybeNotNfkc;
+      if (u_getIntPropertyValue(ch, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) bits |= kMaybeNotNfc;
+      if (u_getIntPropertyValue(ch, UCHAR_NFKC_QUICK_CHECK) != UNORM_YES) bits |= kMaybeNotNfkc;
       t[c] = bits;
     }
     return t;
@@ -66,62 +75,76 @@ const std::array<std::uint8_t, 0x10000>& CharClasses() {
 
 // What a line needs, found in one pass over its bytes.
 struct LineScan {
-  bool whitespace = false;  // special spaces, invisible or control characters, or untrimmed
+  std::uint16_t seen = 0;  // class bits of all its characters
+  bool untrimmed = false;  // leading or trailing spaces, or ASCII control characters
   bool entity = false;
   bool tag = false;
   bool paren = false;
-  bool latin = false;    // a character that may start Latin mojibake
   bool garbled = false;  // signs of CJK mojibake
   int han = 0;
-  int kana = 0;  // kana and Hangul: many of them make text that CJK repair must leave alone
+  int kana = 0;
 
-  bool NeedsWork() const { return whitespace || entity || tag || paren || latin || garbled; }
+  bool Whitespace() const { return untrimmed || (seen & (kSpaceLike | kInvisible | kControl)) != 0; }
+  bool Latin() const { return (seen & kLatinImage) != 0; }
 };
 
 LineScan ScanLine(std::string_view line) {
-  const auto& classes = CharClasses();
+  const std::vector<std::uint16_t>& classes = CharClasses();
   LineScan scan;
   if (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.back() == ' ' ||
                         line.back() == '\t')) {
-    scan.whitespace = true;
+    scan.untrimmed = true;
   }
   bool after_han = false;
-  // The last four characters, one bit each: uncommon Han or not.
+  // The last four characters, one bit each: uncommon or not.
   unsigned uncommon_window = 0;
+  int uncommon_count = 0;  // bits set in uncommon_window
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const auto size = static_cast<std::int32_t>(line.size());
   for (std::int32_t i = 0; i < size;) {
-    const auto b = static_cast<unsigned char>(line[i]);
+    const unsigned char b = p[i];
     if (b < 0x80) {
       ++i;
-      if (b < 0x20 || b == 0x7F) scan.whitespace |= b != '\t';
+      if (b < 0x20 || b == 0x7F) scan.untrimmed |= b != '\t';
       scan.entity |= b == '&';
       scan.tag |= b == '<';
       scan.paren |= b == '(';
-      scan.garbled |= b == '?' && after_han;
+      // A '?' between a Han character and ASCII punctuation or letters ("重點?!", "當?shù)") is
+      // where a decoder lost a byte; a question mark ends a clause or stands before Han.
+      scan.garbled |= b == '?' && after_han && i < size && p[i] > ' ' && p[i] < 0x7F;
       after_han = false;
-      uncommon_window <<= 1;
+      uncommon_count -= (uncommon_window >> 3) & 1;
+      uncommon_window = (uncommon_window << 1) & 0xF;
       continue;
     }
     UChar32 c = 0;
-    U8_NEXT(line.data(), i, size, c);
-    if (c < 0) c = 0xFFFD;
-    if (c >= 0x10000) {
-      after_han = CharModel::IsHan(static_cast<char32_t>(c));
-      continue;
+    if ((b & 0xF0) == 0xE0 && i + 2 < size) {
+      // Three bytes, the bulk of Chinese text: decoded without the general macro's checks (text
+      // reaching a stage is valid UTF-8; a broken sequence only gets a wrong class here).
+      c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      U8_NEXT(line.data(), i, size, c);
+      if (c < 0) c = 0xFFFD;
     }
-    const std::uint8_t bits = classes[c];
+    std::uint16_t bits = 0;
+    if (c < 0x10000) {
+      bits = classes[c];
+    } else {
+      bits = kAstral | (CharModel::IsHan(static_cast<char32_t>(c)) ? kHan : 0);
+    }
+    scan.seen |= bits;
     // Letters of other alphabets count only where they interrupt Han: words of their own are
     // no sign of damage.
     const bool odd = (bits & kUncommon) != 0 && ((bits & kHan) != 0 || after_han);
+    uncommon_count += odd - ((uncommon_window >> 3) & 1);
     uncommon_window = ((uncommon_window << 1) | odd) & 0xF;
-    scan.garbled |= std::popcount(uncommon_window) >= 3;
-    scan.whitespace |= (bits & (kSpaceLike | kInvisible | kControl)) != 0;
-    scan.latin |= (bits & kLatinImage) != 0;
-    scan.garbled |= (bits & kGarbleSign) != 0;
-    scan.kana += (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF);
+    scan.garbled |= uncommon_count >= 3;
     after_han = (bits & kHan) != 0;
     scan.han += after_han;
+    scan.kana += (bits & kKana) != 0;
   }
+  scan.garbled |= (scan.seen & kGarbleSign) != 0;
   return scan;
 }
 
@@ -158,7 +181,7 @@ void CleanWhitespace(std::string_view line, std::string* out, NormalizeReport* r
     const std::int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(line.data(), i, size, c);
-    const std::uint8_t bits = (c >= 0 && c < 0x10000) ? classes[c] : 0;
+    const std::uint16_t bits = (c >= 0 && c < 0x10000) ? classes[c] : 0;
     if (bits & kSpaceLike) {
       out->push_back(' ');
       ++report->spaces;
@@ -280,7 +303,7 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
   std::vector<int> mojibake_lines;
   // Latin first: it needs nothing from the rest of the document.
   for (std::size_t n = 0; n < lines.size(); ++n) {
-    if (!(*scans)[n].latin || !options.repair_mojibake) continue;
+    if (!(*scans)[n].Latin() || !options.repair_mojibake) continue;
     std::string line(lines[n]);
     if (const int count = RepairLatinMojibake(&line); count > 0) {
       report->mojibake_repaired += count;
@@ -434,29 +457,33 @@ void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
   std::vector<std::string_view> lines;
   std::vector<LineScan> scans;
   bool any_work = false, any_mojibake_sign = false, any_paren = false;
+  std::uint16_t seen = 0;
   for (std::size_t begin = 0;;) {
     const std::size_t end = std::min(text->find('\n', begin), text->size());
     lines.emplace_back(text->data() + begin, end - begin);
     scans.push_back(ScanLine(lines.back()));
-    any_work |= scans.back().NeedsWork();
-    any_mojibake_sign |= scans.back().latin || scans.back().garbled;
+    const LineScan& scan = scans.back();
+    seen |= scan.seen;
+    any_work |= scan.Whitespace() || scan.entity || scan.tag || scan.Latin() || scan.garbled;
+    any_mojibake_sign |= scan.Latin() || scan.garbled;
     any_paren |= scans.back().paren;
     if (end == text->size()) break;
     begin = end + 1;
   }
+  const bool pinyin_artifacts =
+      any_paren && ScanPinyinAnnotations(*text).count >= kMinPinyinArtifacts;
+  any_work |= pinyin_artifacts;
   std::string out;
   if (any_work) {
     std::vector<std::string> repaired(lines.size());
     std::vector<bool> changed(lines.size(), false);
     if (any_mojibake_sign) impl.RepairMojibake(*text, lines, &scans, &repaired, &changed, known_mojibake, report);
-    const bool pinyin_artifacts =
-        any_paren && ScanPinyinAnnotations(*text).count >= kMinPinyinArtifacts;
     out.reserve(text->size());
     std::string line, scratch;
     for (std::size_t n = 0; n < lines.size(); ++n) {
       if (n > 0) out.push_back('\n');
       const LineScan& scan = scans[n];
-      if (!scan.whitespace && !scan.entity && !scan.tag && !(scan.paren && pinyin_artifacts) &&
+      if (!scan.Whitespace() && !scan.entity && !scan.tag && !(scan.paren && pinyin_artifacts) &&
           !changed[n]) {
         out.append(lines[n]);
         continue;
@@ -467,7 +494,10 @@ void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
     }
     text->swap(out);
   }
-  impl.NormalizeUnicode(text, report);
+  // Most text holds no character that NFC (or NFKC) could change: then ICU need not look.
+  if (any_work || (seen & (kAstral | (impl.options.nfkc ? kMaybeNotNfkc : kMaybeNotNfc))) != 0) {
+    impl.NormalizeUnicode(text, report);
+  }
   if (!impl.transliterator_id.empty()) impl.ConvertScript(text, report);
 }
 
