@@ -141,6 +141,7 @@ constexpr double kSwallowedTagPenalty = 14.0;
 constexpr double kRepeatPenalty = 8.0;
 constexpr double kQuotePreference = 2.0;
 constexpr double kFullwidthAlnumPenalty = 4.0;
+constexpr double kDocumentBigramBonus = 4.0;
 
 bool IsCjkMark(char32_t c) {
   return (c >= 0x3001 && c <= 0x3011) || (c >= 0xFF01 && c <= 0xFF0F) || c == U'“' || c == U'”' ||
@@ -311,6 +312,10 @@ class Realigner {
       // their fullwidth forms, which cost like ASCII only so that NFKC-folded text scores alike.
       if (c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0))) {
         cost += kFullwidthAlnumPenalty;
+      }
+      if (context_.bigrams != nullptr &&
+          context_.bigrams->count(std::uint64_t{state.last_char} << 32 | c) > 0) {
+        cost -= kDocumentBigramBonus;
       }
       if (c == U'“' || c == U'”') {
         const bool closing = token_->open_quotes > 0;
@@ -626,6 +631,16 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
     if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
   }
   return best;
+}
+
+std::unordered_set<std::uint64_t> DocumentBigrams(std::u32string_view text) {
+  std::unordered_set<std::uint64_t> bigrams;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (CharModel::IsHan(text[i - 1]) && CharModel::IsHan(text[i])) {
+      bigrams.insert(std::uint64_t{text[i - 1]} << 32 | text[i]);
+    }
+  }
+  return bigrams;
 }
 
 std::unordered_set<char32_t> FamiliarRareChars(std::u32string_view text) {

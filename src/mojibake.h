@@ -18,6 +18,7 @@
 // Everything here is const and thread-safe. Private to the library.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,9 @@ struct MojibakeContext {
   const std::unordered_map<std::u32string, std::u32string>* annotations = nullptr;
   // Rare characters the document uses often, or nullptr: its own vocabulary, not damage.
   const std::unordered_set<char32_t>* familiar = nullptr;
+  // Pairs of adjacent Han characters the document uses (see DocumentBigrams), or nullptr. A
+  // document repeats its words, so a guessed character that makes one of them wins a tie.
+  const std::unordered_set<std::uint64_t>* bigrams = nullptr;
 };
 
 // A repaired line.
@@ -71,6 +75,9 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
 // Characters of `line` that still look garbled after repair: clusters of rare Han characters and
 // private-use code points, U+FFFD, the "锟斤拷" of replacement characters read as GBK.
 int CountGarbled(std::u32string_view line, const MojibakeContext& context);
+
+// The pairs of adjacent Han characters in `text` (MojibakeContext::bigrams), as first << 32 | second.
+std::unordered_set<std::uint64_t> DocumentBigrams(std::u32string_view text);
 
 // The rare Han characters of `text` that it uses at least three times (MojibakeContext::familiar).
 std::unordered_set<char32_t> FamiliarRareChars(std::u32string_view text);

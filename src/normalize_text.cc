@@ -325,6 +325,8 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
     context.annotations = &pinyin.chars_by_syllable;
     const std::unordered_set<char32_t> familiar = FamiliarRareChars(all);
     context.familiar = &familiar;
+    const std::unordered_set<std::uint64_t> bigrams = DocumentBigrams(all);
+    context.bigrams = &bigrams;
     struct Candidate {
       std::size_t line;
       std::u32string text;
