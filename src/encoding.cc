@@ -160,9 +160,7 @@ ThreadIcu& Icu() {
 // The languages of the legacy encodings, as bits in CommonChars.
 enum Lang : std::uint8_t { kChinese = 1, kJapanese = 2, kKorean = 4 };
 
-bool IsPrivateUse(UChar32 c) {
-  return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000;
-}
+bool IsPrivateUse(UChar32 c) { return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000; }
 
 // A small notion of character frequency that needs no data files: the blocks that the national
 // standards themselves set apart as the frequent characters, read through ICU's own converters.
@@ -224,7 +222,7 @@ struct Candidate {
 // In order of preference when they score the same. windows-950 and windows-949 are the supersets
 // that Big5 and EUC-KR pages are really written in.
 constexpr Candidate kCjk[] = {
-    {"GB18030", "GB18030", kChinese},     {"Big5", "windows-950", kChinese},
+    {"GB18030", "GB18030", kChinese},      {"Big5", "windows-950", kChinese},
     {"Shift_JIS", "Shift_JIS", kJapanese}, {"EUC-JP", "EUC-JP", kJapanese},
     {"EUC-KR", "windows-949", kKorean},
 };
@@ -266,10 +264,9 @@ std::string Sample(std::string_view bytes) {
 
 // Punctuation and symbols that every CJK encoding has: they tell the candidates nothing.
 bool IsNeutral(UChar32 c) {
-  return (c >= 0xA0 && c <= 0xBF) || (c >= 0x2000 && c <= 0x206F) ||
-         (c >= 0x2460 && c <= 0x27BF) || (c >= 0x3000 && c <= 0x303F) ||
-         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF60) ||
-         (c >= 0xFFE0 && c <= 0xFFE6);
+  return (c >= 0xA0 && c <= 0xBF) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x2460 && c <= 0x27BF) ||
+         (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF01 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
 }
 
 bool IsAsciiLetter(UChar32 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
@@ -318,7 +315,8 @@ Plausibility Score(const Candidate& candidate, std::string_view sample) {
     // when read as a double-byte encoding ("s\xE9cur" -> "s閏ur"); in CJK text it is rare.
     const UChar32 before = i == 0 ? ' ' : text[i - 1];
     const UChar32 after = i + 1 == text.size() ? ' ' : text[i + 1];
-    const bool lone = before < 0x80 && after < 0x80 && (IsAsciiLetter(before) || IsAsciiLetter(after));
+    const bool lone =
+        before < 0x80 && after < 0x80 && (IsAsciiLetter(before) || IsAsciiLetter(after));
     if (!lone && common.IsCommon(c, candidate.lang)) ++good;
   }
   if (p.telling > 0) {
@@ -345,14 +343,20 @@ bool SpacedLikeKorean(std::string_view sample) {
 
 // ICU's detector for what is neither UTF nor CJK (Cyrillic, Greek, Central European code pages),
 // else windows-1252, the most common legacy encoding of web text.
+bool IsCjkCandidate(std::string_view name) {
+  return std::any_of(std::begin(kCjk), std::end(kCjk),
+                     [name](const Candidate& c) { return name == c.name; });
+}
+
 std::string FallbackEncoding(std::string_view sample) {
   for (const auto& [name, confidence] : Icu().Detect(sample)) {
     if (confidence < kMinConfidence) break;
-    if (name.rfind("UTF", 0) == 0 || name.rfind("ISO-2022", 0) == 0 || name.rfind("IBM", 0) == 0)
-      continue;  // not possible here, or EBCDIC
-    if (std::any_of(std::begin(kCjk), std::end(kCjk), [&](const Candidate& c) { return name == c.name; }))
-      continue;  // already weighed, and found wanting
-    if (name == "ISO-8859-1") return "windows-1252";  // as browsers read it
+    // UTF is not possible here, IBM* are EBCDIC, and the CJK ones were weighed and found wanting.
+    if (name.rfind("UTF", 0) == 0 || name.rfind("ISO-2022", 0) == 0 || name.rfind("IBM", 0) == 0 ||
+        IsCjkCandidate(name))
+      continue;
+    // Browsers read ISO-8859-1 as windows-1252, its superset.
+    if (name == "ISO-8859-1") return "windows-1252";
     if (Icu().Converter(name) != nullptr) return name;
   }
   return "windows-1252";
@@ -397,15 +401,16 @@ std::pair<std::string, std::string> DetectLegacy(std::string_view sample) {
   if (head.size() < sample.size()) score_all(sample);
 
   // Text whose only non-ASCII characters are punctuation is believed CJK when it decodes cleanly.
-  const bool plausible = scores[best].score >= kAcceptScore ||
-                         (scores[best].telling == 0 && scores[best].errors == 0);
+  const bool plausible =
+      scores[best].score >= kAcceptScore || (scores[best].telling == 0 && scores[best].errors == 0);
   if (!plausible) {
     std::string name = FallbackEncoding(sample);
     return {name, name};
   }
   std::vector<std::size_t> tied;
   for (std::size_t i = 0; i < std::size(kCjk); ++i) {
-    if (scores[i].score >= scores[best].score - kTieScore && scores[i].errors == 0) tied.push_back(i);
+    if (scores[i].score >= scores[best].score - kTieScore && scores[i].errors == 0)
+      tied.push_back(i);
   }
   if (tied.size() <= 1) return {kCjk[best].name, kCjk[best].converter};
   // Korean text also reads as plausible GB2312 and Big5, and Japanese EUC-JP as Big5: ICU's
@@ -451,9 +456,9 @@ void Convert(const std::string& converter, std::string_view bytes, std::size_t o
   bool reset = true;
   while (true) {
     UErrorCode err = U_ZERO_ERROR;
-    ucnv_convertEx(to, from, &target, out.data() + out.size(), &source,
-                   bytes.data() + bytes.size(), pivot, &pivot_source, &pivot_target,
-                   pivot + std::size(pivot), reset, true, &err);
+    ucnv_convertEx(to, from, &target, out.data() + out.size(), &source, bytes.data() + bytes.size(),
+                   pivot, &pivot_source, &pivot_target, pivot + std::size(pivot), reset, true,
+                   &err);
     reset = false;
     if (err != U_BUFFER_OVERFLOW_ERROR) break;
     const std::size_t used = target - out.data();
@@ -539,7 +544,8 @@ Decoded ToUtf8(std::string bytes) {
   }
   // BOM-less UTF-16 of ASCII text is also valid UTF-8, with a NUL in every other byte.
   const std::string_view head = view.substr(0, kUtf16Head);
-  const ByteOrder utf16 = head.find('\0') == std::string_view::npos ? ByteOrder::kNone : GuessUtf16(head);
+  const ByteOrder utf16 =
+      head.find('\0') == std::string_view::npos ? ByteOrder::kNone : GuessUtf16(head);
   if (utf16 == ByteOrder::kNone && IsValidUtf8(view)) {
     d.encoding = "UTF-8";
     d.text = std::move(bytes);

@@ -18,9 +18,9 @@ inline constexpr std::size_t kNoOffset = std::string_view::npos;
 // What a UTF-8 scan found. Ill-formed sequences are counted as Unicode recommends for U+FFFD
 // substitution: each maximal subpart of an ill-formed sequence is one.
 struct Utf8Scan {
-  std::size_t multibyte = 0;               // well-formed sequences of 2 to 4 bytes
-  std::size_t invalid = 0;                 // ill-formed sequences
-  std::size_t first_invalid = kNoOffset;   // byte offset of the first ill-formed sequence
+  std::size_t multibyte = 0;              // well-formed sequences of 2 to 4 bytes
+  std::size_t invalid = 0;                // ill-formed sequences
+  std::size_t first_invalid = kNoOffset;  // byte offset of the first ill-formed sequence
 };
 
 // True when `bytes` is well-formed UTF-8. The fast path: no allocation, no ICU.
@@ -36,10 +36,10 @@ Utf8Scan ScanUtf8(std::string_view bytes, std::string* repaired = nullptr);
 bool LooksLikeUtf16(std::string_view head);
 
 struct Decoded {
-  std::string text;                    // UTF-8
-  std::string encoding;                // "UTF-8", "UTF-16LE", "GB18030", "Big5", ...
-  std::size_t replaced = 0;            // byte sequences replaced by U+FFFD
-  std::size_t first_bad = kNoOffset;   // byte offset (in the input) of the first of them
+  std::string text;                   // UTF-8
+  std::string encoding;               // "UTF-8", "UTF-16LE", "GB18030", "Big5", ...
+  std::size_t replaced = 0;           // byte sequences replaced by U+FFFD
+  std::size_t first_bad = kNoOffset;  // byte offset (in the input) of the first of them
 };
 
 // Detects the encoding of `bytes` (a whole document) and converts them to UTF-8. A UTF-8 BOM is

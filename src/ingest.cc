@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <istream>
@@ -77,7 +78,8 @@ class ByteSource {
     io_error_ = code == Z_ERRNO;
     // zlib prefixes its messages with the name it was opened by, here "<fd:N>: ".
     std::string_view what = message;
-    if (const std::size_t colon = what.find(": "); colon != std::string_view::npos) what.remove_prefix(colon + 2);
+    if (const std::size_t colon = what.find(": "); colon != std::string_view::npos)
+      what.remove_prefix(colon + 2);
     error_ = io_error_ ? std::string("read error: ") + std::strerror(errno)
                        : "corrupt gzip data: " + std::string(what);
     return 0;
@@ -263,13 +265,15 @@ InputReader::InputReader(std::vector<std::string> paths, IngestOptions options)
     if (p == "-") {
       entries.push_back({p, p, "", Severity::kWarning, ""});
     } else if (::stat(p.c_str(), &st) != 0) {
-      entries.push_back({p, "", "", Severity::kError, std::string("cannot open: ") + std::strerror(errno)});
+      entries.push_back(
+          {p, "", "", Severity::kError, std::string("cannot open: ") + std::strerror(errno)});
     } else if (S_ISDIR(st.st_mode)) {
       Walk(p, p, &entries);
     } else if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)) {  // a FIFO: <(zcat x.gz)
       entries.push_back({p, p, "", Severity::kWarning, ""});
     } else {
-      entries.push_back({p, "", "", Severity::kError, "cannot open: not a regular file or directory"});
+      entries.push_back(
+          {p, "", "", Severity::kError, "cannot open: not a regular file or directory"});
     }
   }
   AssignIds(&entries);
@@ -327,14 +331,16 @@ bool InputReader::Impl::ReadFile(const Entry& entry, ByteSource* in, RawInput* r
       if (got == 0) return;
     }
   };
-  fill(std::min(kSniffBytes, limit + 1));
+  // One byte over the limit tells that the document is too large.
+  const std::size_t enough = limit == SIZE_MAX ? limit : limit + 1;
+  fill(std::min(kSniffBytes, enough));
   if (in->ok()) {
     const std::string_view head = bytes;
     if (head.find('\0') != std::string_view::npos && !encoding::LooksLikeUtf16(head)) {
       Fail(Severity::kError, where, "binary file, skipped", false, notes);
       return false;
     }
-    fill(limit + 1);
+    fill(enough);
   }
   if (!in->ok()) {
     Fail(Severity::kError, where, in->error(), in->io_error(), notes);
@@ -408,14 +414,11 @@ DecodeResult Decode(RawInput raw, const IngestOptions& options) {
   Document doc;
   doc.id = std::move(raw.id);
   doc.source = std::move(raw.source);
-  if (raw.bytes.empty()) {
-    result.notes.push_back({Severity::kWarning, raw.where, "", "empty file"});
-  } else {
-    encoding::Decoded d = encoding::ToUtf8(std::move(raw.bytes));
-    doc.text = std::move(d.text);
-    if (d.encoding != "UTF-8") doc.signals["encoding"] = d.encoding;
-    ReportReplacements(d, raw.where, &doc, &result.notes);
-  }
+  encoding::Decoded d = encoding::ToUtf8(std::move(raw.bytes));
+  doc.text = std::move(d.text);
+  if (d.encoding != "UTF-8") doc.signals["encoding"] = d.encoding;
+  ReportReplacements(d, raw.where, &doc, &result.notes);
+  if (doc.text.empty()) result.notes.push_back({Severity::kWarning, raw.where, "", "empty file"});
   result.doc = std::move(doc);
   return result;
 }

@@ -99,7 +99,7 @@ struct DecodeResult {
 // signals.encoding. Bytes that cannot be decoded become U+FFFD with a kWarning note naming the
 // byte offset of the first: for UTF-8 the flag "invalid-utf8" and signals.invalid_utf8 (the number
 // of sequences replaced), otherwise the flag "invalid-bytes" and signals.invalid_bytes. An empty
-// file gives a document with empty text and a kWarning note.
+// file (or one with only a BOM) gives a document with empty text and a kWarning note.
 //
 // JSON lines: the record is parsed with the fields named in `options`; invalid UTF-8 in the line
 // is repaired as for files first. A line that is not a JSON object with a string text field gives

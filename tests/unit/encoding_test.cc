@@ -111,16 +111,17 @@ TEST_CASE("Decode repairs mostly valid UTF-8 and says where it was broken", "[en
     const char* message;
   };
   const Case cases[] = {
-      {zh + "a\xff" "b", zh + "a\uFFFDb", 1, "invalid UTF-8 at byte 31 (1 sequence replaced)"},
+      {zh + "a\xff" + "b", zh + "a\uFFFDb", 1, "invalid UTF-8 at byte 31 (1 sequence replaced)"},
       // A character cut short: its lead and continuation bytes are one subpart.
-      {zh + "\xe4\xb8" "x", zh + "\uFFFDx", 1, "invalid UTF-8 at byte 30 (1 sequence replaced)"},
+      {zh + "\xe4\xb8" + "x", zh + "\uFFFDx", 1, "invalid UTF-8 at byte 30 (1 sequence replaced)"},
       {zh + "\xe4\xb8", zh + "\uFFFD", 1, "invalid UTF-8 at byte 30 (1 sequence replaced)"},
       // An overlong encoding and a surrogate: every byte is its own subpart.
       {zh + "\xc0\xaf", zh + "\uFFFD\uFFFD", 2, "invalid UTF-8 at byte 30 (2 sequences replaced)"},
       {"\xed\xa0\x80" + zh + zh, "\uFFFD\uFFFD\uFFFD" + zh + zh, 3,
        "invalid UTF-8 at byte 0 (3 sequences replaced)"},
       // Offsets count the BOM, which is removed.
-      {"\xef\xbb\xbf" + zh + "\xff", zh + "\uFFFD", 1, "invalid UTF-8 at byte 33 (1 sequence replaced)"},
+      {"\xef\xbb\xbf" + zh + "\xff", zh + "\uFFFD", 1,
+       "invalid UTF-8 at byte 33 (1 sequence replaced)"},
   };
   for (const Case& c : cases) {
     INFO(c.message);
@@ -168,7 +169,6 @@ TEST_CASE("Decode tells broken UTF-8 from a legacy encoding", "[encoding]") {
 
 TEST_CASE("Decode passes valid UTF-8 through unchanged", "[encoding]") {
   const std::string cases[] = {
-      "",  // handled as an empty file
       "plain ASCII\n",
       "中文 English 日本語 한국어 🙂\n",
       std::string("NUL \0 inside", 12),
@@ -179,5 +179,6 @@ TEST_CASE("Decode passes valid UTF-8 through unchanged", "[encoding]") {
     CHECK(r.doc->text == bytes);
     CHECK(r.doc->signals.empty());
     CHECK(r.doc->flags.empty());
+    CHECK(r.notes.empty());
   }
 }

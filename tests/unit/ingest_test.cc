@@ -134,7 +134,8 @@ TEST_CASE("InputReader reports inputs it cannot read and goes on", "[ingest]") {
 
 TEST_CASE("InputReader decompresses gzip files", "[ingest]") {
   std::ifstream plain(kData + "/encodings/zh-hans.gbk.txt", std::ios::binary);
-  const std::string expected{std::istreambuf_iterator<char>(plain), std::istreambuf_iterator<char>()};
+  const std::string expected{std::istreambuf_iterator<char>(plain),
+                             std::istreambuf_iterator<char>()};
   const ReadAll r({kData + "/encodings/zh-hans.gbk.txt.gz"});
   REQUIRE(r.inputs.size() == 1);
   CHECK(r.inputs[0].bytes == expected);
@@ -157,15 +158,19 @@ TEST_CASE("InputReader drops documents over max_doc_bytes", "[ingest]") {
 }
 
 TEST_CASE("An empty file is a document with empty text and a warning", "[ingest]") {
-  const ReadAll r({kData + "/bad/empty.txt"});
-  REQUIRE(r.inputs.size() == 1);
-  const pith::DecodeResult d = pith::Decode(r.inputs[0], pith::IngestOptions());
-  REQUIRE(d.doc);
-  CHECK(d.doc->id == "empty");
-  CHECK(d.doc->text.empty());
-  REQUIRE(d.notes.size() == 1);
-  CHECK(d.notes[0].severity == pith::Severity::kWarning);
-  CHECK(d.notes[0].ToString() == kData + "/bad/empty.txt: empty file");
+  TempDir dir;
+  const std::string bom = dir.Write("bom.txt", "\xEF\xBB\xBF");
+  const ReadAll r({kData + "/bad/empty.txt", bom});
+  REQUIRE(r.inputs.size() == 2);
+  for (const pith::RawInput& raw : r.inputs) {
+    const pith::DecodeResult d = pith::Decode(raw, pith::IngestOptions());
+    REQUIRE(d.doc);
+    CHECK(d.doc->text.empty());
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0].severity == pith::Severity::kWarning);
+    CHECK(d.notes[0].ToString() == raw.where + ": empty file");
+  }
+  CHECK(r.Ids() == std::vector<std::string>{"empty", "bom"});
 }
 
 TEST_CASE("JSON Lines: every line is an input named by file:line", "[ingest]") {
@@ -191,8 +196,9 @@ TEST_CASE("JSON Lines: every line is an input named by file:line", "[ingest]") {
 
 TEST_CASE("JSON Lines: blank lines are skipped, long lines over the limit dropped", "[ingest]") {
   TempDir dir;
-  const std::string file = dir.Write(
-      "in.jsonl", "{\"text\":\"a\"}\n\n   \n{\"text\":\"" + std::string(100, 'b') + "\"}\r\n{\"text\":\"c\"}");
+  const std::string file =
+      dir.Write("in.jsonl", "{\"text\":\"a\"}\n\n   \n{\"text\":\"" + std::string(100, 'b') +
+                                "\"}\r\n{\"text\":\"c\"}");
   pith::IngestOptions options;
   options.jsonl = true;
   options.max_doc_bytes = 50;
