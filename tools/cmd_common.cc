@@ -182,8 +182,9 @@ void AddIngestFlags(CLI::App* app, IngestOptions* ingest) {
   app->add_option("--id-field", ingest->id_field, "With --jsonl: the field holding the id")
       ->default_str("id");
   app->add_option("--max-doc-bytes", ingest->max_doc_bytes,
-                  "Report and drop documents larger than this")
-      ->default_str("1073741824");
+                  "Report and drop documents (files, JSONL lines) larger than this")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("1G");
 }
 
 void AddRulesFlag(CLI::App* app, CommonFlags* flags) {

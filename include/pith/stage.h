@@ -33,11 +33,11 @@ struct StageResult {
   std::vector<Diagnostic> notes;      // warnings and errors about this document
 };
 
-// Options of `normalize`.
+// Options of `normalize`. Whatever they say, line n of the output is line n of the input.
 struct NormalizeOptions {
   bool nfkc = false;          // NFKC instead of NFC
   std::string to_script;      // "", "hans" (to simplified) or "hant" (to traditional)
-  bool repair_mojibake = true;
+  bool repair_mojibake = true;  // false: mojibake is only flagged and counted, never rewritten
 };
 
 // Options of `strip`.

@@ -1,0 +1,58 @@
+// A unigram model of the characters of Chinese text: how surprising each code point is. Mojibake
+// repair uses it to tell a plausible decoding of a byte stream from a garbled one.
+//
+//   const CharModel& model = CharModel::Get();
+//   model.Cost(U'的', Script::kSimplified);   // small: a very common character
+//   model.Cost(U'瑢', Script::kTraditional);  // large: next to never seen in running text
+//
+// Private to the library.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace pith::internal {
+
+enum class Script { kSimplified, kTraditional };
+
+class CharModel {
+ public:
+  // The model built from the embedded frequency table (src/data/char_freq.txt), once per process.
+  // Thread-safe.
+  static const CharModel& Get();
+
+  // -log P(c) in nats for text written in `script`: about 3-5 for the commonest characters and
+  // punctuation, 15 for Han characters seen a few dozen times, 20 and more for Han characters the
+  // table never saw, private-use code points and scripts that do not belong in Chinese text.
+  // A character of the other script costs a few nats more than in its own.
+  float Cost(char32_t c, Script script) const;
+
+  // The smaller of the two scripts' costs: how rare `c` is in any Chinese text.
+  float MinCost(char32_t c) const;
+
+  // The cost of `c` right after `previous`: a letter that continues a word of its alphabet
+  // (Cyrillic after Cyrillic, kana after kana, é after a Latin letter) costs what an ASCII letter
+  // costs, so that words in other scripts look like words, not like stray garbage.
+  float Cost(char32_t c, char32_t previous, Script script) const;
+
+  // True for Han characters: the blocks the model scores from its table.
+  static bool IsHan(char32_t c);
+
+  // The alphabet `c` is a letter of (Latin, Greek, Cyrillic, Arabic, kana, Hangul, ...), as a
+  // small number; 0 for anything else, Han included.
+  static int Alphabet(char32_t c);
+
+  // The script most of the characters of `text` that exist in only one script belong to
+  // (simplified when there are none).
+  Script GuessScript(std::u32string_view text) const;
+
+ private:
+  CharModel();
+  // Costs of the BMP, one table per script; code points above it use kAstralCost.
+  std::vector<float> simplified_;
+  std::vector<float> traditional_;
+  // +1 for characters only simplified text uses, -1 for traditional-only ones, 0 otherwise.
+  std::vector<signed char> script_only_;
+};
+
+}  // namespace pith::internal

@@ -1,0 +1,685 @@
+#include "mojibake.h"
+
+#include <array>
+#include <cctype>
+#include <memory>
+#include <vector>
+
+#include <unicode/ucnv.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "normalize_pinyin.h"
+
+namespace pith::internal {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Latin: UTF-8 read as windows-1252.
+
+// windows-1252's 0x80-0x9F; 0 marks the five undefined bytes, which Latin-1 decoders pass on as
+// the C1 control of the same value.
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// The byte windows-1252 (or Latin-1) shows as `c`, or -1.
+int Cp1252Byte(char32_t c) {
+  if (c >= 0xA0 && c <= 0xFF) return static_cast<int>(c);
+  if (c >= 0x80 && c <= 0x9F) return kCp1252High[c - 0x80] == 0 ? static_cast<int>(c) : -1;
+  for (int i = 0; i < 32; ++i) {
+    if (kCp1252High[i] != 0 && kCp1252High[i] == c) return 0x80 + i;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Double-byte codecs as tables, built once from ICU's converters.
+
+constexpr int kWild = 256;  // a byte the first decoder lost
+
+class DoubleByteCodec {
+ public:
+  explicit DoubleByteCodec(const char* icu_name) : pairs_(0x10000, 0) {
+    single_.fill(0);
+    lead_.fill(false);
+    trail_.fill(false);
+    for (int b = 0; b < 0x80; ++b) single_[b] = static_cast<char32_t>(b);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> cnv(ucnv_open(icu_name, &status),
+                                                           &ucnv_close);
+    if (U_FAILURE(status)) return;  // the tables stay empty: this codec never repairs anything
+    ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    for (int b = 0x80; b <= 0xFF; ++b) {
+      const char32_t c = Decode(cnv.get(), {static_cast<char>(b)});
+      if (c != 0) single_[b] = c;
+    }
+    for (int lead = 0x81; lead <= 0xFE; ++lead) {
+      for (int trail = 0x40; trail <= 0xFE; ++trail) {
+        const char32_t c = Decode(cnv.get(), {static_cast<char>(lead), static_cast<char>(trail)});
+        if (c == 0) continue;
+        pairs_[lead << 8 | trail] = c;
+        lead_[lead] = trail_[trail] = true;
+        encode_.emplace(c, static_cast<std::uint16_t>(lead << 8 | trail));
+      }
+    }
+    for (int b = 0x80; b <= 0xFF; ++b) {
+      if (single_[b] != 0) encode_.emplace(single_[b], static_cast<std::uint16_t>(b));
+    }
+  }
+
+  char32_t Pair(int lead, int trail) const { return pairs_[lead << 8 | trail]; }
+  char32_t Single(int b) const { return single_[b]; }
+  bool IsLead(int b) const { return lead_[b]; }
+  bool IsTrail(int b) const { return trail_[b]; }
+
+  // Writes the bytes of `c` to `out` and returns their number (1 or 2), or 0 when the codec has
+  // no bytes for it.
+  int Encode(char32_t c, int out[2]) const {
+    if (c < 0x80) {
+      out[0] = static_cast<int>(c);
+      return 1;
+    }
+    const auto it = encode_.find(c);
+    if (it == encode_.end()) return 0;
+    if (it->second < 0x100) {
+      out[0] = it->second;
+      return 1;
+    }
+    out[0] = it->second >> 8;
+    out[1] = it->second & 0xFF;
+    return 2;
+  }
+
+ private:
+  // The one BMP code point `bytes` decode to, or 0.
+  static char32_t Decode(UConverter* cnv, std::initializer_list<char> bytes) {
+    const std::vector<char> src(bytes);
+    UChar dest[4];
+    UErrorCode status = U_ZERO_ERROR;
+    const std::int32_t n = ucnv_toUChars(cnv, dest, 4, src.data(),
+                                         static_cast<std::int32_t>(src.size()), &status);
+    if (U_FAILURE(status) || n != 1 || U16_IS_SURROGATE(dest[0]) || dest[0] == 0xFFFD ||
+        dest[0] == 0x1A) {
+      return 0;
+    }
+    return dest[0];
+  }
+
+  std::vector<char32_t> pairs_;
+  std::array<char32_t, 256> single_;
+  std::array<bool, 256> lead_;
+  std::array<bool, 256> trail_;
+  std::unordered_map<char32_t, std::uint16_t> encode_;
+};
+
+const DoubleByteCodec& Gbk() {
+  static const DoubleByteCodec codec("windows-936");
+  return codec;
+}
+
+const DoubleByteCodec& Big5() {
+  static const DoubleByteCodec codec("windows-950");
+  return codec;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Realignment: a Viterbi search over the ways to read a line back as bytes and decode them again.
+
+// Costs in nats, next to the character model's: a guessed byte costs about as much as an
+// uncommon character, a dropped byte more than a rare one, so that clean text never gains.
+constexpr double kGuessPenalty = 6.0;
+constexpr double kOrphanPenalty = 14.0;
+constexpr double kFullwidthPenalty = 1.0;
+// A '?' glued to what is left of a tag ("?/p>") or of an annotation ("?shù)") is damage itself:
+// reading it literally costs extra.
+constexpr double kDamagedLiteralPenalty = 9.0;
+// "?/p>" more so: text never glues a question mark to the rest of a closing tag.
+constexpr double kSwallowedTagPenalty = 14.0;
+// Repeated marks ("。。", "。、") are implausible; an open quotation prefers its closing mark.
+constexpr double kRepeatPenalty = 8.0;
+constexpr double kQuotePreference = 2.0;
+constexpr double kFullwidthAlnumPenalty = 4.0;
+constexpr double kDocumentBigramBonus = 4.0;
+
+bool IsCjkMark(char32_t c) {
+  return (c >= 0x3001 && c <= 0x3011) || (c >= 0xFF01 && c <= 0xFF0F) || c == U'“' || c == U'”' ||
+         c == U'‘' || c == U'’' || c == U'…' || c == U'—';
+}
+
+bool IsClosingMark(char32_t c) {
+  return std::u32string_view(U"”’」』）》】〉").find(c) != std::u32string_view::npos;
+}
+
+enum class TokenKind {
+  kChar,            // one character, read back as its bytes
+  kQuestion,        // '?': itself, a fullwidth '？' folded to ASCII, or a lost byte
+  kLostBeforeTag,   // '?' that swallowed the '<' of the tag after it
+  kLostWithPinyin,  // "?syllable)": a lost byte that swallowed the '(' of an annotation
+  kAnnotation,      // "(syllable)" after a character: not part of the byte stream
+};
+
+struct Token {
+  TokenKind kind;
+  std::size_t begin, end;  // range in the line
+  std::u32string_view syllable;
+  int open_quotes;  // “ minus ” before the token: which quotation mark a guess should be
+};
+
+std::vector<Token> Tokenize(std::u32string_view line) {
+  std::vector<Token> tokens;
+  int open_quotes = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    const char32_t c = line[i];
+    Token t{TokenKind::kChar, i, i + 1, {}, open_quotes};
+    if ((c == '(' && i > 0) || c == '?') {
+      const std::size_t syllable = PinyinSyllableLength(line.substr(i + 1));
+      if (syllable > 0 && i + 1 + syllable < line.size() && line[i + 1 + syllable] == ')') {
+        t.kind = c == '(' ? TokenKind::kAnnotation : TokenKind::kLostWithPinyin;
+        t.syllable = line.substr(i + 1, syllable);
+        t.end = i + syllable + 2;
+      } else if (c == '?') {
+        t.kind = TokenKind::kQuestion;
+        if (i + 2 < line.size() && line[i + 1] == '/') {
+          std::size_t j = i + 2;
+          while (j < line.size() && line[j] >= 'a' && line[j] <= 'z') ++j;
+          if (j > i + 2 && j < line.size() && line[j] == '>') t.kind = TokenKind::kLostBeforeTag;
+        }
+      }
+    }
+    if (c == U'“') ++open_quotes;
+    if (c == U'”' && open_quotes > 0) --open_quotes;
+    tokens.push_back(t);
+    i = t.end;
+  }
+  return tokens;
+}
+
+// One way to read a token back as bytes.
+struct Reading {
+  int bytes[2];
+  int count;
+  double penalty;
+};
+
+// The output of the search, kept as a tree of pieces so that paths share their prefixes.
+struct Piece {
+  int parent;
+  std::u32string text;
+};
+
+struct State {
+  int pending;  // -1: in step; 0-255: a lead byte waiting for its trail; kWild: a lost lead byte
+  double cost;
+  int piece;           // last piece of this path's output, -1 for none
+  int last_byte;       // the byte fed last, for annotations that straddle two characters
+  char32_t last_char;  // the character emitted last
+};
+
+class Realigner {
+ public:
+  Realigner(const DoubleByteCodec& codec, const MojibakeContext& context,
+            std::u32string_view line)
+      : codec_(codec), context_(context), model_(CharModel::Get()), line_(line) {}
+
+  std::optional<LineRepair> Run() {
+    const std::vector<Token> tokens = Tokenize(line_);
+    double identity = 0;
+    std::vector<State> states = {{-1, 0.0, -1, -1, 0}};
+    for (const Token& token : tokens) {
+      identity += LiteralCost(token);
+      token_ = &token;
+      next_.clear();
+      for (const State& state : states) Advance(state, token);
+      if (next_.empty()) return std::nullopt;  // a token no codec reading fits
+      states.swap(next_);
+    }
+    next_.clear();
+    for (const State& state : states) Keep(Flush(state));
+    const State* best = &next_[0];
+    for (const State& s : next_) {
+      if (s.cost < best->cost) best = &s;
+    }
+    LineRepair repair;
+    repair.gain = identity - best->cost;
+    std::vector<int> path;
+    for (int p = best->piece; p >= 0; p = pieces_[p].parent) path.push_back(p);
+    for (auto it = path.rbegin(); it != path.rend(); ++it) repair.text += pieces_[*it].text;
+    if (repair.text == line_) return std::nullopt;
+    for (char32_t c : repair.text) repair.unrepaired += c == 0xFFFD;
+    return repair;
+  }
+
+ private:
+  double Cost(char32_t c, char32_t previous) const {
+    return model_.Cost(c, previous, context_.script);
+  }
+
+  double LiteralCost(const Token& token) const {
+    double cost = 0;
+    if (token.kind == TokenKind::kAnnotation) return 0;
+    for (std::size_t i = token.begin; i < token.end; ++i) {
+      cost += Cost(line_[i], i > 0 ? line_[i - 1] : 0);
+    }
+    if (token.kind == TokenKind::kLostBeforeTag) cost += kSwallowedTagPenalty;
+    if (token.kind == TokenKind::kLostWithPinyin) cost += kDamagedLiteralPenalty;
+    return cost;
+  }
+
+  // Adds `text` to the path of `state`.
+  State Emit(State state, std::u32string text, double cost) {
+    if (!text.empty()) state.last_char = text.back();
+    pieces_.push_back({state.piece, std::move(text)});
+    state.piece = static_cast<int>(pieces_.size()) - 1;
+    state.cost += cost;
+    return state;
+  }
+
+  // Keeps the cheapest state per pending byte.
+  void Keep(const State& state) {
+    for (State& s : next_) {
+      if (s.pending == state.pending) {
+        if (state.cost < s.cost) s = state;
+        return;
+      }
+    }
+    next_.push_back(state);
+  }
+
+  // Drops a pending byte: what it belonged to is lost.
+  State Flush(State state) {
+    if (state.pending < 0) return state;
+    state.pending = -1;
+    return Emit(state, U"\uFFFD", kOrphanPenalty);
+  }
+
+  // The most plausible character for a pair with one lost byte, given the other.
+  std::pair<char32_t, double> Guess(int lead, int trail, const State& state) const {
+    char32_t best = 0;
+    double best_cost = 1e9;
+    for (int b = 0x40; b <= 0xFE; ++b) {
+      const char32_t c = lead == kWild ? (b >= 0x81 ? codec_.Pair(b, trail) : 0)
+                                       : codec_.Pair(lead, b);
+      if (c == 0) continue;
+      double cost = Cost(c, state.last_char);
+      // Two marks in a row are implausible unless one closes something ("。”", "”。").
+      if (IsCjkMark(c) && IsCjkMark(state.last_char) && !IsClosingMark(c) &&
+          !IsClosingMark(state.last_char)) {
+        cost += kRepeatPenalty;
+      }
+      // Chinese text written in GBK or Big5 uses ASCII digits and letters far more often than
+      // their fullwidth forms, which cost like ASCII only so that NFKC-folded text scores alike.
+      if (c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0))) {
+        cost += kFullwidthAlnumPenalty;
+      }
+      if (context_.bigrams != nullptr &&
+          context_.bigrams->count(std::uint64_t{state.last_char} << 32 | c) > 0) {
+        cost -= kDocumentBigramBonus;
+      }
+      if (c == U'“' || c == U'”') {
+        const bool closing = token_->open_quotes > 0;
+        cost += (c == U'”') == closing ? -kQuotePreference : kQuotePreference;
+      }
+      if (cost < best_cost) {
+        best = c;
+        best_cost = cost;
+      }
+    }
+    return {best, best_cost + kGuessPenalty};
+  }
+
+  // Feeds one byte (or kWild) to `state`; adds the resulting states to `out`.
+  void Feed(const State& state, int byte, std::vector<State>* out) {
+    if (state.pending < 0) {
+      State s = state;
+      s.last_byte = byte == kWild ? s.last_byte : byte;
+      if (byte == kWild || codec_.IsLead(byte)) {
+        s.pending = byte;
+        out->push_back(s);
+      }
+      if (byte != kWild && codec_.Single(byte) != 0) {
+        const char32_t c = codec_.Single(byte);
+        out->push_back(Emit(s, std::u32string(1, c), Cost(c, state.last_char)));
+      } else if (byte != kWild && !codec_.IsLead(byte)) {
+        out->push_back(Emit(s, U"\uFFFD", kOrphanPenalty));
+      }
+      return;
+    }
+    State s = state;
+    s.pending = -1;
+    if (byte != kWild) s.last_byte = byte;
+    if (state.pending == kWild && byte == kWild) {
+      // Two lost bytes in a row: nothing to guess from.
+    } else if (state.pending == kWild || byte == kWild) {
+      if (state.pending != kWild || codec_.IsTrail(byte)) {
+        const auto [c, cost] = Guess(state.pending, byte, state);
+        if (c != 0) out->push_back(Emit(s, std::u32string(1, c), cost));
+      }
+    } else if (const char32_t c = codec_.Pair(state.pending, byte); c != 0) {
+      out->push_back(Emit(s, std::u32string(1, c), Cost(c, state.last_char)));
+    }
+    // Or the pending byte was an orphan and this byte starts afresh.
+    Feed(Flush(state), byte, out);
+  }
+
+  // Feeds a reading's bytes in order; adds the states after its last byte to next_.
+  void FeedReading(const State& state, const Reading& reading) {
+    std::vector<State> current = {state};
+    for (int k = 0; k < reading.count; ++k) {
+      std::vector<State> after;
+      for (const State& s : current) Feed(s, reading.bytes[k], &after);
+      current.swap(after);
+    }
+    for (State& s : current) {
+      s.cost += reading.penalty;
+      Keep(s);
+    }
+  }
+
+  void Advance(const State& state, const Token& token) {
+    switch (token.kind) {
+      case TokenKind::kAnnotation:
+        Keep(Emit(state, std::u32string(line_.substr(token.begin, token.end - token.begin)), 0));
+        return;
+      case TokenKind::kLostWithPinyin:
+        Keep(Emit(Flush(state), std::u32string(line_.substr(token.begin, token.end - token.begin)),
+                  LiteralCost(token)));
+        LostWithPinyin(state, token);
+        return;
+      case TokenKind::kLostBeforeTag:
+        FeedReading(state, {{'?', 0}, 1, kSwallowedTagPenalty});
+        FeedReading(state, {{kWild, '<'}, 2, 0});
+        return;
+      case TokenKind::kQuestion:
+        FeedReading(state, {{'?', 0}, 1, 0});
+        FeedReading(state, {{kWild, 0}, 1, 0});
+        break;
+      case TokenKind::kChar:
+        break;
+    }
+    const char32_t c = line_[token.begin];
+    Reading reading{{0, 0}, 0, 0};
+    if (token.kind == TokenKind::kChar) {
+      reading.count = codec_.Encode(c, reading.bytes);
+      if (reading.count == 0) {  // not in this codec: passes through, in step
+        const State flushed = Flush(state);
+        Keep(Emit(flushed, std::u32string(1, c), Cost(c, flushed.last_char)));
+        return;
+      }
+      FeedReading(state, reading);
+    }
+    // ASCII punctuation may be a fullwidth mark that NFKC folded after the damage was done.
+    if (c > 0x20 && c < 0x7F && !std::isalnum(static_cast<int>(c))) {
+      Reading fullwidth{{0, 0}, 0, kFullwidthPenalty};
+      fullwidth.count = codec_.Encode(c + 0xFEE0, fullwidth.bytes);
+      if (fullwidth.count == 2) FeedReading(state, fullwidth);
+    }
+  }
+
+  // "?syllable)": a converter annotated a character that straddled two real ones, inserting
+  // "(syllable)" between their bytes, and the decoder then swallowed the '(' with the orphaned
+  // byte. The document's own annotations say which character has that syllable, and so which
+  // byte was lost.
+  void LostWithPinyin(const State& state, const Token& token) {
+    const std::u32string* chars = nullptr;
+    if (context_.annotations != nullptr) {
+      const auto it = context_.annotations->find(std::u32string(token.syllable));
+      if (it != context_.annotations->end()) chars = &it->second;
+    }
+    std::u32string annotation(1, U'(');
+    annotation.append(token.syllable).push_back(U')');
+    // A lead byte waits: the annotated character is that byte and the lost one, and the
+    // annotation really belongs to it.
+    if (state.pending >= 0 && state.pending != kWild) {
+      State s = state;
+      s.pending = -1;
+      bool found = false;
+      for (char32_t c : chars ? *chars : std::u32string()) {
+        int bytes[2];
+        if (codec_.Encode(c, bytes) == 2 && bytes[0] == state.pending) {
+          Keep(Emit(s, c + annotation, Cost(c, state.last_char)));
+          found = true;
+        }
+      }
+      if (!found) {
+        const auto [c, cost] = Guess(state.pending, kWild, state);
+        if (c != 0) Keep(Emit(s, c + annotation, cost));
+      }
+      return;
+    }
+    // In step: the annotated character straddled the previous character's last byte and the
+    // lost one, which starts the next character. The annotation was a false match: drop it.
+    const State flushed = Flush(state);
+    bool found = false;
+    for (char32_t c : chars ? *chars : std::u32string()) {
+      int bytes[2];
+      if (codec_.Encode(c, bytes) == 2 && bytes[0] == flushed.last_byte &&
+          codec_.IsLead(bytes[1])) {
+        State s = flushed;
+        s.pending = bytes[1];
+        Keep(s);
+        found = true;
+      }
+    }
+    if (!found) {
+      State s = flushed;
+      s.pending = kWild;
+      s.cost += kGuessPenalty;
+      Keep(s);
+    }
+  }
+
+  const DoubleByteCodec& codec_;
+  const MojibakeContext& context_;
+  const CharModel& model_;
+  std::u32string_view line_;
+  const Token* token_ = nullptr;
+  std::vector<Piece> pieces_;
+  std::vector<State> next_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Detection.
+
+
+bool IsRare(char32_t c) { return CharModel::IsHan(c) && CharModel::Get().MinCost(c) >= kRareCost; }
+
+bool IsPrivateUse(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
+
+}  // namespace
+
+int RepairLatinMojibake(std::string* line) {
+  int repaired = 0;
+  // Text garbled twice ("Ã¢â‚¬â„¢") needs two rounds; the third finds nothing.
+  for (int round = 0; round < 3; ++round) {
+    const std::string_view in = *line;
+    std::string out;
+    std::size_t copied = 0;
+    int this_round = 0;
+    for (std::int32_t i = 0; i < static_cast<std::int32_t>(in.size());) {
+      const std::int32_t start = i;
+      UChar32 c = 0;
+      U8_NEXT(in.data(), i, static_cast<std::int32_t>(in.size()), c);
+      // Â..ô are the windows-1252 images of UTF-8 lead bytes C2..F4.
+      if (c < 0xC2 || c > 0xF4) continue;
+      const int trail_count = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+      char bytes[4] = {static_cast<char>(c)};
+      std::int32_t j = i;
+      int k = 0;
+      for (; k < trail_count && j < static_cast<std::int32_t>(in.size()); ++k) {
+        UChar32 t = 0;
+        U8_NEXT(in.data(), j, static_cast<std::int32_t>(in.size()), t);
+        const int b = t < 0 ? -1 : Cp1252Byte(static_cast<char32_t>(t));
+        if (b < 0x80 || b > 0xBF) break;
+        bytes[k + 1] = static_cast<char>(b);
+      }
+      if (k != trail_count) continue;
+      std::int32_t p = 0;
+      UChar32 decoded = 0;
+      U8_NEXT(bytes, p, trail_count + 1, decoded);
+      if (decoded < 0x80 || p != trail_count + 1) continue;  // invalid or overlong
+      out.append(in, copied, static_cast<std::size_t>(start) - copied);
+      out.append(bytes, static_cast<std::size_t>(trail_count + 1));
+      copied = static_cast<std::size_t>(j);
+      i = j;
+      ++this_round;
+    }
+    if (this_round == 0) break;
+    out.append(in, copied);
+    line->swap(out);
+    repaired += this_round;
+  }
+  return repaired;
+}
+
+bool LooksGarbled(std::u32string_view line) {
+  const CharModel& model = CharModel::Get();
+  // Uncommon Han, and letters of other alphabets stuck to Han, three in any four characters.
+  const auto odd = [&](std::size_t j) {
+    const char32_t c = line[j];
+    if (c < 0x80 || model.MinCost(c) < kUncommonCost) return false;
+    return CharModel::IsHan(c) || (j > 0 && CharModel::IsHan(line[j - 1]));
+  };
+  int odd_run = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char32_t c = line[i];
+    if (IsRare(c) || c == 0xFFFD || IsPrivateUse(c)) return true;
+    // A '?' between Han and ASCII punctuation or letters is where a decoder lost a byte.
+    if (c == '?' && i > 0 && CharModel::IsHan(line[i - 1]) && i + 1 < line.size() &&
+        line[i + 1] > ' ' && line[i + 1] < 0x7F) {
+      return true;
+    }
+    odd_run += odd(i);
+    if (i >= 4) odd_run -= odd(i - 4);
+    if (odd_run >= 3) return true;
+  }
+  return false;
+}
+
+int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context) {
+  const DoubleByteCodec& gbk = Gbk();
+  const CharModel& model = CharModel::Get();
+  std::u32string out;
+  int repaired = 0;
+  std::size_t copied = 0;
+  std::string bytes;
+  std::u32string text, best_text;
+  for (std::size_t start = 0; start < line->size(); ++start) {
+    // Extend the GBK reading from `start` one character at a time, decoding it as UTF-8 as far
+    // as it is complete; keep the longest prefix that ends on a boundary of both readings. Clean
+    // text stops at once: GBK bytes of real Chinese are seldom valid UTF-8 for long.
+    bytes.clear();
+    text.clear();
+    std::size_t decoded = 0, best_end = 0;
+    double mojibake_cost = 0, best_mojibake_cost = 0;
+    for (std::size_t i = start; i < line->size(); ++i) {
+      int b[2];
+      const char32_t c = (*line)[i];
+      if (c < 0x80 || gbk.Encode(c, b) != 2) break;
+      bytes.push_back(static_cast<char>(b[0]));
+      bytes.push_back(static_cast<char>(b[1]));
+      mojibake_cost += model.Cost(c, context.script);
+      bool invalid = false;
+      while (decoded < bytes.size()) {
+        const auto lead = static_cast<unsigned char>(bytes[decoded]);
+        const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+        if (length == 0) {
+          invalid = true;
+          break;
+        }
+        if (decoded + length > bytes.size()) break;  // may complete with the next character
+        std::int32_t p = static_cast<std::int32_t>(decoded);
+        UChar32 u = 0;
+        U8_NEXT(bytes.data(), p, static_cast<std::int32_t>(bytes.size()), u);
+        if (u < 0 || static_cast<std::size_t>(p) != decoded + length) {
+          invalid = true;
+          break;
+        }
+        text.push_back(static_cast<char32_t>(u));
+        decoded += length;
+      }
+      if (invalid) break;
+      if (decoded == bytes.size() && text.size() >= 2) {
+        best_end = i + 1;
+        best_text = text;
+        best_mojibake_cost = mojibake_cost;
+      }
+    }
+    if (best_end == 0) continue;
+    double cost = 0;
+    for (char32_t c : best_text) cost += model.Cost(c, context.script);
+    // The reading as UTF-8 must be far more plausible, not merely shorter.
+    if (cost + 10.0 > best_mojibake_cost || cost / best_text.size() > 12.0) continue;
+    out.append(*line, copied, start - copied);
+    out += best_text;
+    copied = best_end;
+    start = best_end - 1;
+    ++repaired;
+  }
+  if (repaired == 0) return 0;
+  out.append(*line, copied);
+  line->swap(out);
+  return repaired;
+}
+
+std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
+                                            const MojibakeContext& context) {
+  std::optional<LineRepair> best;
+  for (const DoubleByteCodec* codec : {&Gbk(), &Big5()}) {
+    std::optional<LineRepair> repair = Realigner(*codec, context, line).Run();
+    if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
+  }
+  return best;
+}
+
+std::unordered_set<std::uint64_t> DocumentBigrams(std::u32string_view text) {
+  std::unordered_set<std::uint64_t> bigrams;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (CharModel::IsHan(text[i - 1]) && CharModel::IsHan(text[i])) {
+      bigrams.insert(std::uint64_t{text[i - 1]} << 32 | text[i]);
+    }
+  }
+  return bigrams;
+}
+
+std::unordered_set<char32_t> FamiliarRareChars(std::u32string_view text) {
+  std::unordered_map<char32_t, int> counts;
+  for (char32_t c : text) {
+    if (IsRare(c)) ++counts[c];
+  }
+  std::unordered_set<char32_t> familiar;
+  for (const auto& [c, n] : counts) {
+    if (n >= 3) familiar.insert(c);
+  }
+  return familiar;
+}
+
+int CountGarbled(std::u32string_view line, const MojibakeContext& context) {
+  // Rare Han characters the document uses again and again are its vocabulary (Cantonese, names),
+  // not damage; private-use code points are icon fonts unless rare characters surround them.
+  const auto suspect = [&](char32_t c) {
+    if (IsPrivateUse(c)) return true;
+    return IsRare(c) && (context.familiar == nullptr || context.familiar->count(c) == 0);
+  };
+  int garbled = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char32_t c = line[i];
+    if (c == 0xFFFD) {
+      ++garbled;
+    } else if (line.substr(i, 3) == U"锟斤拷") {
+      garbled += 3;
+      i += 2;
+    } else if (suspect(c)) {
+      // A cluster: three suspects within a window of nine characters.
+      int near = 0;
+      for (std::size_t j = i >= 4 ? i - 4 : 0; j < line.size() && j <= i + 4; ++j) {
+        near += suspect(line[j]);
+      }
+      garbled += near >= 3;
+    }
+  }
+  return garbled;
+}
+
+}  // namespace pith::internal

@@ -1,0 +1,114 @@
+#include "normalize_pinyin.h"
+
+#include <unicode/utf8.h>
+
+#include "char_model.h"
+
+namespace pith::internal {
+namespace {
+
+constexpr std::u32string_view kTonedVowels = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+constexpr std::u32string_view kPlainVowels = U"aeiou";
+// Longest syllable is six letters (zhuàng, shuāng); the bracket makes seven.
+constexpr std::size_t kMaxSyllable = 6;
+
+bool IsToned(char32_t c) { return kTonedVowels.find(c) != std::u32string_view::npos; }
+bool IsVowel(char32_t c) { return IsToned(c) || kPlainVowels.find(c) != std::u32string_view::npos; }
+
+// The code point at byte `i` of `s` and the byte after it; U+FFFD for a broken sequence.
+char32_t NextChar(std::string_view s, std::size_t* i) {
+  UChar32 c = 0;
+  std::int32_t pos = static_cast<std::int32_t>(*i);
+  U8_NEXT(s.data(), pos, static_cast<std::int32_t>(s.size()), c);
+  *i = static_cast<std::size_t>(pos);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+// The code point that ends just before byte `i` of `s`.
+char32_t PreviousChar(std::string_view s, std::size_t i) {
+  UChar32 c = 0;
+  std::int32_t pos = static_cast<std::int32_t>(i);
+  U8_PREV(s.data(), 0, pos, c);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+// If an annotation "(syllable)" starts at byte `open` of `line` (which holds '('), returns its
+// byte length and the syllable; otherwise 0.
+std::size_t MatchAnnotation(std::string_view line, std::size_t open, std::u32string* syllable) {
+  char32_t buffer[kMaxSyllable + 1];
+  std::size_t n = 0, i = open + 1;
+  while (i < line.size() && n <= kMaxSyllable) {
+    buffer[n++] = NextChar(line, &i);
+    if (buffer[n - 1] == ')') break;
+  }
+  if (n == 0 || buffer[n - 1] != ')') return 0;
+  const std::u32string_view text(buffer, n);
+  const std::size_t length = PinyinSyllableLength(text);
+  if (length == 0 || length != n - 1) return 0;
+  syllable->assign(text.substr(0, length));
+  return i - open;
+}
+
+}  // namespace
+
+std::size_t PinyinSyllableLength(std::u32string_view s) {
+  std::size_t i = 0;
+  if (s.size() >= 2 && (s[0] == 'z' || s[0] == 'c' || s[0] == 's') && s[1] == 'h') {
+    i = 2;
+  } else if (!s.empty() && std::u32string_view(U"bpmfdtnlgkhjqxrzcsyw").find(s[0]) !=
+                               std::u32string_view::npos) {
+    i = 1;
+  }
+  const std::size_t vowels_begin = i;
+  bool toned = false;
+  while (i < s.size() && i - vowels_begin < 3 && IsVowel(s[i])) toned |= IsToned(s[i++]);
+  if (i == vowels_begin || !toned) return 0;
+  if (i < s.size() && s[i] == 'n') {
+    ++i;
+    if (i < s.size() && s[i] == 'g') ++i;
+  } else if (i < s.size() && s[i] == 'r') {
+    ++i;
+  }
+  // The syllable must end here: a following letter makes it a longer (non-pinyin) word.
+  if (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || IsVowel(s[i]))) return 0;
+  return i;
+}
+
+PinyinScan ScanPinyinAnnotations(std::string_view text) {
+  PinyinScan scan;
+  std::u32string syllable;
+  for (std::size_t open = text.find('('); open != std::string_view::npos;
+       open = text.find('(', open + 1)) {
+    if (open == 0 || !CharModel::IsHan(PreviousChar(text, open))) continue;
+    if (MatchAnnotation(text, open, &syllable) == 0) continue;
+    ++scan.count;
+    std::u32string& chars = scan.chars_by_syllable[syllable];
+    const char32_t annotated = PreviousChar(text, open);
+    if (chars.find(annotated) == std::u32string::npos) chars.push_back(annotated);
+  }
+  return scan;
+}
+
+int RemovePinyinAnnotations(std::string* line) {
+  const std::string_view in = *line;
+  std::size_t open = in.find('(');
+  if (open == std::string_view::npos) return 0;
+  std::string out;
+  std::u32string syllable;
+  std::size_t copied = 0;
+  int removed = 0;
+  for (; open != std::string_view::npos; open = in.find('(', open + 1)) {
+    if (open == 0 || !CharModel::IsHan(PreviousChar(in, open))) continue;
+    const std::size_t length = MatchAnnotation(in, open, &syllable);
+    if (length == 0) continue;
+    out.append(in, copied, open - copied);
+    copied = open + length;
+    ++removed;
+  }
+  if (removed == 0) return 0;
+  out.append(in, copied);
+  line->swap(out);
+  return removed;
+}
+
+}  // namespace pith::internal

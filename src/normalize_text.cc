@@ -1,0 +1,506 @@
+#include "normalize_text.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <map>
+#include <unordered_map>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "char_model.h"
+#include "html_residue.h"
+#include "mojibake.h"
+#include "normalize_pinyin.h"
+
+namespace pith::internal {
+namespace {
+
+// What a character asks of a line, one bit each; see CharClasses.
+enum : std::uint16_t {
+  kSpaceLike = 1,     // a space other than ASCII's
+  kInvisible = 2,     // zero-width: removed
+  kControl = 4,       // control character: removed
+  kLatinImage = 8,    // Â..ô: may start Latin mojibake
+  kGarbleSign = 16,   // rare Han, private use, U+FFFD: may be CJK mojibake
+  kHan = 32,
+  kUncommon = 64,     // uncommon Han or a non-Han letter: three in four look like mojibake
+  kKana = 128,        // kana and Hangul
+  kMaybeNotNfc = 256,   // NFC may change text holding it (quick check not "yes", or combining)
+  kMaybeNotNfkc = 512,  // the same for NFKC
+  kAstral = 1024,       // above the BMP: not in the table, checked the slow way
+};
+
+// The class bits of every BMP code point, computed once.
+const std::vector<std::uint16_t>& CharClasses() {
+  static const std::vector<std::uint16_t> table = [] {
+    std::vector<std::uint16_t> t(0x10000, 0);
+    const CharModel& model = CharModel::Get();
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      std::uint16_t bits = 0;
+      if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == '\v' || c == '\f') {
+        bits |= kSpaceLike;
+      } else if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF) {
+        bits |= kInvisible;
+      } else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)) {
+        bits |= kControl;
+      }
+      if (c >= 0xC2 && c <= 0xF4) bits |= kLatinImage;
+      if (CharModel::IsHan(c)) {
+        bits |= kHan;
+        if (model.MinCost(c) >= kRareCost) bits |= kGarbleSign;
+        if (model.MinCost(c) >= kUncommonCost) bits |= kUncommon;
+      } else if (c >= 0x80 && model.MinCost(c) >= kUncommonCost) {
+        // Kana, Cyrillic, Latin letters with accents: in Chinese text, as telling as uncommon
+        // Han, where they interrupt it.
+        bits |= kUncommon;
+      }
+      if ((c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD) bits |= kGarbleSign;
+      if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) bits |= kKana;
+      const auto ch = static_cast<UChar32>(c);
+      if (u_getCombiningClass(ch) != 0) bits |= kMaybeNotNfc | kMaybeNotNfkc;
+      if (u_getIntPropertyValue(ch, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) bits |= kMaybeNotNfc;
+      if (u_getIntPropertyValue(ch, UCHAR_NFKC_QUICK_CHECK) != UNORM_YES) bits |= kMaybeNotNfkc;
+      t[c] = bits;
+    }
+    return t;
+  }();
+  return table;
+}
+
+// What a line needs, found in one pass over its bytes.
+struct LineScan {
+  std::uint16_t seen = 0;  // class bits of all its characters
+  bool untrimmed = false;  // leading or trailing spaces, or ASCII control characters
+  bool entity = false;
+  bool tag = false;
+  bool paren = false;
+  bool garbled = false;  // signs of CJK mojibake
+  int han = 0;
+  int kana = 0;
+
+  bool Whitespace() const { return untrimmed || (seen & (kSpaceLike | kInvisible | kControl)) != 0; }
+  bool Latin() const { return (seen & kLatinImage) != 0; }
+};
+
+LineScan ScanLine(std::string_view line) {
+  const std::vector<std::uint16_t>& classes = CharClasses();
+  LineScan scan;
+  if (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.back() == ' ' ||
+                        line.back() == '\t')) {
+    scan.untrimmed = true;
+  }
+  bool after_han = false;
+  // The last four characters, one bit each: uncommon or not.
+  unsigned uncommon_window = 0;
+  int uncommon_count = 0;  // bits set in uncommon_window
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const auto size = static_cast<std::int32_t>(line.size());
+  for (std::int32_t i = 0; i < size;) {
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      ++i;
+      if (b < 0x20 || b == 0x7F) scan.untrimmed |= b != '\t';
+      scan.entity |= b == '&';
+      scan.tag |= b == '<';
+      scan.paren |= b == '(';
+      // A '?' between a Han character and ASCII punctuation or letters ("重點?!", "當?shù)") is
+      // where a decoder lost a byte; a question mark ends a clause or stands before Han.
+      scan.garbled |= b == '?' && after_han && i < size && p[i] > ' ' && p[i] < 0x7F;
+      after_han = false;
+      uncommon_count -= (uncommon_window >> 3) & 1;
+      uncommon_window = (uncommon_window << 1) & 0xF;
+      continue;
+    }
+    UChar32 c = 0;
+    if ((b & 0xF0) == 0xE0 && i + 2 < size) {
+      // Three bytes, the bulk of Chinese text: decoded without the general macro's checks (text
+      // reaching a stage is valid UTF-8; a broken sequence only gets a wrong class here).
+      c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      U8_NEXT(line.data(), i, size, c);
+      if (c < 0) c = 0xFFFD;
+    }
+    std::uint16_t bits = 0;
+    if (c < 0x10000) {
+      bits = classes[c];
+    } else {
+      bits = kAstral | (CharModel::IsHan(static_cast<char32_t>(c)) ? kHan : 0);
+    }
+    scan.seen |= bits;
+    // Letters of other alphabets count only where they interrupt Han: words of their own are
+    // no sign of damage.
+    const bool odd = (bits & kUncommon) != 0 && ((bits & kHan) != 0 || after_han);
+    uncommon_count += odd - ((uncommon_window >> 3) & 1);
+    uncommon_window = ((uncommon_window << 1) | odd) & 0xF;
+    scan.garbled |= uncommon_count >= 3;
+    after_han = (bits & kHan) != 0;
+    scan.han += after_han;
+    scan.kana += (bits & kKana) != 0;
+  }
+  scan.garbled |= (scan.seen & kGarbleSign) != 0;
+  return scan;
+}
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, static_cast<std::int32_t>(s.size()), c);
+    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) {
+    char buffer[4];
+    std::int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buffer, n, 4, static_cast<UChar32>(c), error);
+    if (!error) out.append(buffer, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+// Spaces, invisible and control characters, indentation; into `out` (cleared first).
+void CleanWhitespace(std::string_view line, std::string* out, NormalizeReport* report) {
+  const auto& classes = CharClasses();
+  out->clear();
+  const auto size = static_cast<std::int32_t>(line.size());
+  for (std::int32_t i = 0; i < size;) {
+    const std::int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(line.data(), i, size, c);
+    const std::uint16_t bits = (c >= 0 && c < 0x10000) ? classes[c] : 0;
+    if (bits & kSpaceLike) {
+      out->push_back(' ');
+      ++report->spaces;
+    } else if (bits & kInvisible) {
+      ++report->invisible;
+    } else if (bits & kControl) {
+      ++report->controls;
+    } else {
+      out->append(line.data() + start, static_cast<std::size_t>(i - start));
+    }
+  }
+  const std::size_t first = out->find_first_not_of(" \t");
+  const std::size_t last = out->find_last_not_of(" \t");
+  if (first == std::string::npos) {
+    if (!out->empty()) ++report->trimmed;
+    out->clear();
+  } else if (first > 0 || last + 1 < out->size()) {
+    ++report->trimmed;
+    *out = out->substr(first, last + 1 - first);
+  }
+}
+
+// Repairs that need no more than the line; `line` holds the result.
+void RepairLine(std::string* line, const LineScan& scan, bool pinyin_artifacts,
+                std::string* scratch, NormalizeReport* report) {
+  if (scan.entity) report->entities += DecodeHtmlEntities(line);
+  if (scan.tag || scan.entity) report->html_tags += RemoveHtmlTags(line);
+  if (scan.paren && pinyin_artifacts) report->pinyin += RemovePinyinAnnotations(line);
+  CleanWhitespace(*line, scratch, report);
+  line->swap(*scratch);
+}
+
+// Gains, in nats, that make a realignment a repair: a strong one on its own, a weak one when the
+// document already has a strong one (the damage came from one cause).
+constexpr double kStrongGain = 12.0;
+constexpr double kWeakGain = 3.0;
+// Longer lines are not searched: the search keeps a path per character.
+constexpr std::size_t kMaxRealignChars = 20000;
+// Japanese or Korean rather than Chinese: a few kana or Hangul syllables, and more than one per
+// five Han characters. Mojibake of Chinese shows a kana now and then (GBK rows A4 and A5 hold
+// them), Japanese text more kana than Han.
+bool MostlyKana(int kana, int han) { return kana >= 3 && kana * 5 > han; }
+// Text whose Han characters fill less than a quarter of its bytes is not Chinese.
+constexpr std::size_t kMinHanShare = 4;
+
+}  // namespace
+
+std::vector<std::pair<const char*, int>> NormalizeReport::Counts() const {
+  std::vector<std::pair<const char*, int>> counts;
+  for (const auto& [name, value] :
+       {std::pair{"html_tags", html_tags}, {"entities", entities}, {"pinyin", pinyin},
+        {"spaces", spaces}, {"invisible", invisible}, {"controls", controls},
+        {"trimmed", trimmed}, {"unicode", unicode}, {"mojibake_repaired", mojibake_repaired},
+        {"script", script}}) {
+    if (value != 0) counts.emplace_back(name, value);
+  }
+  return counts;
+}
+
+struct TextNormalizer::Impl {
+  NormalizeOptions options;
+  const icu::Normalizer2* normalizer = nullptr;
+  std::string transliterator_id;  // "" for no script conversion
+
+  // Repairs CJK and Latin mojibake line by line; `lines` holds each line's range in `text` and
+  // receives the repaired lines (empty optional: unchanged).
+  void RepairMojibake(std::string_view text, const std::vector<std::string_view>& lines,
+                      std::vector<LineScan>* scans, std::vector<std::string>* repaired,
+                      std::vector<bool>* changed, bool known_mojibake,
+                      NormalizeReport* report) const;
+  void NormalizeUnicode(std::string* text, NormalizeReport* report) const;
+  void ConvertScript(std::string* text, NormalizeReport* report) const;
+};
+
+TextNormalizer::TextNormalizer(const NormalizeOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  UErrorCode status = U_ZERO_ERROR;
+  impl->normalizer = options.nfkc ? icu::Normalizer2::getNFKCInstance(status)
+                                  : icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) {
+    throw ConfigError(std::string("normalize: ICU normalization data missing: ") +
+                      u_errorName(status));
+  }
+  if (options.to_script == "hans") {
+    impl->transliterator_id = "Hant-Hans";
+  } else if (options.to_script == "hant") {
+    impl->transliterator_id = "Hans-Hant";
+  } else if (!options.to_script.empty()) {
+    throw ConfigError("normalize: --to: expected hans or hant, got \"" + options.to_script + "\"");
+  }
+  if (!impl->transliterator_id.empty()) {
+    // Fail at setup, not per document, when ICU lacks the transliterator.
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+        icu::UnicodeString::fromUTF8(impl->transliterator_id), UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !t) {
+      throw ConfigError("normalize: ICU transliterator " + impl->transliterator_id +
+                        " unavailable: " + u_errorName(status));
+    }
+  }
+  impl_ = std::move(impl);
+}
+
+TextNormalizer::~TextNormalizer() = default;
+
+void TextNormalizer::Impl::RepairMojibake(std::string_view text,
+                                          const std::vector<std::string_view>& lines,
+                                          std::vector<LineScan>* scans,
+                                          std::vector<std::string>* repaired,
+                                          std::vector<bool>* changed, bool known_mojibake,
+                                          NormalizeReport* report) const {
+  bool garbled = false;
+  int han = 0, kana = 0;
+  for (const LineScan& s : *scans) {
+    garbled |= s.garbled;
+    han += s.han;
+    kana += s.kana;
+  }
+  std::vector<int> mojibake_lines;
+  // Latin first: it needs nothing from the rest of the document.
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    if (!(*scans)[n].Latin() || !options.repair_mojibake) continue;
+    std::string line(lines[n]);
+    if (const int count = RepairLatinMojibake(&line); count > 0) {
+      report->mojibake_repaired += count;
+      (*repaired)[n] = std::move(line);
+      (*changed)[n] = true;
+      mojibake_lines.push_back(static_cast<int>(n));
+    }
+  }
+  // CJK repair is for Chinese text. Japanese and Korean text uses Han characters Chinese rarely
+  // does (mojibake of Chinese shows a few kana, Japanese text a great many), and text in other
+  // scripts has too little Han to judge by.
+  const bool chinese = !MostlyKana(kana, han) &&
+                       static_cast<std::size_t>(han) * 3 >= text.size() / kMinHanShare;
+  if (garbled && chinese) {
+    MojibakeContext context;
+    const std::u32string all = ToU32(text);
+    context.script = CharModel::Get().GuessScript(all);
+    const PinyinScan pinyin = ScanPinyinAnnotations(text);
+    context.annotations = &pinyin.chars_by_syllable;
+    const std::unordered_set<char32_t> familiar = FamiliarRareChars(all);
+    context.familiar = &familiar;
+    const std::unordered_set<std::uint64_t> bigrams = DocumentBigrams(all);
+    context.bigrams = &bigrams;
+    struct Candidate {
+      std::size_t line;
+      std::u32string text;
+      double gain;
+      int spans;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<std::pair<std::size_t, int>> replacement_only;
+    bool strong = false;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+      const LineScan& scan = (*scans)[n];
+      if (!scan.garbled || MostlyKana(scan.kana, scan.han)) continue;
+      std::u32string line = ToU32((*changed)[n] ? std::string_view((*repaired)[n]) : lines[n]);
+      if (!LooksGarbled(line)) continue;
+      Candidate candidate{n, line, 0, 0};
+      if (options.repair_mojibake) {
+        candidate.spans = RepairUtf8ReadAsGbk(&candidate.text, context);
+        if (candidate.spans > 0) strong = true;
+        if (candidate.text.size() <= kMaxRealignChars) {
+          if (auto realigned = RealignDoubleByte(candidate.text, context)) {
+            if (realigned->gain >= kWeakGain) {
+              candidate.text = std::move(realigned->text);
+              candidate.gain = realigned->gain;
+              strong |= candidate.gain >= kStrongGain;
+            }
+          }
+        }
+      }
+      candidates.push_back(std::move(candidate));
+    }
+    for (Candidate& c : candidates) {
+      const bool realigned = c.gain >= kStrongGain || (strong && c.gain >= kWeakGain);
+      std::u32string_view final_text = c.text;
+      std::u32string original;
+      if (!realigned && c.gain > 0) {
+        // A weak realignment in a document without strong evidence is not applied; a
+        // UTF-8-as-GBK repair made before it stands, so start again from that.
+        original = ToU32((*changed)[c.line] ? std::string_view((*repaired)[c.line]) : lines[c.line]);
+        if (c.spans > 0) RepairUtf8ReadAsGbk(&original, context);
+        final_text = original;
+      }
+      const int spans = c.spans + (realigned ? 1 : 0);
+      const int garbled_chars = CountGarbled(final_text, context);
+      if (spans == 0 && garbled_chars == 0) continue;
+      if (spans == 0 && garbled_chars ==
+                            std::count(final_text.begin(), final_text.end(), U'\uFFFD')) {
+        // Replacement characters alone say bytes were lost somewhere, not that the text was
+        // decoded wrongly; they count only in a document with mojibake of its own.
+        replacement_only.emplace_back(c.line, garbled_chars);
+        continue;
+      }
+      report->mojibake_chars += garbled_chars;
+      report->mojibake_repaired += spans;
+      mojibake_lines.push_back(static_cast<int>(c.line));
+      if (spans > 0) {
+        (*repaired)[c.line] = ToUtf8(final_text);
+        (*changed)[c.line] = true;
+      }
+    }
+    if (known_mojibake || !mojibake_lines.empty()) {
+      for (const auto& [line, count] : replacement_only) {
+        report->mojibake_chars += count;
+        mojibake_lines.push_back(static_cast<int>(line));
+      }
+    }
+  }
+  std::sort(mojibake_lines.begin(), mojibake_lines.end());
+  mojibake_lines.erase(std::unique(mojibake_lines.begin(), mojibake_lines.end()),
+                       mojibake_lines.end());
+  for (int n : mojibake_lines) {
+    report->mojibake_lines.push_back(n + 1);
+    if ((*changed)[n]) (*scans)[n] = ScanLine((*repaired)[n]);
+  }
+}
+
+void TextNormalizer::Impl::NormalizeUnicode(std::string* text, NormalizeReport* report) const {
+  UErrorCode status = U_ZERO_ERROR;
+  if (normalizer->isNormalizedUTF8(*text, status) || U_FAILURE(status)) return;
+  // Line by line, so that the count says how many lines changed.
+  std::string out;
+  out.reserve(text->size());
+  std::size_t begin = 0;
+  while (begin <= text->size()) {
+    const std::size_t end = std::min(text->find('\n', begin), text->size());
+    const std::string_view line(text->data() + begin, end - begin);
+    status = U_ZERO_ERROR;
+    if (normalizer->isNormalizedUTF8(line, status)) {
+      out.append(line);
+    } else {
+      icu::StringByteSink<std::string> sink(&out);
+      status = U_ZERO_ERROR;
+      normalizer->normalizeUTF8(0, line, sink, nullptr, status);
+      ++report->unicode;
+    }
+    if (end == text->size()) break;
+    out.push_back('\n');
+    begin = end + 1;
+  }
+  text->swap(out);
+}
+
+void TextNormalizer::Impl::ConvertScript(std::string* text, NormalizeReport* report) const {
+  // Transliterators are costly to build and not thread-safe to share: one per thread and id.
+  thread_local std::map<std::string, std::unique_ptr<icu::Transliterator>> cache;
+  std::unique_ptr<icu::Transliterator>& t = cache[transliterator_id];
+  if (!t) {
+    UErrorCode status = U_ZERO_ERROR;
+    t.reset(icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(transliterator_id),
+                                                UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) {
+      t.reset();
+      return;
+    }
+  }
+  icu::UnicodeString before = icu::UnicodeString::fromUTF8(*text);
+  icu::UnicodeString after = before;
+  t->transliterate(after);
+  if (after == before) return;
+  const int32_t n = std::min(before.length(), after.length());
+  for (int32_t i = 0; i < n; ++i) report->script += before[i] != after[i];
+  report->script += std::abs(before.length() - after.length());
+  text->clear();
+  after.toUTF8String(*text);
+}
+
+void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
+                               NormalizeReport* report) const {
+  const Impl& impl = *impl_;
+  // Line ranges and what each needs, in one pass.
+  std::vector<std::string_view> lines;
+  std::vector<LineScan> scans;
+  bool any_work = false, any_mojibake_sign = false, any_paren = false;
+  std::uint16_t seen = 0;
+  for (std::size_t begin = 0;;) {
+    const std::size_t end = std::min(text->find('\n', begin), text->size());
+    lines.emplace_back(text->data() + begin, end - begin);
+    scans.push_back(ScanLine(lines.back()));
+    const LineScan& scan = scans.back();
+    seen |= scan.seen;
+    any_work |= scan.Whitespace() || scan.entity || scan.tag || scan.Latin() || scan.garbled;
+    any_mojibake_sign |= scan.Latin() || scan.garbled;
+    any_paren |= scans.back().paren;
+    if (end == text->size()) break;
+    begin = end + 1;
+  }
+  const bool pinyin_artifacts =
+      any_paren && ScanPinyinAnnotations(*text).count >= kMinPinyinArtifacts;
+  any_work |= pinyin_artifacts;
+  std::string out;
+  if (any_work) {
+    std::vector<std::string> repaired(lines.size());
+    std::vector<bool> changed(lines.size(), false);
+    if (any_mojibake_sign) impl.RepairMojibake(*text, lines, &scans, &repaired, &changed, known_mojibake, report);
+    out.reserve(text->size());
+    std::string line, scratch;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+      if (n > 0) out.push_back('\n');
+      const LineScan& scan = scans[n];
+      if (!scan.Whitespace() && !scan.entity && !scan.tag && !(scan.paren && pinyin_artifacts) &&
+          !changed[n]) {
+        out.append(lines[n]);
+        continue;
+      }
+      line = changed[n] ? repaired[n] : std::string(lines[n]);
+      RepairLine(&line, scans[n], pinyin_artifacts, &scratch, report);
+      out.append(line);
+    }
+    text->swap(out);
+  }
+  // Most text holds no character that NFC (or NFKC) could change: then ICU need not look.
+  if (any_work || (seen & (kAstral | (impl.options.nfkc ? kMaybeNotNfkc : kMaybeNotNfc))) != 0) {
+    impl.NormalizeUnicode(text, report);
+  }
+  if (!impl.transliterator_id.empty()) impl.ConvertScript(text, report);
+}
+
+}  // namespace pith::internal
