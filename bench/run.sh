@@ -91,7 +91,7 @@ run_once() {
   if [ -z "${best[$name]:-}" ] || [ "$s" -lt "${best[$name]}" ]; then best[$name]=$s; fi
   local u k m c
   read -r u k m < <(tail -n 1 "$work/rss")
-  c=$(awk -v u="$u" -v k="$k" 'BEGIN { printf "%d", (u + k) * 1e9 }')
+  c=$(awk -v u="$u" -v k="$k" 'BEGIN { printf "%.0f", (u + k) * 1e9 }')
   if [ -z "${cpu[$name]:-}" ] || [ "$c" -lt "${cpu[$name]}" ]; then cpu[$name]=$c; fi
   if [ -z "${rss[$name]:-}" ] || [ "$m" -gt "${rss[$name]}" ]; then rss[$name]=$m; fi
 }
