@@ -472,14 +472,27 @@ void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
     if (end == text->size()) break;
     begin = end + 1;
   }
-  const bool pinyin_artifacts =
+  bool pinyin_artifacts =
       any_paren && ScanPinyinAnnotations(*text).count >= kMinPinyinArtifacts;
   any_work |= pinyin_artifacts;
   std::string out;
   if (any_work) {
     std::vector<std::string> repaired(lines.size());
     std::vector<bool> changed(lines.size(), false);
-    if (any_mojibake_sign) impl.RepairMojibake(*text, lines, &scans, &repaired, &changed, known_mojibake, report);
+    if (any_mojibake_sign) {
+      impl.RepairMojibake(*text, lines, &scans, &repaired, &changed, known_mojibake, report);
+      // A repair can bring back the character an annotation followed (掳l(fā) → 發(fā)), so
+      // count the annotations again on the repaired lines; otherwise a second run would remove
+      // what the first left.
+      if (!pinyin_artifacts && std::find(changed.begin(), changed.end(), true) != changed.end()) {
+        int count = 0;
+        for (std::size_t n = 0; n < lines.size(); ++n) {
+          if (changed[n]) scans[n].paren |= repaired[n].find('(') != std::string::npos;
+          if (scans[n].paren) count += ScanPinyinAnnotations(changed[n] ? repaired[n] : lines[n]).count;
+        }
+        pinyin_artifacts = count >= kMinPinyinArtifacts;
+      }
+    }
     out.reserve(text->size());
     std::string line, scratch;
     for (std::size_t n = 0; n < lines.size(); ++n) {

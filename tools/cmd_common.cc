@@ -34,7 +34,9 @@ struct Outcome {
 };
 
 // A fixed set of threads that run one batch at a time: each worker takes the next index until
-// the batch is exhausted. The caller keeps reading the next batch meanwhile.
+// the batch is exhausted. The caller keeps reading the next batch meanwhile. Each batch is its own
+// Job, taken under the lock, so a worker that wakes late can never mix one batch's indices with
+// another's function.
 class WorkerPool {
  public:
   explicit WorkerPool(int threads) {
@@ -51,47 +53,51 @@ class WorkerPool {
 
   // Starts fn(0..n-1) on the workers; Wait() blocks until all are done.
   void Start(std::size_t n, std::function<void(std::size_t)> fn) {
+    auto job = std::make_shared<Job>();
+    job->fn = std::move(fn);
+    job->size = n;
+    job->remaining = n;
     std::lock_guard<std::mutex> lock(mu_);
-    fn_ = std::move(fn);
-    size_ = n;
-    next_.store(0);
-    remaining_ = n;
-    ++generation_;
+    job_ = std::move(job);
     cv_.notify_all();
   }
   void Wait() {
     std::unique_lock<std::mutex> lock(mu_);
-    done_cv_.wait(lock, [this] { return remaining_ == 0; });
+    done_cv_.wait(lock, [this] { return !job_ || job_->remaining == 0; });
   }
 
  private:
+  struct Job {
+    std::function<void(std::size_t)> fn;
+    std::size_t size = 0;
+    std::atomic<std::size_t> next{0};
+    std::size_t remaining = 0;  // guarded by mu_
+  };
+
   void Loop() {
-    std::uint64_t seen = 0;
+    std::shared_ptr<Job> last;
     while (true) {
       std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock, [&] { return stop_ || generation_ != seen; });
+      cv_.wait(lock, [&] { return stop_ || (job_ && job_ != last); });
       if (stop_) return;
-      seen = generation_;
-      const std::size_t n = size_;
+      std::shared_ptr<Job> job = job_;
+      last = job;
       lock.unlock();
       std::size_t done = 0;
-      for (std::size_t i = next_.fetch_add(1); i < n; i = next_.fetch_add(1)) {
-        fn_(i);
+      for (std::size_t i = job->next.fetch_add(1); i < job->size; i = job->next.fetch_add(1)) {
+        job->fn(i);
         ++done;
       }
       lock.lock();
-      remaining_ -= done;
-      if (remaining_ == 0) done_cv_.notify_all();
+      job->remaining -= done;
+      if (job->remaining == 0) done_cv_.notify_all();
     }
   }
 
   std::vector<std::thread> threads_;
   std::mutex mu_;
   std::condition_variable cv_, done_cv_;
-  std::function<void(std::size_t)> fn_;
-  std::size_t size_ = 0, remaining_ = 0;
-  std::atomic<std::size_t> next_{0};
-  std::uint64_t generation_ = 0;
+  std::shared_ptr<Job> job_;
   bool stop_ = false;
 };
 
@@ -206,8 +212,10 @@ int RunDocuments(std::string_view command, const CommonFlags& flags, const Inges
   const bool progress = !flags.quiet && ::isatty(STDERR_FILENO);
   const std::string prefix = "pith " + std::string(command) + ": ";
 
-  OutputFile out(flags.output);
+  // The reader walks its directories before the output's temporary file exists, so an output
+  // inside an input directory is never read back as input.
   InputReader reader(flags.inputs, ingest);
+  OutputFile out(flags.output);
   WorkerPool pool(jobs);
 
   std::size_t read = 0, written = 0, failed = 0, bytes = 0;
@@ -324,8 +332,6 @@ const std::vector<Command>& Commands() {
 }
 
 int Run(int argc, char** argv) {
-  // stdin is read through std::cin; unsynchronised it is buffered like any ifstream.
-  std::ios::sync_with_stdio(false);
   CLI::App app{"pith: keeps the article and drops the web around it.\n"
                "Each subcommand reads and writes JSON Lines, so they compose in pipelines:\n"
                "  pith ingest dumps/ | pith normalize | pith strip --explain | jq .lines\n"

@@ -143,6 +143,18 @@ TEST_CASE("Normalize removes converter pinyin only where the document shows the 
   CHECK(Signal(Normalize("網(wǎng)發(fā)結(jié)構(gòu)"), "pinyin") == 4);
 }
 
+TEST_CASE("Normalize removes pinyin that a mojibake repair brings back", "[normalize][mojibake]") {
+  // Three lines whose annotations follow garbled characters: only after realignment do they
+  // follow the Han characters they annotate (下發(fā)), and only then are they artifacts.
+  const std::string text = ReadFile(std::string(PITH_TESTDATA_DIR) + "/normalize/pinyin_inside_mojibake.txt");
+  const pith::Document once = Normalize(text);
+  INFO(once.text);
+  CHECK(once.text.find("(fā)") == std::string::npos);
+  CHECK(once.text.find("(xiàn)") == std::string::npos);
+  CHECK(once.text.find("下發。") != std::string::npos);
+  CHECK(Normalize(once.text).text == once.text);
+}
+
 TEST_CASE("Normalize repairs UTF-8 read as windows-1252", "[normalize][mojibake]") {
   CheckTable({
       {"cafÃ©", "café"},
