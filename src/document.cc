@@ -524,11 +524,27 @@ void AppendJsonLine(const Document& doc, std::string* out) {
   out->reserve(out->size() + doc.text.size() + doc.text.size() / 16 + 256);
   out->push_back('{');
   bool first = true;
-  bool seen[static_cast<int>(Field::kOther)] = {};
+  constexpr int kKnown = static_cast<int>(Field::kOther);
+  bool present[kKnown] = {};
+  for (const std::string& key : doc.field_order) {
+    const Field field = FieldOf(key, "text", "id");
+    if (field != Field::kOther && !doc.extra.contains(key)) present[static_cast<int>(field)] = true;
+  }
+  // A known field the input lacked goes just before the first known field of the input that
+  // comes after it in the canonical order (or at the end). Adding fields one stage at a time
+  // then gives the same order as adding them all in one process: `clean` equals the chain.
+  int next_missing = 0;
+  auto emit_missing_before = [&](int rank) {
+    for (; next_missing < rank; ++next_missing) {
+      if (!present[next_missing]) {
+        AppendKnown(doc, static_cast<Field>(next_missing), /*present_in_input=*/false, out, &first);
+      }
+    }
+  };
   for (const std::string& key : doc.field_order) {
     const Field field = FieldOf(key, "text", "id");
     if (field != Field::kOther && !doc.extra.contains(key)) {
-      seen[static_cast<int>(field)] = true;
+      emit_missing_before(static_cast<int>(field));
       AppendKnown(doc, field, /*present_in_input=*/true, out, &first);
     } else if (auto it = doc.extra.find(key); it != doc.extra.end()) {
       if (!first) out->push_back(',');
@@ -538,9 +554,7 @@ void AppendJsonLine(const Document& doc, std::string* out) {
       AppendJson(*it, out);
     }
   }
-  for (int f = 0; f < static_cast<int>(Field::kOther); ++f) {
-    if (!seen[f]) AppendKnown(doc, static_cast<Field>(f), /*present_in_input=*/false, out, &first);
-  }
+  emit_missing_before(kKnown);
   // Fields added to `extra` after parsing (by a stage) have no place in field_order.
   for (auto it = doc.extra.begin(); it != doc.extra.end(); ++it) {
     bool listed = false;

@@ -19,8 +19,8 @@ TEST_CASE("Document JSON round trip keeps unknown fields in place", "[document]"
        R"({"url":"u","text":"x","id":"a","meta":{"k":[1,2]}})"},
       {R"({"id":7,"text":"中文\n行"})", R"({"id":"7","text":"中文\n行"})"},
       {R"({"text":"t","lines":[{"n":1,"label":"title","rule":"r"}],"flags":["mojibake"]})",
-       R"({"text":"t","lines":[{"n":1,"label":"title","rule":"r"}],"flags":["mojibake"],"id":""})"},
-      {R"({"text":"tab\there \"q\" \\ \u0001"})", R"({"text":"tab\there \"q\" \\ \u0001","id":""})"},
+       R"({"id":"","text":"t","lines":[{"n":1,"label":"title","rule":"r"}],"flags":["mojibake"]})"},
+      {R"({"text":"tab\there \"q\" \\ \u0001"})", R"({"id":"","text":"tab\there \"q\" \\ \u0001"})"},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -127,21 +127,21 @@ TEST_CASE("The fast reader reads the common records itself", "[document]") {
       {R"( { "id" : "a" ,	"text" : "x" } )", R"({"id":"a","text":"x"})"},
       {R"({"id":"","text":""})", R"({"id":"","text":""})"},
       // Escapes, \u with surrogate pairs, raw UTF-8.
-      {R"({"text":"a\nb\t\"q\" \\ \/ \b\f\r"})", R"({"text":"a\nb\t\"q\" \\ / \b\f\r","id":""})"},
+      {R"({"text":"a\nb\t\"q\" \\ \/ \b\f\r"})", R"({"id":"","text":"a\nb\t\"q\" \\ / \b\f\r"})"},
       {R"({"id":"\u0041","text":"\u4e2d\u6587 \ud83d\ude00 \u00e9 \u0001"})",
        "{\"id\":\"A\",\"text\":\"中文 \xF0\x9F\x98\x80 é \\u0001\"}"},
-      {"{\"text\":\"\xF0\x9F\x98\x80 中 é\"}", "{\"text\":\"\xF0\x9F\x98\x80 中 é\",\"id\":\"\"}"},
-      {R"({"te\u0078t":"x"})", R"({"text":"x","id":""})"},
+      {"{\"text\":\"\xF0\x9F\x98\x80 中 é\"}", "{\"id\":\"\",\"text\":\"\xF0\x9F\x98\x80 中 é\"}"},
+      {R"({"te\u0078t":"x"})", R"({"id":"","text":"x"})"},
       // Numbers, literals and nested values, in place; brackets inside strings do not count.
       {R"({"id":7,"text":"t","n":-1.5e3,"m":0,"a":true,"b":null})",
        R"({"id":"7","text":"t","n":-1500.0,"m":0,"a":true,"b":null})"},
       {R"({"text":"t","meta":{"k":[1,{"s":"}]\"{"}],"e":{}},"arr":[]})",
-       R"({"text":"t","meta":{"k":[1,{"s":"}]\"{"}],"e":{}},"arr":[],"id":""})"},
+       R"({"id":"","text":"t","meta":{"k":[1,{"s":"}]\"{"}],"e":{}},"arr":[]})"},
       {R"({"id":null,"text":"x"})", R"({"id":"","text":"x"})"},
       // The fields pith types, from a record an earlier stage wrote.
       {R"({"id":"a","source":"s.txt","text":"b","metadata":{"title":"T"},"lines":[{"n":1,"label":"title","rule":"r"}],"flags":["mojibake"],"signals":{"chars":1}})",
        R"({"id":"a","source":"s.txt","text":"b","metadata":{"title":"T"},"lines":[{"n":1,"label":"title","rule":"r"}],"flags":["mojibake"],"signals":{"chars":1}})"},
-      {R"({"text":"x","metadata":"m"})", R"({"text":"x","metadata":"m","id":""})"},
+      {R"({"text":"x","metadata":"m"})", R"({"id":"","text":"x","metadata":"m"})"},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -161,8 +161,8 @@ TEST_CASE("The fast reader leaves odd records to nlohmann/json", "[document]") {
   // nlohmann/json does, or rejects it.
   const Case cases[] = {
       // Repeated keys: the last value wins, at the first place.
-      {R"({"text":"a","text":"b"})", R"({"text":"b","id":""})"},
-      {R"({"text":"a","u":1,"u":2})", R"({"text":"a","u":2,"id":""})"},
+      {R"({"text":"a","text":"b"})", R"({"id":"","text":"b"})"},
+      {R"({"text":"a","u":1,"u":2})", R"({"id":"","text":"a","u":2})"},
       {R"({"id":"a","id":"b","text":"t"})", R"({"id":"b","text":"t"})"},
       // Malformed JSON.
       {"", ""},
@@ -219,5 +219,25 @@ TEST_CASE("Records pith writes read back to the same bytes", "[document]") {
     pith::Document back;
     REQUIRE(pith::internal::ScanRecord(once, "text", "id", &back));
     CHECK(pith::ToJsonLine(back) == once);
+  }
+}
+
+TEST_CASE("Fields added stage by stage come out as if added at once", "[document]") {
+  // Each row: an input record; normalize adds signals, then extract adds metadata and a flag.
+  const char* inputs[] = {R"({"id":"a","text":"x"})", R"({"text":"x","id":"a","u":1})",
+                          R"({"u":1,"text":"x"})", R"({"signals":{"k":1},"text":"x","id":"a"})"};
+  for (const char* input : inputs) {
+    INFO(input);
+    pith::Document at_once = pith::DocumentFromJson(input);
+    at_once.signals["chars"] = 1;
+    at_once.metadata["title"] = "T";
+    at_once.AddFlag("mojibake");
+
+    pith::Document first = pith::DocumentFromJson(input);
+    first.signals["chars"] = 1;
+    pith::Document second = pith::DocumentFromJson(pith::ToJsonLine(first));
+    second.metadata["title"] = "T";
+    second.AddFlag("mojibake");
+    CHECK(pith::ToJsonLine(second) == pith::ToJsonLine(at_once));
   }
 }
