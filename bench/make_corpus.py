@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Builds the benchmark corpus from the repository's own text dumps.
 
-The sources are every .txt under testdata/ (except testdata/bad/, which is malformed on purpose)
-and the English dumps in bench/english/. From them a seeded generator makes documents of varied
+The sources are the page dumps of the repository: every .txt under testdata/seeds/ and
+testdata/pages/, and the English dumps in bench/english/. Other testdata holds fixtures made to
+be odd (bad input, one file per encoding, mojibake cases); a corpus built from them would
+measure those corner cases, not a crawl. From them a seeded generator makes documents of varied
 shapes: whole dumps, windows of lines, composites (one page's header, paragraphs from several
 pages of the same language, another page's footer), short notes, long reads, Chinese pages with
 English chrome and the reverse, and the usual scraper noise (U+3000 and NBSP indentation,
@@ -60,10 +62,10 @@ def read_text(path):
 def load_sources():
     """Returns {"zh": [lines...], "en": [...]}: each source as its list of lines."""
     paths = []
-    testdata = os.path.join(ROOT, "testdata")
-    for dirpath, dirnames, filenames in os.walk(testdata):
-        dirnames[:] = sorted(d for d in dirnames if os.path.join(dirpath, d) != os.path.join(testdata, "bad"))
-        paths += [os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(".txt")]
+    for dumps in ("seeds", "pages"):
+        for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, "testdata", dumps)):
+            dirnames.sort()
+            paths += [os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(".txt")]
     english = os.path.join(HERE, "english")
     paths += [os.path.join(english, f) for f in sorted(os.listdir(english)) if f.endswith(".txt")]
     sources = {"zh": [], "en": []}
@@ -197,7 +199,7 @@ def main():
 
     sources, files = load_sources()
     if not sources["zh"] and not sources["en"]:
-        sys.exit("make_corpus: no .txt sources under testdata/ or bench/english/")
+        sys.exit("make_corpus: no .txt sources under testdata/seeds/, testdata/pages/ or bench/english/")
     os.makedirs(args.out, exist_ok=True)
 
     if not args.big_only:
