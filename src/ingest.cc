@@ -282,16 +282,15 @@ InputReader::InputReader(std::vector<std::string> paths, IngestOptions options)
 InputReader::~InputReader() = default;
 
 bool InputReader::Impl::NextLine(RawInput* raw, std::vector<Diagnostic>* notes) {
-  std::string_view line;
+  std::string& line = raw->bytes;
   while (lines->Next(&line)) {
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
     if (line.size() > options.max_doc_bytes) {
       Fail(Severity::kError, lines->Where(), TooLarge(line.size(), options.max_doc_bytes, true),
            false, notes);
       continue;
     }
     raw->kind = RawInput::Kind::kJsonLine;
-    raw->bytes.assign(line);
     raw->id.clear();
     raw->source = lines_source;
     raw->where = lines->Where();

@@ -12,15 +12,14 @@ namespace pith {
 
 JsonlReader::JsonlReader(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {}
 
-bool JsonlReader::Next(std::string_view* line) {
-  if (!std::getline(in_, buffer_)) {
+bool JsonlReader::Next(std::string* line) {
+  // Straight into the caller's string: a record is copied once on its way in, not twice.
+  if (!std::getline(in_, *line)) {
     if (in_.bad()) throw InputError(name_ + ": read error after line " + std::to_string(line_number_));
     return false;
   }
   ++line_number_;
-  std::string_view view = buffer_;
-  if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
-  *line = view;
+  if (!line->empty() && line->back() == '\r') line->pop_back();
   return true;
 }
 

@@ -1,7 +1,7 @@
 // Line-numbered JSON Lines input and all-or-nothing output.
 //
 //   pith::JsonlReader in(stream, "corpus.jsonl");
-//   std::string_view line;
+//   std::string line;
 //   while (in.Next(&line)) { ... in.line_number() ... }
 //
 //   pith::OutputFile out("clean.jsonl");   // "" or "-" = stdout
@@ -24,10 +24,10 @@ class JsonlReader {
   // `name` is used in messages ("name:line"). The stream must outlive the reader.
   JsonlReader(std::istream& in, std::string name);
 
-  // Sets *line to the next line without its ending (valid until the next call) and returns true,
-  // or returns false at the end of input. Blank lines are returned too. Throws InputError when
-  // the stream fails for another reason than its end.
-  bool Next(std::string_view* line);
+  // Reads the next line, without its ending, into *line (replacing its contents, reusing its
+  // capacity) and returns true, or returns false at the end of input. Blank lines are returned
+  // too. Throws InputError when the stream fails for another reason than its end.
+  bool Next(std::string* line);
 
   // 1-based number of the line last returned by Next.
   std::size_t line_number() const { return line_number_; }
@@ -38,7 +38,6 @@ class JsonlReader {
  private:
   std::istream& in_;
   std::string name_;
-  std::string buffer_;
   std::size_t line_number_ = 0;
 };
 
