@@ -63,7 +63,7 @@ class FlatTable {
 // The key of one line: its normalized hash with the lowest bit saying whether it is short.
 std::uint64_t LineKey(std::string_view line, std::size_t min_width, bool* blank) {
   std::size_t width = 0;
-  const std::uint64_t h = internal::NormalizedHash(line, /*fold_digits=*/true, &width);
+  const std::uint64_t h = internal::NormalizedHash(line, &width);
   *blank = width == 0;
   return (h & ~std::uint64_t{1}) | (width < min_width ? 1 : 0);
 }
@@ -125,7 +125,7 @@ Deduplicator::~Deduplicator() = default;
 
 Fingerprint Deduplicator::FingerprintOf(std::string_view text) const {
   Fingerprint fp;
-  fp.exact = internal::NormalizedHash(text, /*fold_digits=*/false, nullptr);
+  fp.exact = internal::NormalizedHash(text, nullptr);
   if (options_.near) fp.minhash = hasher_.Signature(Shingles(text, options_.shingle));
   if (options_.lines) {
     ForEachLine(text, [&](std::string_view line) {

@@ -17,8 +17,12 @@ inline std::uint64_t Mix64(std::uint64_t x) {
 }
 
 // What a hash sees of a text: lowercased, full-width ASCII folded to ASCII, white space and
-// zero-width characters squashed to one space and trimmed; with fold_digits every digit is 0.
-// Returns the 64-bit hash of that and, in *width, its display width (CJK counts two).
-std::uint64_t NormalizedHash(std::string_view text, bool fold_digits, std::size_t* width);
+// zero-width characters squashed to one space and trimmed. Returns the 64-bit hash of that and,
+// in *width (unless null), its display width (CJK counts two).
+std::uint64_t NormalizedHash(std::string_view text, std::size_t* width);
+
+// sig[i] = min(sig[i], (a[i] * x + b[i]) >> 32) for i < n, with x < 2^32: the inner loop of
+// MinHasher::Signature.
+void MinInto(std::uint64_t x, const std::uint64_t* a, const std::uint64_t* b, std::size_t n, std::uint32_t* sig);
 
 }  // namespace pith::internal

@@ -1,4 +1,5 @@
 // pith check: quality signals per document and thresholds; exit 1 when a document fails.
+#include <cmath>
 #include <mutex>
 #include <unordered_map>
 
@@ -37,6 +38,12 @@ std::string Pad(std::string s, std::size_t width) {
   return s;
 }
 
+// Counts stay integers in the JSON report.
+Json Number(double x) {
+  if (x == std::floor(x) && std::fabs(x) < 1e15) return static_cast<std::int64_t>(x);
+  return x;
+}
+
 // One failing document in the chosen report format.
 std::string Format(const std::string& format, bool dropped, const std::string& id,
                    std::string_view where, const std::vector<CheckFailure>& failures) {
@@ -45,7 +52,7 @@ std::string Format(const std::string& format, bool dropped, const std::string& i
     Json j = {{"id", id}, {"where", where}, {"dropped", dropped}, {"failures", Json::array()}};
     for (const CheckFailure& f : failures) {
       j["failures"].push_back(
-          {{"threshold", f.threshold}, {"signal", f.signal}, {"value", f.value}, {"limit", f.limit}});
+          {{"threshold", f.threshold}, {"signal", f.signal}, {"value", Number(f.value)}, {"limit", Number(f.limit)}});
     }
     return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
   }
@@ -63,8 +70,8 @@ std::string Format(const std::string& format, bool dropped, const std::string& i
              GithubEscape("pith check " + f.threshold, true) + "::" +
              GithubEscape(id + ": " + f.Message(), false) + "\n";
     } else {
-      out += "  " + Pad(id, 24) + "  " + Pad(std::string(where), 20) + "  " + Pad(f.threshold, 22) +
-             "  " + f.Message() + "\n";
+      out += "  " + Pad(id, 24) + "  " + Pad(f.threshold, 22) + "  " + Pad(f.Message(), 36) + "  " +
+             std::string(where) + "\n";
     }
   }
   return out;
@@ -111,7 +118,7 @@ int RunCheck(const CommonFlags& flags, const CheckFlags& cf) {
     if (it == pending.end()) return false;
     if (failed_docs++ == 0 && cf.report == "table") {
       emit("pith check: documents that " + std::string(options.drop ? "were dropped" : "failed") + ":\n  " +
-           Pad("id", 24) + "  " + Pad("where", 20) + "  " + Pad("threshold", 22) + "  signal value vs limit\n");
+           Pad("id", 24) + "  " + Pad("threshold", 22) + "  " + Pad("signal value vs limit", 36) + "  where\n");
     }
     emit(it->second);
     pending.erase(it);

@@ -25,8 +25,9 @@
 //   permutations (the MinHash estimate of Jaccard similarity) is a near duplicate.
 // - The first document in input order wins; later copies point to it. Only unique documents
 //   are indexed, so a copy always points to a document that was kept.
-// - lines: each distinct line of a unique document (normalized as for exact, and with digits
-//   folded, so "© 2023 Example" and "© 2024 Example" agree) counts once per document. A line
+// - lines: each distinct line of a unique document (normalized as for exact; digits are kept,
+//   so the lines of templated reports that differ in their figures stay apart) counts once per
+//   document. A line
 //   found in at least `line_min_docs` documents is site chrome and is removed everywhere. A
 //   line narrower than `line_min_width` columns (a CJK character is two) such as "Photo",
 //   "Share" or "1." needs, besides, `short_line_share` of the documents, because short lines
@@ -64,7 +65,8 @@ struct DedupOptions {
 // fewer than k, none when there are no tokens. Thread-safe.
 std::vector<std::uint64_t> Shingles(std::string_view text, int k);
 
-// MinHash with num_perm permutations of the form (a*x + b) mod (2^61 - 1), kept to 32 bits.
+// MinHash with num_perm hash functions h(x) = (a*x + b) >> 32 over 32 bits of each value,
+// mixed first (multiply-shift: strongly universal, like the (a*x + b) mod p of other tools).
 class MinHasher {
  public:
   MinHasher(int num_perm, std::uint64_t seed);
