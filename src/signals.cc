@@ -99,12 +99,15 @@ bool IsKeywordList(std::u32string_view line) {
   };
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char32_t c = line[i];
-    if (IsListSeparator(c)) {
+    const bool cjk_before = i > 0 && IsCjk(line[i - 1]);
+    const bool cjk_after = i + 1 < line.size() && IsCjk(line[i + 1]);
+    // A hyphen inside a Latin word ("long-term") joins; between CJK keywords or spaces it lists.
+    const bool joining_hyphen = c == U'-' && !cjk_before && !cjk_after && i > 0 && i + 1 < line.size() &&
+                                !IsSpace(line[i - 1]) && !IsSpace(line[i + 1]);
+    if (IsListSeparator(c) && !joining_hyphen) {
       close();
     } else if (IsSpace(c)) {
       // Spaces separate CJK keywords; between Latin words they are part of a phrase.
-      const bool cjk_before = i > 0 && IsCjk(line[i - 1]);
-      const bool cjk_after = i + 1 < line.size() && IsCjk(line[i + 1]);
       if (cjk_before || cjk_after) close();
     } else {
       ++current;

@@ -66,14 +66,14 @@ int RunSignatures(const CommonFlags& flags, const Deduplicator& dedup) {
 }
 
 int RunDedup(const CommonFlags& flags, const DedupFlags& df) {
-  if (flags.on_error == OnError::kPass)
-    throw ConfigError("--on-error pass: dedup cannot pass unreadable records through its two passes");
   DedupOptions options = df.options;
   options.exact = !df.no_exact;
   options.near = !df.no_near;
   options.lines = !df.no_lines;
   Deduplicator dedup(options);
   if (df.signatures) return RunSignatures(flags, dedup);
+  if (flags.on_error == OnError::kPass)
+    throw ConfigError("--on-error pass: dedup cannot pass unreadable records through its two passes");
 
   struct Decision {
     DupKind kind;

@@ -13,7 +13,8 @@
 //   std::size_t removed = dedup.RemoveRepeatedLines(&doc.text);
 //
 // Memory is proportional to the signatures and line hashes kept, never to the texts: per
-// unique document 4 bytes per permutation plus about 24 bytes per band and per distinct line.
+// unique document 2 bytes per permutation (the low 16 bits of each value, enough to estimate
+// similarity) plus 24 to 48 bytes per band and per distinct line.
 //
 // How it decides:
 // - exact: a 64-bit hash of the text lowercased, full-width ASCII folded to ASCII and white

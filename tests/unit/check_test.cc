@@ -73,6 +73,8 @@ TEST_CASE("Check measures each signal from the text", "[check]") {
       {"The casino closed in 2020 after the storm.", "spam_score", 0},
       {"apples, pears, plums, figs and dates are in season.", "spam_score", 0},
       {"Node.js and Vue.js are libraries.", "spam_score", 0},
+      {"A state-of-the-art, well-known, long-term plan", "spam_score", 0},
+      {"色94色欧美-色97色-色99色-色99视频-免费视频", "spam_score", 1},
       {"0123456789\ncasino poker", "spam_score", 12.0 / 22},
       // mojibake_ratio: replacement characters and common mojibake patterns.
       {"cafÃ© ok", "mojibake_ratio", 0.25},
