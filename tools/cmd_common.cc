@@ -29,6 +29,7 @@ struct Outcome {
   std::string output;  // serialized record(s), empty when nothing is written
   bool written = false;
   bool failed = false;  // could not be read or processed
+  bool processed = false;  // LoopSteps::process ran on it
   std::string drop_reason;  // non-empty when the document was dropped
   std::vector<Diagnostic> notes;
 };
@@ -112,8 +113,8 @@ void AppendText(const Document& doc, std::string* out) {
   out->push_back('\n');
 }
 
-Outcome ProcessOne(RawInput raw, const CommonFlags& flags, const IngestOptions& ingest,
-                   const ProcessFn& process) {
+Outcome ProcessOne(RawInput raw, std::size_t index, const CommonFlags& flags,
+                   const IngestOptions& ingest, const LoopSteps& steps) {
   Outcome o;
   const bool passable = raw.kind == RawInput::Kind::kJsonLine && flags.on_error == OnError::kPass;
   std::string original = passable ? raw.bytes : std::string();
@@ -123,7 +124,8 @@ Outcome ProcessOne(RawInput raw, const CommonFlags& flags, const IngestOptions& 
   bool error = std::any_of(o.notes.begin(), o.notes.end(),
                            [](const Diagnostic& n) { return n.severity == Severity::kError; });
   if (d.doc && !error) {
-    StageResult r = process(*d.doc);
+    o.processed = true;
+    StageResult r = steps.process(Place{index, where}, *d.doc);
     for (auto& n : r.notes) {
       if (n.where.empty()) n.where = where;
       if (n.id.empty()) n.id = d.doc->id;
@@ -144,7 +146,8 @@ Outcome ProcessOne(RawInput raw, const CommonFlags& flags, const IngestOptions& 
     }
     return o;
   }
-  if (flags.format == "text") AppendText(*d.doc, &o.output);
+  if (steps.write) steps.write(*d.doc, &o.output);
+  else if (flags.format == "text") AppendText(*d.doc, &o.output);
   else {
     AppendJsonLine(*d.doc, &o.output);
     o.output.push_back('\n');
@@ -205,8 +208,8 @@ std::shared_ptr<const RuleSet> LoadRules(const CommonFlags& flags) {
   return RuleSet::FromFile(flags.rules_file);
 }
 
-int RunDocuments(std::string_view command, const CommonFlags& flags, const IngestOptions& ingest,
-                 const ProcessFn& process) {
+RunCounts RunLoop(std::string_view command, const CommonFlags& flags, const IngestOptions& ingest,
+                  const LoopSteps& steps) {
   const auto start = std::chrono::steady_clock::now();
   const int jobs = flags.jobs > 0 ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
   const bool progress = !flags.quiet && ::isatty(STDERR_FILENO);
@@ -218,9 +221,8 @@ int RunDocuments(std::string_view command, const CommonFlags& flags, const Inges
   OutputFile out(flags.output);
   WorkerPool pool(jobs);
 
-  std::size_t read = 0, written = 0, failed = 0, bytes = 0;
-  std::map<std::string, std::size_t> drops;
-  bool stopped = false;
+  RunCounts c;
+  std::size_t handed = 0;  // inputs given to the workers so far: the next Place::index
 
   auto report = [&](const std::vector<Diagnostic>& notes) {
     for (const Diagnostic& n : notes) {
@@ -243,35 +245,40 @@ int RunDocuments(std::string_view command, const CommonFlags& flags, const Inges
     report(notes);
     for (const Diagnostic& n : notes) {
       // The reader's errors each lose one input; they are counted as read and dropped.
-      if (n.severity == Severity::kError) ++read;
+      if (n.severity == Severity::kError) ++c.read;
     }
-    bytes += batch_bytes;
+    c.bytes += batch_bytes;
   };
 
   std::vector<RawInput> current, next;
   std::vector<Outcome> outcomes;
   fill(&current);
-  while (!current.empty() && !stopped) {
+  while (!current.empty() && !c.stopped) {
     outcomes.assign(current.size(), Outcome());
+    const std::size_t base = handed;
+    handed += current.size();
     pool.Start(current.size(), [&](std::size_t i) {
-      outcomes[i] = ProcessOne(std::move(current[i]), flags, ingest, process);
+      outcomes[i] = ProcessOne(std::move(current[i]), base + i, flags, ingest, steps);
     });
     fill(&next);  // overlaps with the workers
     pool.Wait();
     std::string chunk;
-    for (Outcome& o : outcomes) {
-      ++read;
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      Outcome& o = outcomes[i];
+      ++c.read;
       report(o.notes);
-      if (o.failed) ++failed;
-      if (!o.drop_reason.empty()) ++drops[o.drop_reason];
+      const bool flagged = o.processed && steps.in_order && steps.in_order(base + i);
+      if (flagged && o.written) ++c.flagged;
+      if (o.failed) ++c.failed;
+      if (!o.drop_reason.empty()) ++c.drops[o.drop_reason];
       if (o.written) {
-        ++written;
+        ++c.written;
         chunk += o.output;
       } else if (o.failed) {
-        ++drops["error"];
+        ++c.drops["error"];
       }
       if (o.failed && flags.on_error == OnError::kStop) {
-        stopped = true;
+        c.stopped = true;
         break;
       }
     }
@@ -279,37 +286,57 @@ int RunDocuments(std::string_view command, const CommonFlags& flags, const Inges
     std::swap(current, next);
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      std::cerr << "\r" << prefix << read << " documents, " << Rate(bytes, s) << "   " << std::flush;
+      std::cerr << "\r" << prefix << c.read << " documents, " << Rate(c.bytes, s) << "   " << std::flush;
     }
   }
   out.Commit();
+  if (progress) std::cerr << "\r\033[K";
+  c.io_errors = reader.io_errors();
+  c.unreadable = reader.skipped();
+  c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return c;
+}
 
+void PrintSummary(std::string_view command, const CommonFlags& flags, const RunCounts& c) {
+  if (flags.quiet) return;
+  std::map<std::string, std::size_t> drops = c.drops;
   std::size_t dropped = 0;
   for (const auto& [reason, n] : drops) dropped += n;
   // Inputs the reader could not turn into a document at all (binary, unreadable).
-  const std::size_t unread = reader.skipped() + reader.io_errors();
+  const std::size_t unread = c.unreadable + c.io_errors;
   if (unread) drops["unreadable"] += unread, dropped += unread;
-  if (progress) std::cerr << "\r\033[K";
-  if (!flags.quiet) {
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << prefix << "read " << read << ", written " << written << ", dropped " << dropped;
-    if (dropped) {
-      std::cerr << " (";
-      bool first = true;
-      for (const auto& [reason, n] : drops) {
-        std::cerr << (first ? "" : ", ") << reason << " " << n;
-        first = false;
-      }
-      std::cerr << ")";
+  std::cerr << "pith " << command << ": read " << c.read << ", written " << c.written
+            << ", dropped " << dropped;
+  if (dropped) {
+    std::cerr << " (";
+    bool first = true;
+    for (const auto& [reason, n] : drops) {
+      std::cerr << (first ? "" : ", ") << reason << " " << n;
+      first = false;
     }
-    std::cerr << ", errors " << failed + reader.io_errors() << " (" << Rate(bytes, s) << ")"
-              << (stopped ? ", stopped at the first error" : "") << "\n";
+    std::cerr << ")";
   }
-  if (reader.io_errors()) return kExitIo;
-  if ((failed || reader.skipped()) &&
+  if (c.flagged) std::cerr << ", flagged " << c.flagged;
+  std::cerr << ", errors " << c.failed + c.io_errors << " (" << Rate(c.bytes, c.seconds) << ")"
+            << (c.stopped ? ", stopped at the first error" : "") << "\n";
+}
+
+int ExitStatus(const CommonFlags& flags, const RunCounts& c) {
+  if (c.io_errors) return kExitIo;
+  if ((c.failed || c.unreadable) &&
       (flags.on_error == OnError::kFail || flags.on_error == OnError::kStop))
     return kExitData;
+  if (c.flagged) return kExitData;
   return kExitOk;
+}
+
+int RunDocuments(std::string_view command, const CommonFlags& flags, const IngestOptions& ingest,
+                 const ProcessFn& process) {
+  LoopSteps steps;
+  steps.process = [&process](const Place&, Document& doc) { return process(doc); };
+  const RunCounts counts = RunLoop(command, flags, ingest, steps);
+  PrintSummary(command, flags, counts);
+  return ExitStatus(flags, counts);
 }
 
 int RunStage(std::string_view name, const CommonFlags& flags, StageOptions options) {

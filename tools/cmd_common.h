@@ -3,7 +3,9 @@
 // order and memory bounded by the documents in flight.
 #pragma once
 
+#include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +58,45 @@ using ProcessFn = std::function<StageResult(Document&)>;
 // input order, prints the summary on stderr, and returns the exit status.
 int RunDocuments(std::string_view command, const CommonFlags& flags, const IngestOptions& ingest,
                  const ProcessFn& process);
+
+// Where a document stands in the input: `index` counts the inputs handed to the workers from 0,
+// in input order; `where` is "file:line" or "file", as in messages.
+struct Place {
+  std::size_t index = 0;
+  std::string_view where;
+};
+
+// The steps of the loop under RunDocuments, for commands that need more than per-document work
+// (check reports in input order, dedup decides in input order). Only `process` is required.
+struct LoopSteps {
+  // On the workers, in any order.
+  std::function<StageResult(const Place&, Document&)> process;
+  // On the workers: writes a kept document's output. Default: the record as JSONL, or as text
+  // with --format text.
+  std::function<void(const Document&, std::string* out)> write;
+  // On the calling thread, in input order, for each document `process` ran on. Returns true when
+  // the document is a data failure although it was written (exit 1), as a document that failed
+  // check.
+  std::function<bool(std::size_t index)> in_order;
+};
+
+// What a run did: the summary line and the exit status are made from it.
+struct RunCounts {
+  std::size_t read = 0, written = 0, failed = 0, flagged = 0, bytes = 0;
+  std::size_t io_errors = 0, unreadable = 0;  // inputs the reader could not open, or decode
+  std::map<std::string, std::size_t> drops;   // by reason
+  bool stopped = false;                       // --on-error stop ended the run early
+  double seconds = 0;
+};
+
+// The loop RunDocuments runs, without the summary: reads every input, runs the steps, writes the
+// kept documents to flags.output in input order.
+RunCounts RunLoop(std::string_view command, const CommonFlags& flags, const IngestOptions& ingest,
+                  const LoopSteps& steps);
+// Prints "pith COMMAND: read N, written N, dropped N (reasons), ..." on stderr unless -q.
+void PrintSummary(std::string_view command, const CommonFlags& flags, const RunCounts& counts);
+// 3 after I/O errors; 1 after data errors (per --on-error) or flagged documents; else 0.
+int ExitStatus(const CommonFlags& flags, const RunCounts& counts);
 
 // Runs the one stage `name` over JSONL input: what `pith normalize`, `pith strip`, ... do.
 // Loads --rules into options.rules unless set. Returns the exit status.

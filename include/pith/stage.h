@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,10 +50,22 @@ struct StripOptions {
 // Options of `extract`.
 struct ExtractOptions {};
 
-// Options of `check`: thresholds; a document fails when it breaks any of them.
+// Options of `check`: thresholds on the signals (see pith/check.h); a document fails when it
+// breaks any of them. A min-threshold of 0 and a max-threshold of infinity are off. The defaults
+// follow published corpus rules; pith/check.h says where each comes from.
 struct CheckOptions {
-  std::size_t min_chars = 0;
+  double min_chars = 200;              // code points, line breaks not counted
+  double min_mean_line_length = 10;    // code points per non-blank line
+  double min_cjk_ratio = 0;            // off; 0.3 for a Chinese corpus (--lang zh)
+  double min_sentence_end_ratio = 0.12;
+  double max_boilerplate_ratio = kOff;
+  double max_mojibake_ratio = 0.05;
+  double max_dup_line_ratio = 0.3;
+  double max_spam_score = 0.5;
+  double max_invalid_utf8 = kOff;      // a count
   bool drop = false;  // drop failing documents instead of reporting them
+
+  static constexpr double kOff = std::numeric_limits<double>::infinity();
 };
 
 // Every stage's options in one place, so a pipeline is configured by one value.

@@ -1,0 +1,28 @@
+// Hashing helpers shared by MinHash shingling and the deduplicator.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace pith::internal {
+
+// The splitmix64 finalizer: spreads every input bit over the output.
+inline std::uint64_t Mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// What a hash sees of a text: lowercased, full-width ASCII folded to ASCII, white space and
+// zero-width characters squashed to one space and trimmed. Returns the 64-bit hash of that and,
+// in *width (unless null), its display width (CJK counts two).
+std::uint64_t NormalizedHash(std::string_view text, std::size_t* width);
+
+// sig[i] = min(sig[i], (a[i] * x + b[i]) >> 32) for i < n, with x < 2^32: the inner loop of
+// MinHasher::Signature.
+void MinInto(std::uint64_t x, const std::uint64_t* a, const std::uint64_t* b, std::size_t n, std::uint32_t* sig);
+
+}  // namespace pith::internal
