@@ -20,7 +20,8 @@
 namespace pith::tools {
 namespace {
 
-// A batch is what is in flight at once: its size bounds memory, whatever the corpus size.
+// A batch is the unit of work in flight; three batches at most (one being read, one processed,
+// one written) bound memory, whatever the corpus size.
 constexpr std::size_t kBatchDocs = 1024;
 constexpr std::size_t kBatchBytes = std::size_t{16} << 20;
 
@@ -250,21 +251,10 @@ RunCounts RunLoop(std::string_view command, const CommonFlags& flags, const Inge
     c.bytes += batch_bytes;
   };
 
-  std::vector<RawInput> current, next;
-  std::vector<Outcome> outcomes;
-  fill(&current);
-  while (!current.empty() && !c.stopped) {
-    outcomes.assign(current.size(), Outcome());
-    const std::size_t base = handed;
-    handed += current.size();
-    pool.Start(current.size(), [&](std::size_t i) {
-      outcomes[i] = ProcessOne(std::move(current[i]), base + i, flags, ingest, steps);
-    });
-    fill(&next);  // overlaps with the workers
-    pool.Wait();
-    std::string chunk;
-    for (std::size_t i = 0; i < outcomes.size(); ++i) {
-      Outcome& o = outcomes[i];
+  // Takes a finished batch in input order: reports, counts, writes.
+  auto consume = [&](std::vector<Outcome>& batch, std::size_t base) {
+    for (std::size_t i = 0; i < batch.size() && !c.stopped; ++i) {
+      Outcome& o = batch[i];
       ++c.read;
       report(o.notes);
       const bool flagged = o.processed && steps.in_order && steps.in_order(base + i);
@@ -273,17 +263,41 @@ RunCounts RunLoop(std::string_view command, const CommonFlags& flags, const Inge
       if (!o.drop_reason.empty()) ++c.drops[o.drop_reason];
       if (o.written) {
         ++c.written;
-        chunk += o.output;
+        out.Write(o.output);
       } else if (o.failed) {
         ++c.drops["error"];
       }
-      if (o.failed && flags.on_error == OnError::kStop) {
-        c.stopped = true;
-        break;
-      }
+      c.stopped = o.failed && flags.on_error == OnError::kStop;
     }
-    out.Write(chunk);
+  };
+
+  // Three batches in flight: the workers process one while this thread writes the one before
+  // and reads the one after, so neither reading nor writing leaves the workers idle.
+  std::vector<RawInput> current, next;
+  std::vector<Outcome> outcomes, finished;
+  std::size_t finished_base = 0;
+  bool have_finished = false;
+  fill(&current);
+  while ((!current.empty() || have_finished) && !c.stopped) {
+    const bool running = !current.empty();
+    const std::size_t base = handed;
+    if (running) {
+      outcomes.assign(current.size(), Outcome());
+      handed += current.size();
+      pool.Start(current.size(), [&](std::size_t i) {
+        outcomes[i] = ProcessOne(std::move(current[i]), base + i, flags, ingest, steps);
+      });
+    }
+    if (have_finished) consume(finished, finished_base);
+    if (running) {
+      if (!c.stopped) fill(&next);
+      pool.Wait();
+    }
+    finished.swap(outcomes);
+    finished_base = base;
+    have_finished = running;
     std::swap(current, next);
+    next.clear();
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::cerr << "\r" << prefix << c.read << " documents, " << Rate(c.bytes, s) << "   " << std::flush;
