@@ -1,0 +1,257 @@
+#include "strip_lines.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "strip_text.h"
+
+namespace pith::internal {
+namespace {
+
+// English function words: running text is about 40% of them, menus and headlines far fewer.
+// Sorted, for binary search.
+constexpr auto kEnglishStops = std::to_array<std::string_view>({
+    "a",      "about",  "after",   "again", "against", "all",   "also",   "am",    "an",
+    "and",    "any",    "are",     "as",    "at",      "be",    "because", "been", "before",
+    "being",  "between", "both",   "but",   "by",      "can",   "could",  "did",   "do",
+    "does",   "doing",  "down",    "during", "each",   "even",  "few",    "for",   "from",
+    "further", "had",   "has",     "have",  "having",  "he",    "her",    "here",  "hers",
+    "him",    "his",    "how",     "i",     "if",      "in",    "into",   "is",    "it",
+    "its",    "just",   "many",    "may",   "me",      "might", "more",   "most",  "much",
+    "must",   "my",     "no",      "nor",   "not",     "now",   "of",     "off",   "on",
+    "once",   "one",    "only",    "or",    "other",   "our",   "out",    "over",  "own",
+    "said",   "same",   "says",    "she",   "should",  "since", "so",     "some",  "such",
+    "than",   "that",   "the",     "their", "them",    "then",  "there",  "these", "they",
+    "this",   "those",  "though",  "through", "to",    "too",   "under",  "until", "up",
+    "very",   "was",    "we",      "were",  "what",    "when",  "where",  "which", "while",
+    "who",    "whom",   "why",     "will",  "with",    "would", "you",    "your",
+});
+static_assert(std::is_sorted(kEnglishStops.begin(), kEnglishStops.end()));
+
+// Chinese function characters, simplified and traditional: particles, pronouns, prepositions
+// and conjunctions that fill sentences but rarely menus. Sorted by code point.
+constexpr auto kChineseStops = [] {
+  auto a = std::to_array<char32_t>({
+      U'的', U'了', U'是', U'在', U'和', U'有', U'我', U'他', U'她', U'们', U'們', U'这', U'這',
+      U'那', U'也', U'就', U'都', U'而', U'与', U'與', U'及', U'对', U'對', U'把', U'被', U'将',
+      U'將', U'从', U'從', U'于', U'於', U'以', U'为', U'為', U'之', U'其', U'所', U'着', U'著',
+      U'过', U'過', U'还', U'還', U'又', U'很', U'更', U'个', U'個', U'不', U'说', U'說', U'要',
+      U'会', U'會', U'能', U'可', U'没', U'沒', U'地', U'得', U'让', U'讓', U'但', U'因', U'并',
+      U'並', U'却', U'卻', U'已', U'些', U'吗', U'呢'});
+  std::sort(a.begin(), a.end());
+  return a;
+}();
+
+bool IsEnglishStop(std::string_view word) {
+  char lower[8];
+  if (word.size() > sizeof lower) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    lower[i] = static_cast<char>(word[i] | 0x20);
+  return std::binary_search(kEnglishStops.begin(), kEnglishStops.end(),
+                            std::string_view(lower, word.size()));
+}
+
+bool IsChineseStop(char32_t c) {
+  return std::binary_search(kChineseStops.begin(), kChineseStops.end(), c);
+}
+
+bool IsSentenceEnd(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == '!' || c == '?' || c == '.' ||
+         c == U'．' || c == U'｡';
+}
+
+// Closing quotes and brackets that may follow a sentence's final mark.
+bool IsCloser(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == U'”' || c == U'’' || c == U'」' ||
+         c == U'』' || c == U'）' || c == U'》' || c == U'】' || c == ']';
+}
+
+bool IsSeparator(char32_t c) {
+  return c == '|' || c == U'｜' || c == U'¦' || c == U'»' || c == U'›' || c == U'«' ||
+         c == U'‹' || c == '>' || c == U'＞' || c == '/' || c == U'·' || c == U'•' ||
+         c == U'・' || c == U'∙' || c == U'→';
+}
+
+// Trims whitespace on both sides.
+std::string_view Trim(std::string_view s) {
+  std::size_t b = 0;
+  while (b < s.size()) {
+    std::size_t j = b;
+    if (!IsSpace(NextCodePoint(s, &j))) break;
+    b = j;
+  }
+  std::size_t e = s.size();
+  while (e > b) {
+    std::size_t start;
+    if (!IsSpace(PrevCodePoint(s, e, &start))) break;
+    e = start;
+  }
+  return s.substr(b, e - b);
+}
+
+// Length of a leading list marker followed by content: "* ", "+ ", "o ", "• ", "- ", "1. ",
+// "2、". Zero when there is none; `kind` says which it was.
+std::size_t BulletLength(std::string_view s, Bullet* kind) {
+  std::size_t i = 0;
+  const char32_t c = NextCodePoint(s, &i);
+  std::size_t after = i;
+  if (c == '*' || c == '+' || c == 'o' || c == '-' || c == U'•' || c == U'·' || c == U'▪' ||
+      c == U'■' || c == U'●' || c == U'◆' || c == U'►' || c == U'▶' || c == U'–') {
+    if (after >= s.size() || !IsSpace(NextCodePoint(s, &i))) return 0;
+    *kind = Bullet::kSymbol;
+  } else if (IsDigit(c)) {
+    while (after < s.size() && s[after] >= '0' && s[after] <= '9' && after < 3) ++after;
+    i = after;
+    if (after >= s.size()) return 0;
+    const char32_t mark = NextCodePoint(s, &i);
+    if (mark != '.' && mark != U'、' && mark != U'．') return 0;
+    if (i >= s.size()) return 0;
+    std::size_t k = i;
+    const char32_t next = NextCodePoint(s, &k);
+    if (IsDigit(next)) return 0;  // 3.5, a number
+    if (mark == '.' && !IsSpace(next) && !IsCjk(next) && next != U'《' && next != U'“')
+      return 0;
+    *kind = Bullet::kNumber;
+  } else {
+    return 0;
+  }
+  // Skip the spaces after the marker.
+  while (i < s.size()) {
+    std::size_t j = i;
+    if (!IsSpace(NextCodePoint(s, &j))) break;
+    i = j;
+  }
+  if (i >= s.size()) *kind = Bullet::kNone;
+  return i < s.size() ? i : 0;
+}
+
+void Measure(Line* line) {
+  const std::string_view s = line->core;
+  bool in_word = false;
+  std::size_t word_start = 0;
+  std::size_t i = 0;
+  char32_t prev = 0;
+  auto end_word = [&](std::size_t end) {
+    if (!in_word) return;
+    in_word = false;
+    ++line->words;
+    if (IsEnglishStop(s.substr(word_start, end - word_start))) ++line->stops;
+  };
+  while (i < s.size()) {
+    const std::size_t at = i;
+    // A [placeholder] is an image or form control, not text.
+    if (s[i] == '[') {
+      const std::size_t close = s.find(']', i + 1);
+      if (close != std::string_view::npos && close - i < 400 &&
+          s.substr(i + 1, close - i - 1).find('[') == std::string_view::npos) {
+        end_word(at);
+        ++line->images;
+        line->chars += static_cast<int>(CountCodePoints(s.substr(i, close + 1 - i)));
+        i = close + 1;
+        prev = ']';
+        continue;
+      }
+    }
+    const char32_t c = NextCodePoint(s, &i);
+    ++line->chars;
+    if (IsCjk(c)) {
+      end_word(at);
+      ++line->cjk;
+      if (IsChineseStop(c)) ++line->stops;
+    } else if (IsLetter(c) || IsDigit(c)) {
+      if (IsDigit(c)) ++line->digits;
+      else ++line->letters;
+      if (!in_word) {
+        in_word = true;
+        word_start = at;
+      }
+    } else {
+      // An apostrophe inside a word (don't) keeps the word whole.
+      if (in_word && (c == '\'' || c == U'’') && i < s.size() && IsAsciiAlpha(static_cast<unsigned char>(s[i])))
+        continue;
+      end_word(at);
+      if (c == '.' || c == '!' || c == '?') {
+        // A sentence end is followed by space, a closing quote or the end, and follows a
+        // letter or closer; "3.5" and "www.x" are not sentences.
+        const bool at_end = i >= s.size();
+        std::size_t j = i;
+        const char32_t next = at_end ? 0 : NextCodePoint(s, &j);
+        if ((at_end || IsSpace(next) || IsCloser(next)) && (IsLetter(prev) || IsDigit(prev) || IsCloser(prev) || IsCjk(prev)))
+          ++line->terminals;
+      } else if (IsSentenceEnd(c)) {
+        ++line->terminals;
+      } else if (c == U'，' || c == U'、' || c == ',' || c == U'；' || c == ';') {
+        ++line->commas;
+      } else if (IsSeparator(c)) {
+        ++line->separators;
+      } else if ((c == '-' || c == U'–' || c == U'—' || c == '_') && IsSpace(prev) && i < s.size() &&
+                 s[i] == ' ') {
+        ++line->separators;  // " - " joins segments; "well-known" does not
+      } else if (c == ':' && i + 1 < s.size() && s[i] == '/' && s[i + 1] == '/') {
+        ++line->urls;
+      }
+    }
+    prev = c;
+  }
+  end_word(s.size());
+  if (s.size() >= 4 && (s.substr(0, 4) == "www." || s.find(" www.") != std::string_view::npos))
+    ++line->urls;
+
+  // How the line ends: look past closing quotes and brackets.
+  std::size_t e = s.size();
+  char32_t last = 0;
+  while (e > 0) {
+    std::size_t start;
+    last = PrevCodePoint(s, e, &start);
+    e = start;
+    if (!IsCloser(last)) break;
+  }
+  line->last = last;
+  line->ends_terminal = IsSentenceEnd(last);
+  if (last == U'…') {
+    std::size_t start;
+    line->ends_ellipsis = e == 0 || PrevCodePoint(s, e, &start) != U'…';
+  } else if (s.size() >= 3 && s.substr(s.size() - 3) == "...") {
+    line->ends_ellipsis = s.size() == 3 || s[s.size() - 4] != '.';
+    line->ends_terminal = false;
+  }
+  if (line->ends_ellipsis) line->ends_terminal = false;
+}
+
+}  // namespace
+
+void SplitLines(std::string_view text, std::vector<Line>* lines) {
+  lines->clear();
+  std::size_t start = 0;
+  int n = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(start, end - start);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    Line line;
+    line.n = ++n;
+    line.text = raw;
+    std::string_view core = Trim(raw);
+    line.blank = core.empty();
+    if (!line.blank) {
+      if (const std::size_t b = BulletLength(core, &line.bullet); b > 0) core.remove_prefix(b);
+      line.core = core;
+      Measure(&line);
+    }
+    lines->push_back(line);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+}
+
+bool IsProse(const Line& line) {
+  if (line.MostlyCjk()) {
+    return line.cjk >= 12 && line.terminals > 0;
+  }
+  return line.words >= 7 && (line.terminals > 0 || line.commas > 0) &&
+         line.stops * 5 >= line.words;
+}
+
+}  // namespace pith::internal
