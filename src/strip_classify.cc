@@ -27,21 +27,38 @@ enum class Why : std::uint8_t {
 // Weights below this carry no text: "[logo.gif]", "*", "()".
 constexpr int kVoidWeight = 3;
 
+// A bare file name such as "IMG_3886.jpg": a photo whose caption is missing.
+bool IsImageName(std::string_view s) {
+  if (s.size() > 80 || s.find(' ') != std::string_view::npos) return false;
+  const std::size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext(s.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(c | 0x20);
+  return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "gif" || ext == "webp" || ext == "bmp";
+}
+
 Kind KindOf(const Line& line) {
   const int w = line.Weight();
-  if (w < kVoidWeight) return Kind::kVoid;
+  if (w < kVoidWeight || IsImageName(line.core)) return Kind::kVoid;
   const bool marked = line.terminals > 0 || line.commas > 0;
   if (line.MostlyCjk()) {
     // Twenty characters with a comma or a full stop are a sentence; sixty are a paragraph.
-    if ((w >= 60 && line.terminals > 0) || (w >= 90 && marked) || w >= 180) return Kind::kGood;
+    // Headlines end in ！ or ？ and rarely hold a full stop; sentences do.
+    if ((w >= 60 && line.periods > 0) || (w >= 90 && line.terminals > 0 && line.commas > 0) ||
+        w >= 180)
+      return Kind::kGood;
     if ((w >= 36 && marked) || w >= 60) return Kind::kNear;
     return Kind::kShort;
   }
   // Alphabetic scripts: length and the share of function words, as jusText does.
+  // Languages whose function words the list lacks still write long sentences: several full
+  // stops in a long line are running text in any alphabet.
   const double density = line.StopDensity();
   if (line.chars >= 200 && density >= 0.3) return Kind::kGood;
   if (line.chars >= 70 && density >= 0.3 && marked) return Kind::kGood;
+  if (line.chars >= 150 && line.terminals >= 2 && density >= 0.1) return Kind::kGood;
   if (line.chars >= 70 && density >= 0.2) return Kind::kNear;
+  if (line.chars >= 70 && line.terminals >= 1 && line.ends_terminal) return Kind::kNear;
   if (line.words >= 5 && density >= 0.25 && line.ends_terminal) return Kind::kNear;
   return Kind::kShort;
 }
@@ -56,9 +73,10 @@ bool IsStrongBody(const Line& line, Kind kind) {
 bool IsTitleLike(const Line& line) {
   if (line.Weight() < 6 || line.chars > 150 || line.bullet == Bullet::kSymbol) return false;
   if (line.ends_ellipsis || line.commas > 3 || line.urls > 0) return false;
+  // "Dezubekizacja reaktywacja. Czyli daty mają znaczenie" is a title; a line that ends in a
+  // full stop is a sentence.
   const bool question = line.last == U'？' || line.last == '?' || line.last == U'！' || line.last == '!';
-  if (line.terminals > 1 || (line.ends_terminal && !question)) return false;
-  return line.terminals == 0 || line.ends_terminal;
+  return line.terminals <= 2 && (!line.ends_terminal || question);
 }
 
 // The letters, digits and CJK characters of `s`, ASCII lower-cased: what two lines must share to
@@ -87,10 +105,14 @@ struct Classifier::Work {
   std::vector<Kind> kind;
   std::vector<State> state;
   std::vector<Why> why;
+  // List items: bulleted lines, and the line after a bullet that holds only an image (lynx puts
+  // "+ [thumb.jpg]" on one line and the item's headline on the next).
+  std::vector<bool> item;
   std::vector<std::int64_t> score;
   std::vector<int> hits;
   std::string squash_a, squash_b;
   int title = -1;  // position of the title line
+  int from = 0, to = -1;  // the densest run of content, positions inclusive
 
   void Reset(const std::vector<Line>& lines) {
     at.clear();
@@ -102,13 +124,64 @@ struct Classifier::Work {
     kind.assign(m, Kind::kVoid);
     state.assign(m, State::kCand);
     why.assign(m, Why::kNone);
+    item.assign(m, false);
     title = -1;
   }
   const Line& L(const std::vector<Line>& lines, int p) const { return lines[at[p]]; }
+  // Whether the body resumes at position p after a list: a paragraph followed by more text (an
+  // item's summary is followed by the next item), or three lines of text in a row (blogs written
+  // in lines of phrases, without sentence marks; an item is a headline and a summary at most).
+  bool BodyResumes(const std::vector<Line>& lines, int p) const {
+    const int m = static_cast<int>(at.size());
+    auto next = [&](int q) {
+      ++q;
+      while (q < m && kind[q] == Kind::kVoid) ++q;
+      return q;
+    };
+    if (IsStrongBody(L(lines, p), kind[p])) {
+      const int r = next(p);
+      return r >= m || (why[r] == Why::kNone && TextLine(lines, r));
+    }
+    int q = p;
+    for (int k = 0; k < 3; ++k, q = next(q)) {
+      if (q >= m || why[q] != Why::kNone || !TextLine(lines, q)) return false;
+    }
+    return true;
+  }
+  // The nearest line before and after p that holds text (images and bare bullets skipped).
+  int Prev(int p) const {
+    do --p; while (p >= 0 && kind[p] == Kind::kVoid);
+    return p;
+  }
+  int Next(int p) const {
+    const int m = static_cast<int>(at.size());
+    do ++p; while (p < m && kind[p] == Kind::kVoid);
+    return p;
+  }
+  // Prose and phrase lines: undecided text that is (not) a sentence.
+  bool Prose(const std::vector<Line>& lines, int p) const {
+    return p >= 0 && p < static_cast<int>(at.size()) && why[p] == Why::kNone &&
+           TextLine(lines, p) && (kind[p] == Kind::kGood || !IsTitleLike(L(lines, p)));
+  }
+  bool Phrase(const std::vector<Line>& lines, int p) const {
+    return p >= 0 && p < static_cast<int>(at.size()) && why[p] == Why::kNone &&
+           TextLine(lines, p) && !Prose(lines, p);
+  }
+  bool NextToProse(const std::vector<Line>& lines, int p) const {
+    return Prose(lines, Prev(p)) || Prose(lines, Next(p));
+  }
+  bool NextToPhrases(const std::vector<Line>& lines, int p) const {
+    return Phrase(lines, Prev(p)) || Phrase(lines, Next(p));
+  }
+  // A line of text that is not a list item or a teaser.
+  bool TextLine(const std::vector<Line>& lines, int p) const {
+    return (kind[p] == Kind::kNear || kind[p] == Kind::kGood) && !item[p] && !L(lines, p).ends_ellipsis;
+  }
 };
 
 Classifier::Classifier(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {
   html_residue_ = rules_->DetectorRule(kHtmlResidue);
+  script_residue_ = rules_->DetectorRule(kScriptResidue);
   breadcrumb_ = rules_->DetectorRule(kBreadcrumb);
   link_list_ = rules_->DetectorRule(kLinkList);
   keyword_stuffing_ = rules_->DetectorRule(kKeywordStuffing);
@@ -128,6 +201,7 @@ void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
     bool (*fires)(const Line&);
   };
   const LineDetector detectors[] = {{html_residue_, IsHtmlResidue},
+                                    {script_residue_, IsScriptResidue},
                                     {breadcrumb_, IsBreadcrumb},
                                     {link_list_, IsLinkList},
                                     {keyword_stuffing_, IsKeywordStuffed}};
@@ -146,6 +220,10 @@ void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
     }
     w->rule[p] = best;
     w->kind[p] = KindOf(line);
+    w->item[p] = line.bullet == Bullet::kSymbol ||
+                 (p > 0 && w->L(lines, p - 1).bullet == Bullet::kSymbol && w->kind[p - 1] == Kind::kVoid);
+    // A list item needs its neighbours to count as text: teasers under thumbnails are sentences.
+    if (w->item[p] && w->kind[p] == Kind::kGood && line.Weight() < 180) w->kind[p] = Kind::kNear;
     if (best >= 0) w->why[p] = Why::kRule;
   }
 }
@@ -235,24 +313,100 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
       // A date or byline under a list header belongs to an item, not to the article.
       const bool item_meta = w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta;
       if (w->why[q] != Why::kNone && !item_meta) continue;
-      if (IsStrongBody(w->L(lines, q), w->kind[q])) break;
+      if (w->BodyResumes(lines, q)) break;
       w->why[q] = Why::kListBlock;
     }
     p = q - 1;
   }
 }
 
-// Layer 2 and the first part of layer 3: good lines are body, boilerplate stays boilerplate, and
-// the lines in between are decided by their neighbours, as jusText does: a near-good line next to
-// body is body; a few short lines between body lines are headings or captions; a short sentence
-// after the body ends it; everything else short is menu.
+// Layer 3: the body is the densest run of content lines: the stretch that maximizes the weight of
+// its text minus the cost of its boilerplate (Kadane over the lines). Running text counts in full,
+// lines of text without sentences (headlines, phrases) for half, list items for nothing; rule
+// lines cost a little, the lines that close an article (notices, list and comment headers) a lot.
+void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
+  const int m = static_cast<int>(w->at.size());
+  w->from = 0;
+  w->to = m - 1;
+  if (outside_body_ < 0) return;
+  const std::vector<Rule>& rules = rules_->rules();
+  std::vector<std::int64_t>& score = w->score;
+  score.assign(m, 0);
+  for (int p = 0; p < m; ++p) {
+    const Line& line = w->L(lines, p);
+    if (w->why[p] == Why::kRule) {
+      const Rule& rule = rules[w->rule[p]];
+      const bool closes = rule.opens_block || rule.label == Label::kNotice;
+      score[p] = -(closes ? 60 : 10) - line.Weight() / 4;
+    } else if (w->why[p] != Why::kNone) {
+      score[p] = -10 - line.Weight() / 4;
+    } else if (w->kind[p] == Kind::kGood) {
+      // A paragraph among paragraphs is an article's; one alone between a headline and the next
+      // item's date is a teaser in a feed.
+      score[p] = line.Weight();
+      if (!w->NextToProse(lines, p)) score[p] /= 3;
+    } else if (w->kind[p] == Kind::kNear && w->TextLine(lines, p)) {
+      // Phrases without sentences count when they come in runs (a blog in verse-like lines);
+      // a headline alone does not.
+      score[p] = w->NextToPhrases(lines, p) ? line.Weight() / 2 : 0;
+    } else if (w->kind[p] != Kind::kVoid) {
+      score[p] = -2;
+    }
+  }
+  std::int64_t best = 0, sum = 0;
+  int best_from = 0, best_to = -1, from = 0;
+  for (int p = 0; p < m; ++p) {
+    if (sum <= 0) {
+      sum = 0;
+      from = p;
+    }
+    sum += score[p];
+    if (sum > best) {
+      best = sum;
+      best_from = from;
+      best_to = p;
+    }
+  }
+  // A headline found on the page anchors the article: the text right under it is the body even
+  // when a feed further down holds more text, unless what follows the headline is thin.
+  if (w->title > 0) {
+    std::int64_t anchored = 0, run = 0;
+    int anchored_to = -1;
+    for (int p = w->title + 1; p < m; ++p) {
+      run += score[p];
+      if (run > anchored) {
+        anchored = run;
+        anchored_to = p;
+      }
+    }
+    if (anchored_to >= 0 && anchored >= 100 && 4 * anchored >= best) {
+      best_from = w->title + 1;
+      best_to = anchored_to;
+    }
+  }
+  // Text above the title is not the article's.
+  if (w->title >= 0 && best_from <= w->title && w->title < best_to) best_from = w->title + 1;
+  w->from = best_from;
+  w->to = best_to;
+}
+
+// Inside the densest run, good lines are body, boilerplate stays boilerplate, and the lines in
+// between are decided by their neighbours, as jusText does: a near-good line next to body is
+// body; a few short lines between body lines are headings or captions; a short sentence after the
+// body ends it; other short lines are menus. Outside the run nothing is body.
 void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const {
   const int m = static_cast<int>(w->at.size());
   for (int p = 0; p < m; ++p) {
-    if (w->kind[p] == Kind::kVoid) w->state[p] = State::kVoid;
-    else if (w->why[p] != Why::kNone) w->state[p] = State::kBoiler;
-    else if (w->kind[p] == Kind::kGood) w->state[p] = State::kBody;
-    else w->state[p] = State::kCand;
+    if (w->kind[p] == Kind::kVoid) {
+      w->state[p] = State::kVoid;
+    } else if (w->why[p] != Why::kNone) {
+      w->state[p] = State::kBoiler;
+    } else if (p < w->from || p > w->to) {
+      w->state[p] = State::kBoiler;
+      w->why[p] = Why::kOutsideBody;
+    } else {
+      w->state[p] = w->kind[p] == Kind::kGood ? State::kBody : State::kCand;
+    }
   }
   if (menu_run_ < 0) {
     for (State& s : w->state) {
@@ -275,6 +429,31 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       if (w->state[p] != State::kVoid) last = w->state[p];
     }
   }
+  // Text written without sentence marks (a blog in short phrases) has no good lines to anchor
+  // it: three or more lines of text close together anchor each other.
+  constexpr int kMinTextRun = 3;
+  for (int p = 0; p < m;) {
+    if (!(w->state[p] == State::kCand && w->TextLine(lines, p))) {
+      ++p;
+      continue;
+    }
+    int q = p, texts = 0, last_text = p;
+    while (q < m && (w->state[q] == State::kVoid || w->state[q] == State::kCand)) {
+      if (w->TextLine(lines, q)) {
+        ++texts;
+        last_text = q;
+      } else if (w->state[q] == State::kCand && q - last_text > 2) {
+        break;  // more than one short line in a row ends the run
+      }
+      ++q;
+    }
+    if (texts >= kMinTextRun) {
+      for (int k = p; k <= last_text; ++k) {
+        if (w->state[k] == State::kCand && w->TextLine(lines, k)) w->state[k] = State::kBody;
+      }
+    }
+    p = last_text + 1;
+  }
   // Runs of undecided lines, judged by what surrounds them.
   constexpr int kMaxWedged = 4;
   int p = 0;
@@ -284,11 +463,19 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       continue;
     }
     int q = p;
-    int count = 0;
+    int count = 0, texts = 0;
+    bool items = false;
     while (q < m && (w->state[q] == State::kCand || w->state[q] == State::kVoid)) {
-      count += w->state[q] == State::kCand;
+      if (w->state[q] == State::kCand) {
+        ++count;
+        texts += w->L(lines, q).Weight() >= 30;
+        items = items || w->item[q];
+      }
       ++q;
     }
+    // Between body lines: a few short lines are headings and captions; a longer run is text too
+    // when it is not a list and half of it is phrases rather than labels.
+    const bool wedged_text = count <= kMaxWedged || (!items && 2 * texts >= count);
     State before = State::kVoid;
     for (int k = p - 1; k >= 0 && before == State::kVoid; --k) before = w->state[k];
     const State after = q < m ? w->state[q] : State::kVoid;
@@ -298,9 +485,9 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       const Line& line = w->L(lines, k);
       bool body = false;
       if (before == State::kBody && after == State::kBody) {
-        body = count <= kMaxWedged;
+        body = wedged_text;
       } else if (before == State::kBody) {
-        body = ended < 2 && line.ends_terminal && line.bullet != Bullet::kSymbol;
+        body = ended < 2 && line.ends_terminal && !w->item[k];
         if (!body) ended = 2;
         else ++ended;
       }
@@ -311,37 +498,6 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
   }
 }
 
-// Layer 3: the body is the densest run of content lines: the stretch that maximizes body weight
-// minus boilerplate cost (Kadane over the lines). Body-like lines outside it (teasers, footers,
-// sidebars) are chrome.
-void Classifier::KeepDensestRun(const std::vector<Line>& lines, Work* w) const {
-  if (outside_body_ < 0) return;
-  const int m = static_cast<int>(w->at.size());
-  std::int64_t best = 0, sum = 0;
-  int best_from = 0, best_to = -1, from = 0;
-  for (int p = 0; p < m; ++p) {
-    std::int64_t s = 0;
-    if (w->state[p] == State::kBody) s = w->L(lines, p).Weight();
-    else if (w->state[p] == State::kBoiler) s = -BoilerCost(w->L(lines, p));
-    if (sum <= 0) {
-      sum = 0;
-      from = p;
-    }
-    sum += s;
-    if (sum > best) {
-      best = sum;
-      best_from = from;
-      best_to = p;
-    }
-  }
-  for (int p = 0; p < m; ++p) {
-    if (w->state[p] == State::kBody && (p < best_from || p > best_to)) {
-      w->state[p] = State::kBoiler;
-      w->why[p] = Why::kOutsideBody;
-    }
-  }
-}
-
 void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>* out) const {
   thread_local Work work;
   Work* w = &work;
@@ -349,8 +505,8 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
   ApplyRules(lines, w);
   FindTitle(lines, w);
   MarkListBlocks(lines, w);
+  FindDensestRun(lines, w);
   ResolveByContext(lines, w);
-  KeepDensestRun(lines, w);
 
   const int m = static_cast<int>(w->at.size());
   bool any_body = false;

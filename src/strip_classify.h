@@ -43,12 +43,12 @@ class Classifier {
   void ApplyRules(const std::vector<Line>& lines, Work* w) const;
   void FindTitle(const std::vector<Line>& lines, Work* w) const;
   void MarkListBlocks(const std::vector<Line>& lines, Work* w) const;
+  void FindDensestRun(const std::vector<Line>& lines, Work* w) const;
   void ResolveByContext(const std::vector<Line>& lines, Work* w) const;
-  void KeepDensestRun(const std::vector<Line>& lines, Work* w) const;
 
   std::shared_ptr<const RuleSet> rules_;
   // Rule indices of the detectors, -1 when switched off.
-  int html_residue_, breadcrumb_, link_list_, keyword_stuffing_;
+  int html_residue_, script_residue_, breadcrumb_, link_list_, keyword_stuffing_;
   int title_, title_repeat_, list_block_, menu_run_, outside_body_;
 };
 

@@ -11,7 +11,7 @@ namespace pith {
 
 const std::vector<std::string>& DetectorNames() {
   static const std::vector<std::string> names = {
-      internal::kHtmlResidue, internal::kBreadcrumb, internal::kLinkList,
+      internal::kHtmlResidue, internal::kScriptResidue, internal::kBreadcrumb, internal::kLinkList,
       internal::kKeywordStuffing, internal::kTitle, internal::kTitleRepeat,
       internal::kListBlock, internal::kMenuRun, internal::kOutsideBody};
   return names;
@@ -143,6 +143,24 @@ bool IsHtmlResidue(const Line& line) {
     i = close + 1;
   }
   return tag_bytes * 10 >= s.size() * 4;
+}
+
+bool IsScriptResidue(const Line& line) {
+  // Code quoted in an article comes in short lines; minified scripts and styles in long ones.
+  if (line.chars < 120) return false;
+  int symbols = 0, braces = 0;
+  for (unsigned char c : line.core) {
+    switch (c) {
+      case '{': case '}': case ';': ++braces; [[fallthrough]];
+      case '(': case ')': case '=': case '[': case ']': case '<': case '>': case '$': case '&':
+      case '|': case '+': case '*': case '\\': case '"':
+        ++symbols;
+        break;
+      default:
+        break;
+    }
+  }
+  return braces >= 4 && symbols * 10 >= line.chars;
 }
 
 bool IsBreadcrumb(const Line& line) {

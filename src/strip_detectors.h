@@ -10,6 +10,7 @@ namespace pith::internal {
 // Detector names, as rules spell them. The line detectors below, then the document-level ones
 // strip's classifier implements.
 inline constexpr char kHtmlResidue[] = "html-residue";
+inline constexpr char kScriptResidue[] = "script-residue";
 inline constexpr char kBreadcrumb[] = "breadcrumb";
 inline constexpr char kLinkList[] = "link-list";
 inline constexpr char kKeywordStuffing[] = "keyword-stuffing";
@@ -21,6 +22,8 @@ inline constexpr char kOutsideBody[] = "outside-body";
 
 // Markup the converter left in the text: <div class=...>, </span>.
 bool IsHtmlResidue(const Line& line);
+// Script or style sheet text that leaked into the dump: long lines dense with { } ; = ( ).
+bool IsScriptResidue(const Line& line);
 // A short trail of short segments joined by the same arrow or slash: 首页 > 新闻 > 正文,
 // Home » World » Europe.
 bool IsBreadcrumb(const Line& line);

@@ -9,25 +9,40 @@
 namespace pith::internal {
 namespace {
 
-// English function words: running text is about 40% of them, menus and headlines far fewer.
-// Sorted, for binary search.
-constexpr auto kEnglishStops = std::to_array<std::string_view>({
-    "a",      "about",  "after",   "again", "against", "all",   "also",   "am",    "an",
-    "and",    "any",    "are",     "as",    "at",      "be",    "because", "been", "before",
-    "being",  "between", "both",   "but",   "by",      "can",   "could",  "did",   "do",
-    "does",   "doing",  "down",    "during", "each",   "even",  "few",    "for",   "from",
-    "further", "had",   "has",     "have",  "having",  "he",    "her",    "here",  "hers",
-    "him",    "his",    "how",     "i",     "if",      "in",    "into",   "is",    "it",
-    "its",    "just",   "many",    "may",   "me",      "might", "more",   "most",  "much",
-    "must",   "my",     "no",      "nor",   "not",     "now",   "of",     "off",   "on",
-    "once",   "one",    "only",    "or",    "other",   "our",   "out",    "over",  "own",
-    "said",   "same",   "says",    "she",   "should",  "since", "so",     "some",  "such",
-    "than",   "that",   "the",     "their", "them",    "then",  "there",  "these", "they",
-    "this",   "those",  "though",  "through", "to",    "too",   "under",  "until", "up",
-    "very",   "was",    "we",      "were",  "what",    "when",  "where",  "which", "while",
-    "who",    "whom",   "why",     "will",  "with",    "would", "you",    "your",
-});
-static_assert(std::is_sorted(kEnglishStops.begin(), kEnglishStops.end()));
+// Function words of English and of the other languages pages most often come in (German,
+// French, Spanish, Portuguese, Italian, Polish): running text is 30-50% of them, menus and
+// headlines far fewer. Lower case, sorted at compile time for binary search.
+constexpr auto kStopWords = [] {
+  auto a = std::to_array<std::string_view>({
+    "a", "aber", "about", "after", "again", "against", "al", "ale", "all", "alla", "als", "also",
+    "am", "an", "anche", "and", "any", "ao", "are", "as", "at", "au", "auch", "auf", "aus",
+    "aussi", "aux", "avec", "be", "because", "been", "before", "bei", "being", "between", "bis",
+    "both", "but", "by", "być", "can", "ce", "cette", "che", "co", "com", "come", "comme", "como",
+    "con", "could", "cuando", "da", "dann", "dans", "das", "dass", "de", "del", "della", "dem",
+    "den", "der", "des", "di", "did", "die", "diese", "dieser", "dla", "do", "does", "doing",
+    "dos", "down", "du", "durch", "during", "e", "each", "ein", "eine", "einem", "einen", "einer",
+    "eines", "el", "ela", "ele", "elle", "em", "en", "entre", "er", "es", "est", "esta", "este",
+    "et", "even", "few", "foi", "for", "from", "fue", "further", "für", "gli", "ha", "haben",
+    "had", "has", "hat", "have", "having", "hay", "he", "her", "here", "hers", "hier", "him",
+    "his", "how", "i", "if", "ihr", "ihre", "il", "ils", "im", "in", "into", "is", "ist", "it",
+    "its", "jak", "jego", "jest", "just", "już", "já", "kann", "la", "las", "le", "les", "leur",
+    "lo", "los", "ma", "mais", "man", "many", "mas", "may", "me", "mehr", "might", "mit", "more",
+    "most", "much", "must", "muy", "my", "más", "na", "nach", "nas", "ne", "nel", "nicht", "nie",
+    "no", "noch", "non", "nor", "nos", "not", "nous", "now", "nur", "não", "o", "od", "oder", "of",
+    "off", "on", "once", "one", "only", "or", "oraz", "os", "other", "ou", "our", "out", "over",
+    "own", "par", "para", "pas", "per", "pero", "più", "plus", "po", "por", "pour", "przez", "que",
+    "qui", "sa", "said", "same", "says", "schon", "se", "sein", "seine", "ses", "seu", "she",
+    "should", "si", "sich", "sie", "since", "sind", "się", "so", "sobre", "some", "son", "sono",
+    "sont", "su", "sua", "such", "sur", "sus", "são", "są", "tak", "también", "também", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "though",
+    "through", "to", "too", "tout", "très", "um", "uma", "un", "una", "und", "under", "une",
+    "until", "up", "very", "von", "vor", "vous", "w", "war", "was", "we", "wenn", "werden", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "wie", "will", "wir", "wird",
+    "with", "would", "wurde", "y", "ya", "you", "your", "z", "za", "zu", "zum", "zur", "è", "é",
+    "était", "été", "être", "über", "że"});
+  std::sort(a.begin(), a.end());
+  return a;
+}();
 
 // Chinese function characters, simplified and traditional: particles, pronouns, prepositions
 // and conjunctions that fill sentences but rarely menus. Sorted by code point.
@@ -43,13 +58,14 @@ constexpr auto kChineseStops = [] {
   return a;
 }();
 
-bool IsEnglishStop(std::string_view word) {
+bool IsStopWord(std::string_view word) {
   char lower[8];
   if (word.size() > sizeof lower) return false;
-  for (std::size_t i = 0; i < word.size(); ++i)
-    lower[i] = static_cast<char>(word[i] | 0x20);
-  return std::binary_search(kEnglishStops.begin(), kEnglishStops.end(),
-                            std::string_view(lower, word.size()));
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+  }
+  return std::binary_search(kStopWords.begin(), kStopWords.end(), std::string_view(lower, word.size()));
 }
 
 bool IsChineseStop(char32_t c) {
@@ -136,7 +152,7 @@ void Measure(Line* line) {
     if (!in_word) return;
     in_word = false;
     ++line->words;
-    if (IsEnglishStop(s.substr(word_start, end - word_start))) ++line->stops;
+    if (IsStopWord(s.substr(word_start, end - word_start))) ++line->stops;
   };
   while (i < s.size()) {
     const std::size_t at = i;
@@ -177,10 +193,16 @@ void Measure(Line* line) {
         const bool at_end = i >= s.size();
         std::size_t j = i;
         const char32_t next = at_end ? 0 : NextCodePoint(s, &j);
-        if ((at_end || IsSpace(next) || IsCloser(next)) && (IsLetter(prev) || IsDigit(prev) || IsCloser(prev) || IsCjk(prev)))
+        // Between CJK characters a half-width mark ends a sentence too (加码?实际).
+        if (((at_end || IsSpace(next) || IsCloser(next)) &&
+             (IsLetter(prev) || IsDigit(prev) || IsCloser(prev) || IsCjk(prev))) ||
+            (IsCjk(prev) && IsCjk(next))) {
           ++line->terminals;
+          line->periods += c == '.';
+        }
       } else if (IsSentenceEnd(c)) {
         ++line->terminals;
+        line->periods += c == U'。' || c == U'．' || c == U'｡';
       } else if (c == U'，' || c == U'、' || c == ',' || c == U'；' || c == ';') {
         ++line->commas;
       } else if (IsSeparator(c)) {
@@ -251,7 +273,7 @@ bool IsProse(const Line& line) {
     return line.cjk >= 12 && line.terminals > 0;
   }
   return line.words >= 7 && (line.terminals > 0 || line.commas > 0) &&
-         line.stops * 5 >= line.words;
+         (line.stops * 5 >= line.words || (line.terminals >= 2 && line.words >= 20));
 }
 
 }  // namespace pith::internal

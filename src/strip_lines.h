@@ -26,6 +26,7 @@ struct Line {
   int words = 0;       // runs of letters or digits outside CJK
   int stops = 0;       // function words (English) and function characters (Chinese)
   int terminals = 0;   // sentence ends: 。！？ and . ! ? before a space or the end
+  int periods = 0;     // of which full stops: headlines end in ！ or ？, rarely in 。
   int commas = 0;      // ， 、 , ； ;
   int separators = 0;  // | › » > / · • and spaced dashes: what joins links in menus
   int images = 0;      // [..] placeholders
