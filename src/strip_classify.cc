@@ -112,6 +112,7 @@ struct Classifier::Work {
   std::vector<int> hits;
   std::string squash_a, squash_b;
   int title = -1;  // position of the title line
+  int anchor = -1;  // the headline (the title or a repeat of it) the body follows, if any
   int from = 0, to = -1;  // the densest run of content, positions inclusive
 
   void Reset(const std::vector<Line>& lines) {
@@ -126,6 +127,7 @@ struct Classifier::Work {
     why.assign(m, Why::kNone);
     item.assign(m, false);
     title = -1;
+    anchor = -1;
   }
   const Line& L(const std::vector<Line>& lines, int p) const { return lines[at[p]]; }
   // Whether the body resumes at position p after a list: a paragraph followed by more text (an
@@ -139,8 +141,16 @@ struct Classifier::Work {
       return q;
     };
     if (IsStrongBody(L(lines, p), kind[p])) {
-      const int r = next(p);
-      return r >= m || (why[r] == Why::kNone && TextLine(lines, r));
+      // More text within the next few lines, with no list item or rule line in between
+      // (a heading or a repeat of the title may stand between two paragraphs).
+      int r = next(p);
+      if (r >= m) return true;
+      for (int k = 0; k < 3 && r < m; ++k, r = next(r)) {
+        if (why[r] == Why::kTitleRepeat) continue;
+        if (why[r] != Why::kNone || item[r]) return false;
+        if (TextLine(lines, r)) return true;
+      }
+      return false;
     }
     int q = p;
     for (int k = 0; k < 3; ++k, q = next(q)) {
@@ -228,6 +238,9 @@ void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
   }
 }
 
+// How far below a headline its article's text starts, at most, in lines.
+constexpr int kTextWithin = 15;
+
 // The title is the first title-like line before the body; a lynx dump puts the page's <title>
 // (the headline plus the site's name) on line 1, and the headline alone again above the text, in
 // which case the headline is the title and line 1 one of its repeats. Repeats are chrome.
@@ -257,14 +270,18 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
   int title = -1;
   int page_title = candidate(0) ? 0 : -1;
   if (page_title == 0) {
-    // The headline alone, somewhere above the body: a large part of line 1.
+    // The headline alone, a large part of line 1 (which adds the site's name), with text under it.
     Squash(w->L(lines, 0).core, &w->squash_a);
-    for (int p = 1; p < body && title < 0; ++p) {
+    for (int p = 1; p < m && title < 0; ++p) {
       if (!candidate(p)) continue;
       Squash(w->L(lines, p).core, &w->squash_b);
-      if (w->squash_b.size() * 5 >= w->squash_a.size() * 2 &&
-          w->squash_a.find(w->squash_b) != std::string::npos)
-        title = p;
+      // Line 1 again, word for word, is one of its repeats.
+      if (w->squash_b.size() * 5 < w->squash_a.size() * 2 || w->squash_b == w->squash_a ||
+          w->squash_a.find(w->squash_b) == std::string::npos)
+        continue;
+      for (int q = p + 1; q < std::min(m, p + kTextWithin) && title < 0; ++q) {
+        if (w->kind[q] == Kind::kGood && w->rule[q] < 0) title = p;
+      }
     }
     if (title < 0) title = 0;
   } else {
@@ -290,12 +307,20 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
   }
   w->title = title;
   w->why[title] = Why::kTitle;
+  if (title > 0) w->anchor = title;
   if (title_repeat_ < 0) return;
   Squash(w->L(lines, title).core, &w->squash_a);
   for (int p = 0; p < m; ++p) {
     if (p == title || w->rule[p] >= 0) continue;
     Squash(w->L(lines, p).core, &w->squash_b);
-    if (w->squash_b == w->squash_a || p == page_title) w->why[p] = Why::kTitleRepeat;
+    if (w->squash_b != w->squash_a && p != page_title) continue;
+    w->why[p] = Why::kTitleRepeat;
+    // Line 1 repeated as the headline above the text anchors the body there.
+    if (title == 0 && w->anchor < 0) {
+      for (int q = p + 1; q < std::min(m, p + kTextWithin); ++q) {
+        if (w->kind[q] == Kind::kGood && w->rule[q] < 0) w->anchor = p;
+      }
+    }
   }
 }
 
@@ -306,10 +331,13 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
   const std::vector<Rule>& rules = rules_->rules();
   const int m = static_cast<int>(w->at.size());
   for (int p = 0; p < m; ++p) {
-    if (w->rule[p] < 0 || !rules[w->rule[p]].opens_block) continue;
+    // A header heads a list; a list item that happens to read "Editor's picks" heads nothing.
+    if (w->rule[p] < 0 || !rules[w->rule[p]].opens_block ||
+        w->L(lines, p).bullet == Bullet::kSymbol)
+      continue;
     int q = p + 1;
     for (; q < m; ++q) {
-      if (w->why[q] == Why::kTitle) break;
+      if (w->why[q] == Why::kTitle || w->why[q] == Why::kTitleRepeat) break;
       // A date or byline under a list header belongs to an item, not to the article.
       const bool item_meta = w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta;
       if (w->why[q] != Why::kNone && !item_meta) continue;
@@ -338,6 +366,8 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
       const Rule& rule = rules[w->rule[p]];
       const bool closes = rule.opens_block || rule.label == Label::kNotice;
       score[p] = -(closes ? 60 : 10) - line.Weight() / 4;
+    } else if (w->why[p] == Why::kTitleRepeat) {
+      score[p] = -2;
     } else if (w->why[p] != Why::kNone) {
       score[p] = -10 - line.Weight() / 4;
     } else if (w->kind[p] == Kind::kGood) {
@@ -367,20 +397,21 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
       best_to = p;
     }
   }
-  // A headline found on the page anchors the article: the text right under it is the body even
-  // when a feed further down holds more text, unless what follows the headline is thin.
-  if (w->title > 0) {
+  // A headline on the page anchors the article: the text right under it is the body even when a
+  // feed further down holds more text, unless what follows the headline is thin.
+  if (w->anchor >= 0) {
     std::int64_t anchored = 0, run = 0;
     int anchored_to = -1;
-    for (int p = w->title + 1; p < m; ++p) {
+    for (int p = w->anchor + 1; p < m; ++p) {
       run += score[p];
       if (run > anchored) {
         anchored = run;
         anchored_to = p;
       }
     }
-    if (anchored_to >= 0 && anchored >= 100 && 4 * anchored >= best) {
-      best_from = w->title + 1;
+    const bool apart = best_to <= w->anchor || best_from > anchored_to;
+    if (apart && anchored_to >= 0 && anchored >= 100 && 4 * anchored >= best) {
+      best_from = w->anchor + 1;
       best_to = anchored_to;
     }
   }
@@ -397,7 +428,8 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
 void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const {
   const int m = static_cast<int>(w->at.size());
   for (int p = 0; p < m; ++p) {
-    if (w->kind[p] == Kind::kVoid) {
+    // Repeats of the title (image captions that repeat it, say) neither make nor break a run.
+    if (w->kind[p] == Kind::kVoid || w->why[p] == Why::kTitleRepeat) {
       w->state[p] = State::kVoid;
     } else if (w->why[p] != Why::kNone) {
       w->state[p] = State::kBoiler;
