@@ -57,6 +57,7 @@ Kind KindOf(const Line& line) {
   if (line.chars >= 200 && density >= 0.3) return Kind::kGood;
   if (line.chars >= 70 && density >= 0.3 && marked) return Kind::kGood;
   if (line.chars >= 150 && line.terminals >= 2 && density >= 0.1) return Kind::kGood;
+  if (line.chars >= 150 && line.terminals >= 1 && density >= 0.25) return Kind::kGood;
   if (line.chars >= 70 && density >= 0.2) return Kind::kNear;
   if (line.chars >= 70 && line.terminals >= 1 && line.ends_terminal) return Kind::kNear;
   if (line.words >= 5 && density >= 0.25 && line.ends_terminal) return Kind::kNear;
@@ -180,6 +181,12 @@ struct Classifier::Work {
   bool NextToProse(const std::vector<Line>& lines, int p) const {
     return Prose(lines, Prev(p)) || Prose(lines, Next(p));
   }
+  bool UnderHeadline(const std::vector<Line>& lines, int p) const {
+    const int q = Prev(p);
+    if (q < 0 || (why[q] != Why::kNone && why[q] != Why::kListBlock)) return false;
+    const Line& line = L(lines, q);
+    return item[q] || (line.Weight() >= 24 && IsTitleLike(line));
+  }
   bool NextToPhrases(const std::vector<Line>& lines, int p) const {
     return Phrase(lines, Prev(p)) || Phrase(lines, Next(p));
   }
@@ -226,14 +233,21 @@ void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
       break;
     }
     for (const LineDetector& d : detectors) {
-      if (d.rule >= 0 && (best < 0 || d.rule < best) && d.fires(line)) best = d.rule;
+      // Line 1 of a dump is the page's title, which joins its parts with | - » like a menu.
+      const bool page_title = p == 0 && (d.fires == IsLinkList || d.fires == IsBreadcrumb);
+      if (d.rule >= 0 && (best < 0 || d.rule < best) && !page_title && d.fires(line)) best = d.rule;
     }
     w->rule[p] = best;
     w->kind[p] = KindOf(line);
-    w->item[p] = line.bullet == Bullet::kSymbol ||
-                 (p > 0 && w->L(lines, p - 1).bullet == Bullet::kSymbol && w->kind[p - 1] == Kind::kVoid);
-    // A list item needs its neighbours to count as text: teasers under thumbnails are sentences.
-    if (w->item[p] && w->kind[p] == Kind::kGood && line.Weight() < 180) w->kind[p] = Kind::kNear;
+    const bool under_thumbnail =
+        p > 0 && w->L(lines, p - 1).bullet == Bullet::kSymbol && w->kind[p - 1] == Kind::kVoid;
+    const bool thumbnail_item = under_thumbnail || (line.bullet == Bullet::kSymbol && line.images > 0);
+    // A bulleted sentence is text (articles are written in lists too); headlines in a list, and
+    // anything under a thumbnail, are items of a list of links.
+    w->item[p] = thumbnail_item ||
+                 (line.bullet == Bullet::kSymbol && !(IsProse(line) && line.ends_terminal));
+    // Teasers under thumbnails are sentences, but only their neighbours can make them body.
+    if (thumbnail_item && w->kind[p] == Kind::kGood && line.Weight() < 180) w->kind[p] = Kind::kNear;
     if (best >= 0) w->why[p] = Why::kRule;
   }
 }
@@ -252,6 +266,18 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
   while (body < m && !(w->kind[body] == Kind::kGood && IsProse(w->L(lines, body)))) ++body;
   if (body == m) return;
   auto candidate = [&](int p) { return w->rule[p] < 0 && IsTitleLike(w->L(lines, p)); };
+  // Below line 1 a title is a headline: some words long, and not a name the page repeats (an
+  // author or a place under every post of a thread).
+  auto headline = [&](int p) {
+    if (!candidate(p) || w->L(lines, p).Weight() < 24) return false;
+    Squash(w->L(lines, p).core, &w->squash_a);
+    int same = 0;
+    for (int q = 0; q < m && same < 3; ++q) {
+      Squash(w->L(lines, q).core, &w->squash_b);
+      same += w->squash_b == w->squash_a;
+    }
+    return same < 3;
+  };
   // A line after the first paragraph may still be the title (a summary can come first) when the
   // text quotes it again, as pages do in their lead and in their notices.
   auto recurs = [&](int p) {
@@ -270,8 +296,10 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
   int title = -1;
   int page_title = candidate(0) ? 0 : -1;
   if (page_title == 0) {
-    // The headline alone, a large part of line 1 (which adds the site's name), with text under it.
+    // The headline alone: a large part of line 1 (which adds the site's name), preferably the
+    // first with text under it (a headline can recur in a list of other stories further down).
     Squash(w->L(lines, 0).core, &w->squash_a);
+    int first = -1;
     for (int p = 1; p < m && title < 0; ++p) {
       if (!candidate(p)) continue;
       Squash(w->L(lines, p).core, &w->squash_b);
@@ -279,20 +307,22 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
       if (w->squash_b.size() * 5 < w->squash_a.size() * 2 || w->squash_b == w->squash_a ||
           w->squash_a.find(w->squash_b) == std::string::npos)
         continue;
+      if (first < 0) first = p;
       for (int q = p + 1; q < std::min(m, p + kTextWithin) && title < 0; ++q) {
         if (w->kind[q] == Kind::kGood && w->rule[q] < 0) title = p;
       }
     }
+    if (first >= 0 && (title < 0 || title - first > 3 * kTextWithin)) title = first;
     if (title < 0) title = 0;
   } else {
     // The title-like line nearest above the body, or the first line after the body starts that
     // the text repeats.
     constexpr int kMaxGap = 12;
     for (int p = body - 1; p >= 0 && p >= body - kMaxGap && title < 0; --p) {
-      if (candidate(p)) title = p;
+      if (headline(p)) title = p;
     }
     for (int p = body + 1; p < std::min(m, body + 4) && title < 0; ++p) {
-      if (candidate(p) && recurs(p)) title = p;
+      if (headline(p) && recurs(p)) title = p;
     }
     if (title < 0) return;
     // Of identical lines the first is the title.
@@ -371,14 +401,14 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
     } else if (w->why[p] != Why::kNone) {
       score[p] = -10 - line.Weight() / 4;
     } else if (w->kind[p] == Kind::kGood) {
-      // A paragraph among paragraphs is an article's; one alone between a headline and the next
-      // item's date is a teaser in a feed.
+      // A paragraph among paragraphs is an article's; one alone under a headline is a teaser in
+      // a feed (a post in a thread stands alone too, but under its author's name).
       score[p] = line.Weight();
-      if (!w->NextToProse(lines, p)) score[p] /= 3;
+      if (!w->NextToProse(lines, p) && w->UnderHeadline(lines, p)) score[p] /= 3;
     } else if (w->kind[p] == Kind::kNear && w->TextLine(lines, p)) {
-      // Phrases without sentences count when they come in runs (a blog in verse-like lines);
-      // a headline alone does not.
-      score[p] = w->NextToPhrases(lines, p) ? line.Weight() / 2 : 0;
+      // Shorter sentences count for half; phrases without sentences count when they come in runs
+      // (a blog in verse-like lines), while a headline alone does not.
+      score[p] = w->Prose(lines, p) || w->NextToPhrases(lines, p) ? line.Weight() / 2 : 0;
     } else if (w->kind[p] != Kind::kVoid) {
       score[p] = -2;
     }

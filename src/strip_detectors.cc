@@ -230,11 +230,15 @@ bool IsLinkList(const Line& line) {
 
 bool IsKeywordStuffed(const Line& line) {
   if (line.chars > 300 || line.terminals > 0) return false;
+  // Spaces join CJK keywords but are how alphabetic scripts write; there, running text (function
+  // words) is never stuffing and only explicit separators split.
+  const bool cjk = line.MostlyCjk();
+  if (!cjk && line.stops * 5 >= line.words) return false;
   Segments segs;
   Split(line.core,
-        [](char32_t c, char32_t, char32_t) {
+        [cjk](char32_t c, char32_t, char32_t) {
           return IsDash(c) || c == '|' || c == U'｜' || c == ',' || c == U'，' || c == U'、' ||
-                 c == '/' || IsSpace(c);
+                 c == '/' || (cjk && IsSpace(c));
         },
         &segs);
   if (segs.count < 5) return false;
