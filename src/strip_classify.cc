@@ -51,6 +51,11 @@ Kind KindOf(const Line& line) {
     return Kind::kShort;
   }
   // Alphabetic scripts: length and the share of function words, as jusText does.
+  // Headlines Capitalize Most Words and end without a full stop: text, not a paragraph.
+  // (German capitalizes its nouns, but its sentences are full of function words.)
+  if (line.words >= 4 && 10 * line.caps >= 6 * line.words && !line.ends_terminal &&
+      line.StopDensity() < 0.35)
+    return line.chars >= 40 && line.chars <= 150 ? Kind::kNear : Kind::kShort;
   // Languages whose function words the list lacks still write long sentences: several full
   // stops in a long line are running text in any alphabet.
   const double density = line.StopDensity();
@@ -159,14 +164,16 @@ struct Classifier::Work {
     }
     return true;
   }
-  // The nearest line before and after p that holds text (images and bare bullets skipped).
+  // The nearest line before and after p that holds text (images, bare bullets and repeats of
+  // the title skipped).
+  bool Skipped(int p) const { return kind[p] == Kind::kVoid || why[p] == Why::kTitleRepeat; }
   int Prev(int p) const {
-    do --p; while (p >= 0 && kind[p] == Kind::kVoid);
+    do --p; while (p >= 0 && Skipped(p));
     return p;
   }
   int Next(int p) const {
     const int m = static_cast<int>(at.size());
-    do ++p; while (p < m && kind[p] == Kind::kVoid);
+    do ++p; while (p < m && Skipped(p));
     return p;
   }
   // Prose and phrase lines: undecided text that is (not) a sentence.
@@ -181,14 +188,18 @@ struct Classifier::Work {
   bool NextToProse(const std::vector<Line>& lines, int p) const {
     return Prose(lines, Prev(p)) || Prose(lines, Next(p));
   }
+  // Whether p sits under a headline that does not follow text (a subheading follows the last
+  // paragraph of the section before; an item's headline follows the last item's furniture).
   bool UnderHeadline(const std::vector<Line>& lines, int p) const {
     const int q = Prev(p);
     if (q < 0 || (why[q] != Why::kNone && why[q] != Why::kListBlock)) return false;
     const Line& line = L(lines, q);
-    return item[q] || (line.Weight() >= 24 && IsTitleLike(line));
+    return (item[q] || (line.Weight() >= 24 && IsTitleLike(line))) && !Prose(lines, Prev(q));
   }
+  // Runs of phrases are how some Chinese blogs write; in alphabetic scripts such runs are lists
+  // of headlines.
   bool NextToPhrases(const std::vector<Line>& lines, int p) const {
-    return Phrase(lines, Prev(p)) || Phrase(lines, Next(p));
+    return L(lines, p).MostlyCjk() && (Phrase(lines, Prev(p)) || Phrase(lines, Next(p)));
   }
   // A line of text that is not a list item or a teaser.
   bool TextLine(const std::vector<Line>& lines, int p) const {
@@ -404,7 +415,7 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
       // A paragraph among paragraphs is an article's; one alone under a headline is a teaser in
       // a feed (a post in a thread stands alone too, but under its author's name).
       score[p] = line.Weight();
-      if (!w->NextToProse(lines, p) && w->UnderHeadline(lines, p)) score[p] /= 3;
+      if (!w->NextToProse(lines, p) && w->UnderHeadline(lines, p)) score[p] = 0;
     } else if (w->kind[p] == Kind::kNear && w->TextLine(lines, p)) {
       // Shorter sentences count for half; phrases without sentences count when they come in runs
       // (a blog in verse-like lines), while a headline alone does not.
@@ -495,7 +506,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
   // it: three or more lines of text close together anchor each other.
   constexpr int kMinTextRun = 3;
   for (int p = 0; p < m;) {
-    if (!(w->state[p] == State::kCand && w->TextLine(lines, p))) {
+    if (!(w->state[p] == State::kCand && w->TextLine(lines, p) && w->L(lines, p).MostlyCjk())) {
       ++p;
       continue;
     }

@@ -181,6 +181,7 @@ void Measure(Line* line) {
       if (!in_word) {
         in_word = true;
         word_start = at;
+        line->caps += (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
       }
     } else {
       // An apostrophe inside a word (don't) keeps the word whole.
