@@ -188,47 +188,71 @@ ParsedFile ParseFile(std::string_view text, const std::string& where) {
 
 }  // namespace
 
+// One RE2::Set and, for each of its patterns, the rule it belongs to.
+struct PatternSet {
+  PatternSet() : set(std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED)) {}
+  std::unique_ptr<RE2::Set> set;
+  std::vector<int> rule;  // set index -> rule index, -1 for the placeholder
+
+  void Add(const std::string& pattern, int rule_index, const std::string& where,
+           const std::string& id) {
+    std::string error;
+    if (set->Add(pattern, &error) < 0) throw RuleError(where, id, error);
+    rule.push_back(rule_index);
+  }
+  void Compile() {
+    // An empty set cannot be compiled; a never-matching pattern keeps Match uniform.
+    if (rule.empty()) {
+      std::string error;
+      set->Add("[^\\x00-\\x{10FFFF}]", &error);
+      rule.push_back(-1);
+    }
+    if (!set->Compile()) throw RuleError("rules", "", "the rule set is too large to compile");
+  }
+};
+
 struct RuleSet::Impl {
   // Compiles the enabled rules; paths[i] locates rules[i] in its file for messages.
   Impl(std::vector<Rule> all, const std::vector<std::string>& paths);
 
   std::vector<Rule> rules;
-  std::unique_ptr<RE2::Set> set;  // every pattern and keyword alternation of every rule
-  std::vector<int> set_rule;      // set index -> rule index
+  // Every pattern and keyword alternation of every rule, for short lines; lines longer than
+  // kShortLine code points (paragraphs, mostly) cannot match the many rules limited to short
+  // lines, so they go through the smaller set of the others. Either way a line is matched in one
+  // pass.
+  static constexpr int kShortLine = 120;
+  PatternSet all_rules, long_line_rules;
   // Keyword rules with min_hits > 1: their alternation, to count the different keywords a line
   // holds (only run on lines the set already flagged for that rule).
   std::vector<std::unique_ptr<const RE2>> counters;  // by rule index; null when not needed
   std::unordered_map<std::string, int> detector_rule;
 };
 
-RuleSet::Impl::Impl(std::vector<Rule> all, const std::vector<std::string>& paths)
-    : set(std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED)) {
+RuleSet::Impl::Impl(std::vector<Rule> all, const std::vector<std::string>& paths) {
   for (std::size_t i = 0; i < all.size(); ++i) {
     Rule& rule = all[i];
     if (!rule.enabled) continue;
     const int index = static_cast<int>(rules.size());
     auto add = [&](const std::string& pattern, const std::string& where) {
-      std::string error;
-      if (set->Add(pattern, &error) < 0) throw RuleError(where, rule.id, error);
-      set_rule.push_back(index);
+      all_rules.Add(pattern, index, where, rule.id);
+      if (rule.max_chars == 0 || rule.max_chars > kShortLine)
+        long_line_rules.Add(pattern, index, where, rule.id);
     };
     for (std::size_t p = 0; p < rule.patterns.size(); ++p)
       add(rule.patterns[p], paths[i] + "/patterns/" + std::to_string(p));
     if (!rule.keywords.empty()) add(KeywordPattern(rule), paths[i] + "/keywords");
     counters.emplace_back();
     if (rule.min_hits > 1) {
-      counters.back() = std::make_unique<const RE2>("(" + Alternation(rule.keywords) + ")", MatchOptions());
+      std::string group = Alternation(rule.keywords);
+      group.insert(group.begin(), '(');
+      group.push_back(')');
+      counters.back() = std::make_unique<const RE2>(group, MatchOptions());
     }
     if (!rule.detector.empty()) detector_rule.emplace(rule.detector, index);
     rules.push_back(std::move(rule));
   }
-  // An empty set cannot be compiled; a never-matching pattern keeps Match uniform.
-  if (set_rule.empty()) {
-    std::string error;
-    set->Add("[^\\x00-\\x{10FFFF}]", &error);
-    set_rule.push_back(-1);
-  }
-  if (!set->Compile()) throw RuleError("rules", "", "the rule set is too large to compile");
+  all_rules.Compile();
+  long_line_rules.Compile();
 }
 
 RuleSet::RuleSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -288,16 +312,14 @@ int DistinctHits(const RE2& re, std::string_view line, int enough) {
 void RuleSet::Match(std::string_view line, std::vector<int>* hits) const {
   hits->clear();
   thread_local std::vector<int> set_hits;
-  if (!impl_->set->Match(re2::StringPiece(line.data(), line.size()), &set_hits)) return;
-  int chars = -1;
+  const int chars = static_cast<int>(internal::CountCodePoints(line));
+  const PatternSet& patterns = chars > Impl::kShortLine ? impl_->long_line_rules : impl_->all_rules;
+  if (!patterns.set->Match(re2::StringPiece(line.data(), line.size()), &set_hits)) return;
   for (int s : set_hits) {
-    const int r = impl_->set_rule[s];
+    const int r = patterns.rule[s];
     if (r < 0) continue;
     const Rule& rule = impl_->rules[r];
-    if (rule.max_chars > 0) {
-      if (chars < 0) chars = static_cast<int>(internal::CountCodePoints(line));
-      if (chars > rule.max_chars) continue;
-    }
+    if (rule.max_chars > 0 && chars > rule.max_chars) continue;
     if (rule.min_hits > 1 && DistinctHits(*impl_->counters[r], line, rule.min_hits) < rule.min_hits)
       continue;
     hits->push_back(r);

@@ -99,10 +99,6 @@ void Squash(std::string_view s, std::string* out) {
   }
 }
 
-// Penalty a boilerplate line adds to a run of body: enough that a menu of short lines, or one
-// long notice, separates two stretches of text.
-std::int64_t BoilerCost(const Line& line) { return 10 + line.Weight() / 4; }
-
 }  // namespace
 
 struct Classifier::Work {
@@ -115,6 +111,7 @@ struct Classifier::Work {
   // "+ [thumb.jpg]" on one line and the item's headline on the next).
   std::vector<bool> item;
   std::vector<std::int64_t> score;
+  std::vector<std::uint64_t> hash;  // of each line's letters, to find repeats
   std::vector<int> hits;
   std::string squash_a, squash_b;
   int title = -1;  // position of the title line
@@ -276,18 +273,15 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
   int body = 0;
   while (body < m && !(w->kind[body] == Kind::kGood && IsProse(w->L(lines, body)))) ++body;
   if (body == m) return;
+  std::vector<std::uint64_t>& same_as = w->hash;
+  same_as.resize(m);
+  for (int p = 0; p < m; ++p) same_as[p] = w->L(lines, p).letters_hash;
   auto candidate = [&](int p) { return w->rule[p] < 0 && IsTitleLike(w->L(lines, p)); };
   // Below line 1 a title is a headline: some words long, and not a name the page repeats (an
   // author or a place under every post of a thread).
   auto headline = [&](int p) {
     if (!candidate(p) || w->L(lines, p).Weight() < 24) return false;
-    Squash(w->L(lines, p).core, &w->squash_a);
-    int same = 0;
-    for (int q = 0; q < m && same < 3; ++q) {
-      Squash(w->L(lines, q).core, &w->squash_b);
-      same += w->squash_b == w->squash_a;
-    }
-    return same < 3;
+    return std::count(same_as.begin(), same_as.end(), same_as[p]) < 3;
   };
   // A line after the first paragraph may still be the title (a summary can come first) when the
   // text quotes it again, as pages do in their lead and in their notices.
@@ -311,8 +305,10 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
     // first with text under it (a headline can recur in a list of other stories further down).
     Squash(w->L(lines, 0).core, &w->squash_a);
     int first = -1;
+    const int page_weight = w->L(lines, 0).Weight();
     for (int p = 1; p < m && title < 0; ++p) {
-      if (!candidate(p)) continue;
+      const int weight = w->L(lines, p).Weight();
+      if (weight > page_weight || 5 * weight < 2 * page_weight || !candidate(p)) continue;
       Squash(w->L(lines, p).core, &w->squash_b);
       // Line 1 again, word for word, is one of its repeats.
       if (w->squash_b.size() * 5 < w->squash_a.size() * 2 || w->squash_b == w->squash_a ||
@@ -337,10 +333,8 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
     }
     if (title < 0) return;
     // Of identical lines the first is the title.
-    Squash(w->L(lines, title).core, &w->squash_a);
     for (int p = 0; p < title; ++p) {
-      Squash(w->L(lines, p).core, &w->squash_b);
-      if (w->rule[p] < 0 && w->squash_b == w->squash_a) {
+      if (w->rule[p] < 0 && same_as[p] == same_as[title]) {
         title = p;
         break;
       }
@@ -350,11 +344,9 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
   w->why[title] = Why::kTitle;
   if (title > 0) w->anchor = title;
   if (title_repeat_ < 0) return;
-  Squash(w->L(lines, title).core, &w->squash_a);
   for (int p = 0; p < m; ++p) {
     if (p == title || w->rule[p] >= 0) continue;
-    Squash(w->L(lines, p).core, &w->squash_b);
-    if (w->squash_b != w->squash_a && p != page_title) continue;
+    if (same_as[p] != same_as[title] && p != page_title) continue;
     w->why[p] = Why::kTitleRepeat;
     // Line 1 repeated as the headline above the text anchors the body there.
     if (title == 0 && w->anchor < 0) {

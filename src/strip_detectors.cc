@@ -147,7 +147,7 @@ bool IsHtmlResidue(const Line& line) {
 
 bool IsScriptResidue(const Line& line) {
   // Code quoted in an article comes in short lines; minified scripts and styles in long ones.
-  if (line.chars < 120) return false;
+  if (line.chars < 120 || line.core.find(';') == std::string_view::npos) return false;
   int symbols = 0, braces = 0;
   for (unsigned char c : line.core) {
     switch (c) {
@@ -164,7 +164,9 @@ bool IsScriptResidue(const Line& line) {
 }
 
 bool IsBreadcrumb(const Line& line) {
-  if (line.chars > 100 || line.terminals > 0 || line.commas > 1 || line.Weight() == 0) return false;
+  if (line.separators == 0 || line.chars > 100 || line.terminals > 0 || line.commas > 1 ||
+      line.Weight() == 0)
+    return false;
   // The separator a trail uses: the most frequent of the arrows, or a spaced slash.
   constexpr std::array<char32_t, 6> kArrows = {'>', U'＞', U'»', U'›', U'→', '/'};
   std::array<int, kArrows.size()> counts{};
@@ -200,7 +202,8 @@ bool IsBreadcrumb(const Line& line) {
 }
 
 bool IsLinkList(const Line& line) {
-  if (IsProse(line) || line.terminals > 1) return false;
+  const bool spaced_cjk = line.MostlyCjk() && line.spaces >= 3 && line.commas == 0 && line.terminals == 0;
+  if ((line.separators < 2 && !spaced_cjk) || IsProse(line) || line.terminals > 1) return false;
   Segments segs;
   // Menus joined by bars, dots or slashes, or by dashes with spaces round them.
   Split(line.core,
@@ -217,7 +220,7 @@ bool IsLinkList(const Line& line) {
     if (all_short) return true;
   }
   // CJK menus often have no marks at all, only spaces between short names.
-  if (!line.MostlyCjk() || line.commas > 0 || line.terminals > 0) return false;
+  if (!spaced_cjk) return false;
   Split(line.core, [](char32_t c, char32_t, char32_t) { return IsSpace(c); }, &segs);
   if (segs.count < 4) return false;
   int total = 0;
@@ -229,7 +232,8 @@ bool IsLinkList(const Line& line) {
 }
 
 bool IsKeywordStuffed(const Line& line) {
-  if (line.chars > 300 || line.terminals > 0) return false;
+  if (line.chars > 300 || line.terminals > 0 || line.separators + line.commas + line.spaces < 4)
+    return false;
   // Spaces join CJK keywords but are how alphabetic scripts write; there, running text (function
   // words) is never stuffing and only explicit separators split.
   const bool cjk = line.MostlyCjk();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "strip_text.h"
@@ -58,14 +59,44 @@ constexpr auto kChineseStops = [] {
   return a;
 }();
 
-bool IsStopWord(std::string_view word) {
-  char lower[8];
-  if (word.size() > sizeof lower) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i];
-    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+// FNV-1a over ASCII-lower-cased bytes.
+constexpr std::uint32_t HashWord(std::string_view word) {
+  std::uint32_t h = 2166136261u;
+  for (char c : word) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    h = (h ^ (u >= 'A' && u <= 'Z' ? u | 0x20 : u)) * 16777619u;
   }
-  return std::binary_search(kStopWords.begin(), kStopWords.end(), std::string_view(lower, word.size()));
+  return h;
+}
+
+// The stop words in an open-addressing table: one hash and a probe or two per word, which keeps
+// the per-word cost of the density measure small.
+constexpr std::size_t kStopSlots = 1024;
+static_assert(kStopSlots >= 2 * kStopWords.size());
+constexpr auto kStopTable = [] {
+  std::array<std::string_view, kStopSlots> table{};
+  for (std::string_view w : kStopWords) {
+    std::size_t i = HashWord(w) & (kStopSlots - 1);
+    while (!table[i].empty()) i = (i + 1) & (kStopSlots - 1);
+    table[i] = w;
+  }
+  return table;
+}();
+
+bool IsStopWord(std::string_view word) {
+  if (word.size() > 8) return false;
+  for (std::size_t i = HashWord(word) & (kStopSlots - 1); !kStopTable[i].empty();
+       i = (i + 1) & (kStopSlots - 1)) {
+    const std::string_view w = kStopTable[i];
+    if (w.size() != word.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < w.size() && same; ++k) {
+      const unsigned char u = static_cast<unsigned char>(word[k]);
+      same = static_cast<unsigned char>(w[k]) == (u >= 'A' && u <= 'Z' ? u | 0x20 : u);
+    }
+    if (same) return true;
+  }
+  return false;
 }
 
 bool IsChineseStop(char32_t c) {
@@ -148,6 +179,7 @@ void Measure(Line* line) {
   std::size_t word_start = 0;
   std::size_t i = 0;
   char32_t prev = 0;
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
   auto end_word = [&](std::size_t end) {
     if (!in_word) return;
     in_word = false;
@@ -171,6 +203,10 @@ void Measure(Line* line) {
     }
     const char32_t c = NextCodePoint(s, &i);
     ++line->chars;
+    if (IsCjk(c) || IsLetter(c) || IsDigit(c)) {
+      const char32_t lower = c < 0x80 && IsAsciiAlpha(c) ? (c | 0x20) : c;
+      hash = (hash ^ lower) * 1099511628211ull;
+    }
     if (IsCjk(c)) {
       end_word(at);
       ++line->cjk;
@@ -182,8 +218,10 @@ void Measure(Line* line) {
         in_word = true;
         word_start = at;
         line->caps += (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+        line->urls += c == 'w' && s.compare(at, 4, "www.") == 0;
       }
     } else {
+      line->spaces += IsSpace(c);
       // An apostrophe inside a word (don't) keeps the word whole.
       if (in_word && (c == '\'' || c == U'’') && i < s.size() && IsAsciiAlpha(static_cast<unsigned char>(s[i])))
         continue;
@@ -218,8 +256,7 @@ void Measure(Line* line) {
     prev = c;
   }
   end_word(s.size());
-  if (s.size() >= 4 && (s.substr(0, 4) == "www." || s.find(" www.") != std::string_view::npos))
-    ++line->urls;
+  line->letters_hash = hash;
 
   // How the line ends: look past closing quotes and brackets.
   std::size_t e = s.size();

@@ -1,6 +1,7 @@
 // Lines and their features: what strip's rules and classifier look at. Private to the library.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct Line {
   int periods = 0;     // of which full stops: headlines end in ！ or ？, rarely in 。
   int commas = 0;      // ， 、 , ； ;
   int separators = 0;  // | › » > / · • and spaced dashes: what joins links in menus
+  int spaces = 0;      // inside the line
   int images = 0;      // [..] placeholders
   int urls = 0;        // http://, https://, www.
   char32_t last = 0;           // the last character, closing quotes and brackets aside
@@ -37,6 +39,9 @@ struct Line {
   bool ends_ellipsis = false;  // ends with one … or "...": a cut-off teaser
 
   // Content in Latin-letter units: a CJK character carries about as much as three letters.
+  std::uint64_t letters_hash = 0;  // of its letters, digits and CJK characters, ASCII lower-cased:
+                                   // equal for the same words however spaced or punctuated
+
   int Weight() const { return 3 * cjk + letters + digits; }
   bool MostlyCjk() const { return 3 * cjk >= letters && cjk > 0; }
   // Share of function words (or characters), the jusText measure of running text.
