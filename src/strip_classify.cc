@@ -450,6 +450,13 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   }
   // Text above the title is not the article's.
   if (w->title >= 0 && best_from <= w->title && w->title < best_to) best_from = w->title + 1;
+  // A short sentence or two can close the article: they cost a little and would fall just
+  // outside the run; the context decides them.
+  for (int k = 0, q = w->Next(best_to); k < 2 && best_to >= 0 && q < m; ++k, q = w->Next(q)) {
+    const Line& line = w->L(lines, q);
+    if (w->why[q] != Why::kNone || w->item[q] || !line.ends_terminal) break;
+    best_to = q;
+  }
   w->from = best_from;
   w->to = best_to;
 }

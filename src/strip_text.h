@@ -19,8 +19,9 @@ inline char32_t NextCodePoint(std::string_view s, std::size_t* i) {
     return c;
   }
   if (c >= 0xC2 && c <= 0xDF && cont(1)) {
+    const char32_t cp = ((c & 0x1F) << 6) | (b(1) & 0x3F);
     *i += 2;
-    return ((c & 0x1F) << 6) | (b(1) & 0x3F);
+    return cp;
   }
   if (c >= 0xE0 && c <= 0xEF && cont(1) && cont(2)) {
     const char32_t cp = ((c & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
