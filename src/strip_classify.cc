@@ -151,7 +151,7 @@ struct Classifier::Work {
       for (int k = 0; k < 3 && r < m; ++k, r = next(r)) {
         if (why[r] == Why::kTitleRepeat) continue;
         if (why[r] != Why::kNone || item[r]) return false;
-        if (TextLine(lines, r)) return true;
+        if (Prose(lines, r)) return true;
       }
       return false;
     }
@@ -187,11 +187,16 @@ struct Classifier::Work {
   }
   // Whether p sits under a headline that does not follow text (a subheading follows the last
   // paragraph of the section before; an item's headline follows the last item's furniture).
+  // An item's author, date or source may stand between its headline and its summary, which a
+  // section's heading and paragraph never have.
   bool UnderHeadline(const std::vector<Line>& lines, int p) const {
-    const int q = Prev(p);
+    int q = Prev(p);
+    int furniture = 0;
+    for (; furniture < 2 && q >= 0 && L(lines, q).Weight() < 18; ++furniture) q = Prev(q);
     if (q < 0 || (why[q] != Why::kNone && why[q] != Why::kListBlock)) return false;
     const Line& line = L(lines, q);
-    return (item[q] || (line.Weight() >= 24 && IsTitleLike(line))) && !Prose(lines, Prev(q));
+    return (item[q] || (line.Weight() >= 18 && IsTitleLike(line))) &&
+           (furniture > 0 || !Prose(lines, Prev(q)));
   }
   // Runs of phrases are how some Chinese blogs write; in alphabetic scripts such runs are lists
   // of headlines.
@@ -535,19 +540,19 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       continue;
     }
     int q = p;
-    int count = 0, texts = 0;
+    int count = 0;
     bool items = false;
     while (q < m && (w->state[q] == State::kCand || w->state[q] == State::kVoid)) {
       if (w->state[q] == State::kCand) {
         ++count;
-        texts += w->L(lines, q).Weight() >= 30;
         items = items || w->item[q];
       }
       ++q;
     }
-    // Between body lines: a few short lines are headings and captions; a longer run is text too
-    // when it is not a list and half of it is phrases rather than labels.
-    const bool wedged_text = count <= kMaxWedged || (!items && 2 * texts >= count);
+    // Between body lines, short lines are headings, captions, the rows of a table or the lines
+    // of a poem; a list of links would come as bulleted items, and only a few of those are the
+    // article's own.
+    const bool wedged_text = !items || count <= kMaxWedged;
     State before = State::kVoid;
     for (int k = p - 1; k >= 0 && before == State::kVoid; --k) before = w->state[k];
     const State after = q < m ? w->state[q] : State::kVoid;
