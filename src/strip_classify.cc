@@ -412,7 +412,8 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
       // A paragraph among paragraphs is an article's; one alone under a headline is a teaser in
       // a feed (a post in a thread stands alone too, but under its author's name).
       score[p] = line.Weight();
-      if (!w->NextToProse(lines, p) && w->UnderHeadline(lines, p)) score[p] = 0;
+      const bool under_title = w->title >= 0 && p > w->title && p - w->title <= kTextWithin;
+      if (!under_title && !w->NextToProse(lines, p) && w->UnderHeadline(lines, p)) score[p] = 0;
     } else if (w->kind[p] == Kind::kNear && w->TextLine(lines, p)) {
       // Shorter sentences count for half; phrases without sentences count when they come in runs
       // (a blog in verse-like lines), while a headline alone does not.
