@@ -120,10 +120,34 @@ void CollectTerms(std::string_view s, std::uint64_t* terms, int* n, int max) {
   end_word();
 }
 
+// A line of nothing but character references: "&nbsp;&nbsp;", "&#160;".
+bool OnlyEntities(std::string_view s) {
+  std::size_t i = 0;
+  bool any = false;
+  while (i < s.size()) {
+    if (s[i] == ' ') {
+      ++i;
+      continue;
+    }
+    if (s[i] != '&') return false;
+    const std::size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10 || semi - i < 2) return false;
+    for (std::size_t k = i + 1; k < semi; ++k) {
+      const char c = s[k];
+      if (!(IsAsciiAlpha(static_cast<unsigned char>(c)) || (c >= '0' && c <= '9') || c == '#'))
+        return false;
+    }
+    any = true;
+    i = semi + 1;
+  }
+  return any;
+}
+
 }  // namespace
 
 bool IsHtmlResidue(const Line& line) {
   const std::string_view s = line.core;
+  if (OnlyEntities(s)) return true;
   std::size_t tag_bytes = 0;
   std::size_t i = 0;
   while ((i = s.find('<', i)) != std::string_view::npos) {

@@ -99,6 +99,7 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"下一篇：冬天的溫泉小旅行", true, "chrome chrome.prev-next"},
       {"* Share on Twitter", false, "chrome chrome.share"},
       {"<div class=\"ad\"><span id=\"x\"></span></div>", false, "chrome chrome.html-residue"},
+      {"&nbsp;&nbsp;&#160;", false, "chrome chrome.html-residue"},
       // Spam.
       {"色94色欧美一区-色97色-色99色-色99视频-免费午夜在线视频", true, "spam spam.vocabulary"},
   };
@@ -157,6 +158,23 @@ TEST_CASE("A short last sentence stays with the body", "[strip]") {
   const pith::Document doc = Strip(page);
   CHECK(Label(doc, LineOf(page, "Construction starts in June.")) == "body");
   CHECK(doc.text.find("Construction starts in June.") != std::string::npos);
+}
+
+TEST_CASE("Indentation with ideographic spaces and NBSP does not change a line's label",
+          "[strip]") {
+  const std::string indent = "\u3000\u3000";
+  const std::string nbsp = "\u00a0\u00a0";
+  const std::string text = indent + "今年春天，城东区新建的社区图书馆正式开放，首周接待读者超过一万人次。\n" + nbsp +
+                           "责任编辑：张丽\n" + indent +
+                           "区文化局表示，下一步将在图书馆举办读书分享会和科普讲座，并与学校合作。\n";
+  const pith::Document doc = Strip(text);
+  CHECK(Explain(doc, 1) == "body body.prose");
+  CHECK(Explain(doc, 2) == "meta meta.editor");
+  CHECK(Explain(doc, 3) == "body body.prose");
+  // The kept lines are kept as they were, indentation and all.
+  CHECK(doc.text.rfind(indent + "今年春天", 0) == 0);
+  REQUIRE(doc.meta_lines.size() == 1);
+  CHECK(doc.meta_lines[0].text == "责任编辑：张丽");
 }
 
 TEST_CASE("Explain labels every non-blank line by its number in the input", "[strip]") {
