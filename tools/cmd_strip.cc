@@ -20,6 +20,7 @@ std::function<int()> Setup(CLI::App* app) {
   app->add_option("--keep", *keep,
                   "Labels whose lines stay in the text (default: body); e.g. --keep body title meta")
       ->transform(CLI::CheckedTransformer(labels))
+      ->option_text("LABEL ...")
       ->expected(1, -1);
   app->footer(
       "Examples:\n"
