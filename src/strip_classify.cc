@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
-#include <cstdio>  // DEBUG
-#include <cstdlib>  // DEBUG
 
 #include "strip_detectors.h"
 #include "strip_text.h"
@@ -587,13 +585,6 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
   MarkListBlocks(lines, w);
   FindDensestRun(lines, w);
   ResolveByContext(lines, w);
-  if (std::getenv("PITH_DEBUG")) {  // DEBUG
-    for (int p = 0; p < static_cast<int>(w->at.size()); ++p) {  // DEBUG
-      const Line& l = w->L(lines, p);  // DEBUG
-      std::fprintf(stderr, "%d kind=%d why=%d st=%d item=%d W=%d ch=%d words=%d stops=%d term=%d per=%d com=%d endT=%d score=%ld %s\n", l.n, (int)w->kind[p], (int)w->why[p], (int)w->state[p], (int)w->item[p], l.Weight(), l.chars, l.words, l.stops, l.terminals, l.periods, l.commas, (int)l.ends_terminal, w->score.empty()?0L:(long)w->score[p], std::string(l.core.substr(0, 60)).c_str());  // DEBUG
-    }  // DEBUG
-    std::fprintf(stderr, "title=%d anchor=%d from=%d to=%d\n", w->title>=0?w->at[w->title]+1:-1, w->anchor>=0?w->at[w->anchor]+1:-1, w->from<(int)w->at.size()?w->at[w->from]+1:-1, w->to>=0?w->at[w->to]+1:-1);  // DEBUG
-  }  // DEBUG
 
   const int m = static_cast<int>(w->at.size());
   bool any_body = false;

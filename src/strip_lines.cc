@@ -203,6 +203,8 @@ void Measure(Line* line) {
     }
     const char32_t c = NextCodePoint(s, &i);
     ++line->chars;
+    line->wide += IsCjk(c) || (c >= 0x2E80 && c <= 0x33FF) || (c >= 0xFF00 && c <= 0xFF60) ||
+                  (c >= 0xFFE0 && c <= 0xFFE6);
     if (IsCjk(c) || IsLetter(c) || IsDigit(c)) {
       const char32_t lower = c < 0x80 && IsAsciiAlpha(c) ? (c | 0x20) : c;
       hash = (hash ^ lower) * 1099511628211ull;
@@ -281,6 +283,27 @@ void Measure(Line* line) {
 
 }  // namespace
 
+namespace {
+
+Line MakeLine(int n, std::string_view raw) {
+  Line line;
+  line.n = n;
+  line.text = raw;
+  std::string_view core = Trim(raw);
+  line.blank = core.empty();
+  if (!line.blank) {
+    if (const std::size_t b = BulletLength(core, &line.bullet); b > 0) core.remove_prefix(b);
+    line.core = core;
+    Measure(&line);
+  }
+  return line;
+}
+
+// Columns a line takes on screen: CJK characters are two wide.
+int Columns(const Line& line) { return static_cast<int>(CountCodePoints(line.text)) + line.wide; }
+
+}  // namespace
+
 void SplitLines(std::string_view text, std::vector<Line>* lines) {
   lines->clear();
   std::size_t start = 0;
@@ -290,20 +313,71 @@ void SplitLines(std::string_view text, std::vector<Line>* lines) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view raw = text.substr(start, end - start);
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    Line line;
-    line.n = ++n;
-    line.text = raw;
-    std::string_view core = Trim(raw);
-    line.blank = core.empty();
-    if (!line.blank) {
-      if (const std::size_t b = BulletLength(core, &line.bullet); b > 0) core.remove_prefix(b);
-      line.core = core;
-      Measure(&line);
-    }
-    lines->push_back(line);
+    lines->push_back(MakeLine(++n, raw));
     if (end == text.size()) break;
     start = end + 1;
   }
+}
+
+bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of) {
+  units->clear();
+  unit_of->clear();
+  // Wrapped text has a right margin: many lines end just short of it, and few go past it (only
+  // words too long to break, such as addresses). Unwrapped dumps have paragraphs far wider.
+  constexpr int kMinMargin = 40, kMaxMargin = 100;  // columns
+  constexpr int kSlack = 12;  // how far short of the margin a wrapped line may stop
+  std::array<int, kMaxMargin + 1> at_width{};
+  int nonblank = 0, wide = 0;
+  for (const Line& line : lines) {
+    if (line.blank) continue;
+    ++nonblank;
+    const int columns = Columns(line);
+    if (columns > kMaxMargin) ++wide;
+    else ++at_width[columns];
+  }
+  // The margin is the widest width that many lines reach and few pass.
+  int margin = 0;
+  int past = wide;
+  for (int w = kMaxMargin; w >= kMinMargin && margin == 0; past += at_width[w--]) {
+    int near = 0;
+    for (int k = w - kSlack; k <= w; ++k) near += at_width[k];
+    if (near >= 5 && 12 * near >= nonblank && 10 * past <= nonblank) margin = w;
+  }
+  if (margin == 0) return false;
+  // Nothing passes it that could have been broken (only an address or a long word can), and a
+  // line that reaches it goes on in the next line: a paragraph broken, not a short one.
+  int full = 0, continued = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.blank) continue;
+    const int columns = Columns(line);
+    if (columns > margin + kSlack / 2 && (line.spaces > 0 || line.wide > 1)) return false;
+    if (columns < margin - kSlack || i + 1 == lines.size()) continue;
+    ++full;
+    continued += !lines[i + 1].blank && lines[i + 1].bullet == Bullet::kNone;
+  }
+  if (continued < 3 || 10 * continued < 7 * full) return false;
+  // A full line continues on the next when that one is indented as a continuation: as deep as
+  // the line (deeper under a list bullet), and not a list item itself. Full is measured
+  // generously here: a long word carried to the next line leaves a wide gap.
+  constexpr int kJoinSlack = 20;
+  auto continues = [&](const Line& line, const Line& next) {
+    if (next.blank || next.bullet != Bullet::kNone || Columns(line) < margin - kJoinSlack)
+      return false;
+    const std::size_t indent = line.core.data() - line.text.data();
+    const std::size_t next_indent = next.core.data() - next.text.data();
+    return line.bullet == Bullet::kNone ? next_indent == indent : next_indent >= indent;
+  };
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    while (!lines[j].blank && j + 1 < lines.size() && continues(lines[j], lines[j + 1])) ++j;
+    const std::string_view first = lines[i].text, last = lines[j].text;
+    const std::string_view span(first.data(), last.data() + last.size() - first.data());
+    units->push_back(j == i ? lines[i] : MakeLine(lines[i].n, span));
+    for (std::size_t k = i; k <= j; ++k) unit_of->push_back(static_cast<int>(units->size()) - 1);
+    i = j + 1;
+  }
+  return true;
 }
 
 bool IsProse(const Line& line) {

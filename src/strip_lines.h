@@ -22,6 +22,7 @@ struct Line {
   // Counts over `core`, bracketed placeholders such as [logo.gif] left out.
   int chars = 0;       // code points of core
   int cjk = 0;         // Han, kana, hangul
+  int wide = 0;        // characters two columns wide on screen: CJK and full-width forms
   int letters = 0;     // letters of alphabetic scripts
   int digits = 0;
   int words = 0;       // runs of letters or digits outside CJK
@@ -55,6 +56,12 @@ struct Line {
 // cleared and refilled, so a caller reusing it allocates only when a document has more lines
 // than any before.
 void SplitLines(std::string_view text, std::vector<Line>* lines);
+
+// Lynx without -width, and other tools, wrap paragraphs at a right margin. When `lines` looks
+// wrapped, joins each wrapped paragraph back into one unit (a Line whose text spans the original
+// lines, newlines included), fills `unit_of` with the unit of every line, and returns true;
+// otherwise returns false and leaves both empty.
+bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of);
 
 // True when the line reads as running text: sentences with their punctuation and, in alphabetic
 // scripts, the function words that navigation lacks.

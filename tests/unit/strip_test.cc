@@ -302,6 +302,14 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
       {"zh_forum.txt",
        {"今年第一次在阳台种番茄", "掉花最常见的原因是授粉不好", "浇水也别太勤", "谢谢各位！"},
        {"绿叶论坛\n", "只看楼主", "初级会员", "1楼 2024-04-02", "老农夫", "发表回复", "版权所有"}},
+      {"en_news_wrapped.txt",
+       {"The city council voted seven to two", "downtown area, ending a review that began more",
+        "Cyclists ride along Harbour Street", "need to get the details right,\" she said."},
+       {"Skip to main content", "By Maria Hollis", "Related stories", "Downtown parking fees",
+        "Leave a comment", "All rights reserved"}},
+      {"zh_news_wrapped.txt",
+       {"本报讯 3月16日", "书馆共接待读者一万二千余人次", "校合作开展阅读活动。"},
+       {"首页|新闻", "来源：晨光网", "责任编辑", "版权声明", "全市将新增", "京ICP备"}},
       {"zh_hant_blog.txt",
        {"週末一早搭上往山城的公車", "老街轉角的芋圓店。", "下次想挑個平日再來"},
        {"留言板", "發表於", "本文標籤", "相關文章", "雨天的港邊小鎮", "上一篇", "禁止轉載"}},
@@ -318,6 +326,41 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
       CHECK(doc.text.find(s) == std::string::npos);
     }
   }
+}
+
+TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
+  // A dump wrapped at 72 columns: a two-line headline, a byline, three paragraphs of three lines.
+  const std::string text =
+      "Harbour Street bike lanes approved after a long public review and two\n"
+      "rounds of hearings\n"
+      "\n"
+      "By Maria Hollis\n"
+      "\n"
+      "The city council voted seven to two on Tuesday night to approve a network\n"
+      "of protected bike lanes along three of the busiest streets in the\n"
+      "downtown area, ending a review that began more than a year ago.\n"
+      "\n"
+      "Supporters packed the public gallery for the vote, and several of them\n"
+      "said the decision was long overdue, because riding there is dangerous\n"
+      "for the people who cycle to work every day of the year.\n"
+      "\n"
+      "The plan removes about 140 parking spaces, a point that drew objections\n"
+      "from some shop owners. The council said it would add short-term parking\n"
+      "on side streets to make up for part of the loss, starting in June.\n";
+  const pith::Document doc = Strip(text);
+  CHECK(Explain(doc, 1) == "title title.headline");
+  CHECK(Explain(doc, 2) == "title title.headline");
+  CHECK(Label(doc, 4) == "meta");
+  for (int n : {6, 7, 8, 10, 11, 12, 14, 15, 16}) {
+    INFO("line " << n);
+    CHECK(Label(doc, n) == "body");
+  }
+  // The title is handed on whole, once.
+  REQUIRE(doc.meta_lines.size() == 2);
+  CHECK(doc.meta_lines[0].n == 1);
+  CHECK(doc.meta_lines[0].text ==
+        "Harbour Street bike lanes approved after a long public review and two rounds of hearings");
+  CHECK(doc.text.rfind("The city council voted", 0) == 0);
 }
 
 TEST_CASE("Rules without the structural detectors only remove what they match", "[strip]") {
