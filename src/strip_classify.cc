@@ -20,8 +20,7 @@ enum class State : std::uint8_t { kVoid, kCand, kBody, kBoiler };
 
 // Which step decided a line, for the id reported in `lines`.
 enum class Why : std::uint8_t {
-  kNone, kRule, kTitle, kTitleRepeat, kListBlock, kMenuRun, kOutsideBody,
-  kBodyProse, kBodyContext, kBodyOnly
+  kNone, kRule, kTitle, kTitleRepeat, kListBlock, kMenuRun, kOutsideBody, kBodyOnly
 };
 
 // Weights below this carry no text: "[logo.gif]", "*", "()".
@@ -31,10 +30,11 @@ constexpr int kVoidWeight = 3;
 bool IsImageName(std::string_view s) {
   if (s.size() > 80 || s.find(' ') != std::string_view::npos) return false;
   const std::size_t dot = s.rfind('.');
-  if (dot == std::string_view::npos) return false;
-  std::string ext(s.substr(dot + 1));
-  for (char& c : ext) c = static_cast<char>(c | 0x20);
-  return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "gif" || ext == "webp" || ext == "bmp";
+  if (dot == std::string_view::npos || s.size() - dot > 5) return false;
+  char ext[5] = {};
+  for (std::size_t i = dot + 1; i < s.size(); ++i) ext[i - dot - 1] = static_cast<char>(s[i] | 0x20);
+  const std::string_view e(ext);
+  return e == "jpg" || e == "jpeg" || e == "png" || e == "gif" || e == "webp" || e == "bmp";
 }
 
 Kind KindOf(const Line& line) {
@@ -603,8 +603,18 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
 
   const std::vector<Rule>& rules = rules_->rules();
   auto by_rule = [&](int r) { return Decision{rules[r].label, rules[r].id}; };
+  // For images and bare bullets no rule named: whether the text on both sides of them is body.
+  std::vector<std::int64_t>& body_before = w->score;  // reused: 1 when the last text was body
+  body_before.assign(m, 0);
+  for (int p = 1; p < m; ++p) {
+    body_before[p] = w->state[p - 1] == State::kVoid ? body_before[p - 1]
+                                                     : w->state[p - 1] == State::kBody;
+  }
+  bool body_after = false;
   out->assign(lines.size(), Decision{});
-  for (int p = 0; p < m; ++p) {
+  for (int p = m - 1; p >= 0; --p) {
+    if (p + 1 < m && w->state[p + 1] != State::kVoid) body_after = w->state[p + 1] == State::kBody;
+    if (p + 1 >= m) body_after = false;
     Decision& d = (*out)[w->at[p]];
     switch (w->why[p]) {
       case Why::kRule: d = by_rule(w->rule[p]); break;
@@ -618,11 +628,8 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
         if (w->state[p] == State::kBody) {
           d = {Label::kBody, w->kind[p] == Kind::kGood ? kBodyProse : kBodyContext};
         } else if (w->state[p] == State::kVoid) {
-          // An image or bare bullet no rule named: body between body lines, chrome elsewhere.
-          int a = p - 1, b = p + 1;
-          while (a >= 0 && w->state[a] == State::kVoid) --a;
-          while (b < m && w->state[b] == State::kVoid) ++b;
-          const bool inside = a >= 0 && b < m && w->state[a] == State::kBody && w->state[b] == State::kBody;
+          // Body between body lines, chrome elsewhere.
+          const bool inside = body_before[p] && body_after;
           d = inside || menu_run_ < 0 ? Decision{Label::kBody, kBodyContext} : by_rule(menu_run_);
         } else {
           d = {Label::kBody, kBodyContext};
