@@ -1,19 +1,259 @@
 #include "pith/rules.h"
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <unordered_map>
 
 #include "pith/error.h"
+#include "strip_text.h"
 
 namespace pith {
 namespace internal {
 extern const std::string_view kDefaultRulesJson;
 }
 
-struct RuleSet::Impl {
+namespace {
+
+// A line is matched on its own, so the DFA of a large set stays small; this bound only guards
+// against pathological user patterns.
+constexpr int64_t kSetMaxMem = int64_t{64} << 20;
+
+RE2::Options MatchOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  options.set_max_mem(kSetMaxMem);
+  return options;
+}
+
+// Punctuation, symbols, digits and spaces that may surround a whole-line keyword:
+// "【相关阅读】", "Related stories »", "热门评论(12)".
+constexpr std::string_view kDecoration = R"([\s\p{P}\p{S}\p{N}]*)";
+
+std::string Alternation(const std::vector<std::string>& keywords) {
+  std::string alt = "(?:";
+  for (std::size_t i = 0; i < keywords.size(); ++i) {
+    if (i) alt += '|';
+    alt += RE2::QuoteMeta(keywords[i]);
+  }
+  return alt + ")";
+}
+
+// A whole-line rule matches a line made of its keywords and decoration only, so "登录 | 注册" and
+// "字体： 小 中 大" match as well as "Related".
+std::string KeywordPattern(const Rule& rule) {
+  const std::string alt = Alternation(rule.keywords);
+  if (!rule.whole_line) return alt;
+  const std::string d(kDecoration);
+  return "^" + d + alt + "(?:" + d + alt + ")*" + d + "$";
+}
+
+// The JSON keys a rule may have; anything else is a typo worth reporting.
+const std::set<std::string, std::less<>> kRuleKeys = {
+    "id",         "label",      "why",        "langs",       "patterns", "keywords", "detector",
+    "max_chars",  "min_hits",   "whole_line", "skip_prose",  "opens_block", "enabled"};
+const std::set<std::string, std::less<>> kFileKeys = {"version", "extends", "rules"};
+
+bool ValidLang(const std::string& lang) {
+  static const RE2 kLang(R"(\*|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)");
+  return RE2::FullMatch(lang, kLang);
+}
+
+// Reads one rule object. `path` is the JSON path of the rule, e.g. "file: /rules/3".
+Rule ParseRule(const Json& j, const std::string& path, bool allow_stub) {
+  if (!j.is_object()) throw RuleError(path, "", "a rule must be a JSON object");
+  auto id_it = j.find("id");
+  if (id_it == j.end() || !id_it->is_string() || id_it->get<std::string>().empty())
+    throw RuleError(path + "/id", "", "a rule needs a non-empty string \"id\"");
+  Rule rule;
+  rule.id = id_it->get<std::string>();
+  auto fail = [&](const std::string& key, const std::string& message) {
+    throw RuleError(path + (key.empty() ? "" : "/" + key), rule.id, message);
+  };
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (!kRuleKeys.count(it.key())) fail(it.key(), "unknown key \"" + it.key() + "\"");
+  }
+  auto get_bool = [&](const char* key, bool* out) {
+    auto it = j.find(key);
+    if (it == j.end()) return;
+    if (!it->is_boolean()) fail(key, "expected true or false");
+    *out = it->get<bool>();
+  };
+  auto get_int = [&](const char* key, int min, int* out) {
+    auto it = j.find(key);
+    if (it == j.end()) return;
+    if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > 100000)
+      fail(key, "expected an integer of at least " + std::to_string(min));
+    *out = it->get<int>();
+  };
+  auto get_strings = [&](const char* key, std::vector<std::string>* out) {
+    auto it = j.find(key);
+    if (it == j.end()) return;
+    if (!it->is_array() || it->empty()) fail(key, "expected a non-empty array of strings");
+    out->clear();
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const Json& s = (*it)[i];
+      const std::string where = std::string(key) + "/" + std::to_string(i);
+      if (!s.is_string()) fail(where, "expected a string");
+      if (s.get_ref<const std::string&>().empty()) fail(where, "empty pattern");
+      out->push_back(s.get<std::string>());
+    }
+  };
+
+  get_bool("enabled", &rule.enabled);
+  if (allow_stub && !rule.enabled && j.size() == 2) return rule;
+
+  auto label_it = j.find("label");
+  if (label_it == j.end() || !label_it->is_string()) fail("label", "a rule needs a \"label\"");
+  auto label = ParseLabel(label_it->get<std::string>());
+  if (!label) fail("label", "unknown label " + label_it->dump() +
+                                " (body, title, meta, spam, chrome or notice)");
+  rule.label = *label;
+  auto why_it = j.find("why");
+  if (why_it == j.end() || !why_it->is_string() || why_it->get<std::string>().empty())
+    fail("why", "a rule needs a one-line \"why\"");
+  rule.why = why_it->get<std::string>();
+  if (rule.why.find('\n') != std::string::npos) fail("why", "\"why\" must be one line");
+  get_strings("langs", &rule.langs);
+  for (std::size_t i = 0; i < rule.langs.size(); ++i) {
+    if (!ValidLang(rule.langs[i]))
+      fail("langs/" + std::to_string(i), "not a language tag: \"" + rule.langs[i] + "\"");
+  }
+  get_strings("patterns", &rule.patterns);
+  get_strings("keywords", &rule.keywords);
+  if (auto it = j.find("detector"); it != j.end()) {
+    if (!it->is_string()) fail("detector", "expected a detector name");
+    rule.detector = it->get<std::string>();
+    const auto& names = DetectorNames();
+    if (std::find(names.begin(), names.end(), rule.detector) == names.end()) {
+      std::string known;
+      for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+      fail("detector", "unknown detector \"" + rule.detector + "\" (known: " + known + ")");
+    }
+  }
+  const int kinds = !rule.patterns.empty() + !rule.keywords.empty() + !rule.detector.empty();
+  if (kinds != 1) fail("", "a rule needs exactly one of \"patterns\", \"keywords\", \"detector\"");
+  get_int("max_chars", 0, &rule.max_chars);
+  get_int("min_hits", 1, &rule.min_hits);
+  get_bool("whole_line", &rule.whole_line);
+  get_bool("skip_prose", &rule.skip_prose);
+  get_bool("opens_block", &rule.opens_block);
+  if ((rule.min_hits > 1 || rule.whole_line) && rule.keywords.empty())
+    fail("", "\"min_hits\" and \"whole_line\" apply to keyword rules only");
+  if (rule.min_hits > static_cast<int>(rule.keywords.size()) && !rule.keywords.empty())
+    fail("min_hits", "more hits required than there are keywords");
+  return rule;
+}
+
+struct ParsedFile {
+  bool extends = false;
   std::vector<Rule> rules;
+  std::vector<std::string> paths;  // JSON path of each rule, for compile errors
 };
+
+ParsedFile ParseFile(std::string_view text, const std::string& where) {
+  Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw RuleError(where, "", "not valid JSON");
+  if (!j.is_object()) throw RuleError(where, "", "expected a JSON object {\"rules\": [...]}");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (!kFileKeys.count(it.key()))
+      throw RuleError(where + ": /" + it.key(), "", "unknown key \"" + it.key() + "\"");
+  }
+  ParsedFile file;
+  if (auto it = j.find("extends"); it != j.end()) {
+    if (!it->is_string() || it->get<std::string>() != "default")
+      throw RuleError(where + ": /extends", "", "only \"default\" can be extended");
+    file.extends = true;
+  }
+  if (auto it = j.find("version"); it != j.end() && (!it->is_number_integer() || *it != 1))
+    throw RuleError(where + ": /version", "", "unsupported version (expected 1)");
+  auto rules_it = j.find("rules");
+  if (rules_it == j.end() || !rules_it->is_array())
+    throw RuleError(where + ": /rules", "", "expected an array of rules");
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < rules_it->size(); ++i) {
+    const std::string path = where + ": /rules/" + std::to_string(i);
+    Rule rule = ParseRule((*rules_it)[i], path, file.extends);
+    if (!ids.insert(rule.id).second) throw RuleError(path + "/id", rule.id, "duplicate id");
+    file.rules.push_back(std::move(rule));
+    file.paths.push_back(path);
+  }
+  return file;
+}
+
+}  // namespace
+
+// One RE2::Set and, for each of its patterns, the rule it belongs to.
+struct PatternSet {
+  PatternSet() : set(std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED)) {}
+  std::unique_ptr<RE2::Set> set;
+  std::vector<int> rule;  // set index -> rule index, -1 for the placeholder
+
+  void Add(const std::string& pattern, int rule_index, const std::string& where,
+           const std::string& id) {
+    std::string error;
+    if (set->Add(pattern, &error) < 0) throw RuleError(where, id, error);
+    rule.push_back(rule_index);
+  }
+  void Compile() {
+    // An empty set cannot be compiled; a never-matching pattern keeps Match uniform.
+    if (rule.empty()) {
+      std::string error;
+      set->Add("[^\\x00-\\x{10FFFF}]", &error);
+      rule.push_back(-1);
+    }
+    if (!set->Compile()) throw RuleError("rules", "", "the rule set is too large to compile");
+  }
+};
+
+struct RuleSet::Impl {
+  // Compiles the enabled rules; paths[i] locates rules[i] in its file for messages.
+  Impl(std::vector<Rule> all, const std::vector<std::string>& paths);
+
+  std::vector<Rule> rules;
+  // Every pattern and keyword alternation of every rule, for short lines; lines longer than
+  // kShortLine code points (paragraphs, mostly) cannot match the many rules limited to short
+  // lines, so they go through the smaller set of the others. Either way a line is matched in one
+  // pass.
+  static constexpr int kShortLine = 120;
+  PatternSet all_rules, long_line_rules;
+  // Keyword rules with min_hits > 1: their alternation, to count the different keywords a line
+  // holds (only run on lines the set already flagged for that rule).
+  std::vector<std::unique_ptr<const RE2>> counters;  // by rule index; null when not needed
+  std::unordered_map<std::string, int> detector_rule;
+};
+
+RuleSet::Impl::Impl(std::vector<Rule> all, const std::vector<std::string>& paths) {
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    Rule& rule = all[i];
+    if (!rule.enabled) continue;
+    const int index = static_cast<int>(rules.size());
+    auto add = [&](const std::string& pattern, const std::string& where) {
+      all_rules.Add(pattern, index, where, rule.id);
+      if (rule.max_chars == 0 || rule.max_chars > kShortLine)
+        long_line_rules.Add(pattern, index, where, rule.id);
+    };
+    for (std::size_t p = 0; p < rule.patterns.size(); ++p)
+      add(rule.patterns[p], paths[i] + "/patterns/" + std::to_string(p));
+    if (!rule.keywords.empty()) add(KeywordPattern(rule), paths[i] + "/keywords");
+    counters.emplace_back();
+    if (rule.min_hits > 1) {
+      std::string group = Alternation(rule.keywords);
+      group.insert(group.begin(), '(');
+      group.push_back(')');
+      counters.back() = std::make_unique<const RE2>(group, MatchOptions());
+    }
+    if (!rule.detector.empty()) detector_rule.emplace(rule.detector, index);
+    rules.push_back(std::move(rule));
+  }
+  all_rules.Compile();
+  long_line_rules.Compile();
+}
 
 RuleSet::RuleSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RuleSet::~RuleSet() = default;
@@ -21,27 +261,76 @@ RuleSet::~RuleSet() = default;
 const std::vector<Rule>& RuleSet::rules() const { return impl_->rules; }
 
 std::shared_ptr<const RuleSet> RuleSet::FromJsonText(std::string_view text, const std::string& where) {
-  Json j = Json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw RuleError(where, "", "not a JSON object");
-  auto impl = std::make_unique<Impl>();
-  std::set<std::string> ids;
-  const Json& rules = j.value("rules", Json::array());
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    const std::string path = where + ": /rules/" + std::to_string(i);
-    const Json& r = rules[i];
-    if (!r.is_object() || !r.contains("id") || !r["id"].is_string())
-      throw RuleError(path, "", "a rule needs a string \"id\"");
-    Rule rule;
-    rule.id = r["id"].get<std::string>();
-    if (!ids.insert(rule.id).second) throw RuleError(path, rule.id, "duplicate id");
-    auto label = ParseLabel(r.value("label", ""));
-    if (!label) throw RuleError(path + "/label", rule.id, "unknown label");
-    rule.label = *label;
-    rule.why = r.value("why", "");
-    rule.spec = r;
-    impl->rules.push_back(std::move(rule));
+  ParsedFile file = ParseFile(text, where);
+  std::vector<Rule> rules;
+  std::vector<std::string> paths;
+  if (!file.extends) {
+    rules = std::move(file.rules);
+    paths = std::move(file.paths);
+  } else {
+    const std::vector<Rule>& defaults = Default()->rules();
+    std::unordered_map<std::string, std::size_t> by_id;
+    for (std::size_t i = 0; i < file.rules.size(); ++i) by_id[file.rules[i].id] = i;
+    std::set<std::string> default_ids;
+    for (const Rule& d : defaults) default_ids.insert(d.id);
+    // Rules the file adds come first, so they take precedence over the defaults; rules that
+    // override a default take its place.
+    for (std::size_t i = 0; i < file.rules.size(); ++i) {
+      if (default_ids.count(file.rules[i].id)) continue;
+      rules.push_back(file.rules[i]);
+      paths.push_back(file.paths[i]);
+    }
+    for (const Rule& d : defaults) {
+      auto it = by_id.find(d.id);
+      rules.push_back(it == by_id.end() ? d : file.rules[it->second]);
+      paths.push_back(it == by_id.end() ? "default_rules.json" : file.paths[it->second]);
+    }
   }
-  return std::shared_ptr<const RuleSet>(new RuleSet(std::move(impl)));
+  return std::shared_ptr<const RuleSet>(new RuleSet(std::make_unique<Impl>(std::move(rules), paths)));
+}
+
+namespace {
+
+// The number of different keywords of `re` (an alternation in one group) in `line`.
+int DistinctHits(const RE2& re, std::string_view line, int enough) {
+  re2::StringPiece input(line.data(), line.size());
+  re2::StringPiece found;
+  // A handful of hits at most: a small linear list beats a set here.
+  std::string seen[8];
+  int n = 0;
+  while (n < enough && n < 8 && RE2::FindAndConsume(&input, re, &found)) {
+    std::string lower(found.data(), found.size());
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(seen, seen + n, lower) == seen + n) seen[n++] = std::move(lower);
+    if (found.empty()) break;
+  }
+  return n;
+}
+
+}  // namespace
+
+void RuleSet::Match(std::string_view line, std::vector<int>* hits) const {
+  hits->clear();
+  thread_local std::vector<int> set_hits;
+  const int chars = static_cast<int>(internal::CountCodePoints(line));
+  const PatternSet& patterns = chars > Impl::kShortLine ? impl_->long_line_rules : impl_->all_rules;
+  if (!patterns.set->Match(re2::StringPiece(line.data(), line.size()), &set_hits)) return;
+  for (int s : set_hits) {
+    const int r = patterns.rule[s];
+    if (r < 0) continue;
+    const Rule& rule = impl_->rules[r];
+    if (rule.max_chars > 0 && chars > rule.max_chars) continue;
+    if (rule.min_hits > 1 && DistinctHits(*impl_->counters[r], line, rule.min_hits) < rule.min_hits)
+      continue;
+    hits->push_back(r);
+  }
+  std::sort(hits->begin(), hits->end());
+  hits->erase(std::unique(hits->begin(), hits->end()), hits->end());
+}
+
+int RuleSet::DetectorRule(std::string_view detector) const {
+  auto it = impl_->detector_rule.find(std::string(detector));
+  return it == impl_->detector_rule.end() ? -1 : it->second;
 }
 
 std::shared_ptr<const RuleSet> RuleSet::FromFile(const std::string& path) {
@@ -55,6 +344,24 @@ std::shared_ptr<const RuleSet> RuleSet::Default() {
   static const std::shared_ptr<const RuleSet> rules =
       FromJsonText(internal::kDefaultRulesJson, "default_rules.json");
   return rules;
+}
+
+Json RuleToJson(const Rule& rule) {
+  Json j = Json::object();
+  j["id"] = rule.id;
+  j["label"] = std::string(LabelName(rule.label));
+  j["why"] = rule.why;
+  j["langs"] = rule.langs;
+  if (!rule.patterns.empty()) j["patterns"] = rule.patterns;
+  if (!rule.keywords.empty()) j["keywords"] = rule.keywords;
+  if (!rule.detector.empty()) j["detector"] = rule.detector;
+  if (rule.max_chars) j["max_chars"] = rule.max_chars;
+  if (rule.min_hits > 1) j["min_hits"] = rule.min_hits;
+  if (rule.whole_line) j["whole_line"] = true;
+  if (rule.skip_prose) j["skip_prose"] = true;
+  if (rule.opens_block) j["opens_block"] = true;
+  if (!rule.enabled) j["enabled"] = false;
+  return j;
 }
 
 }  // namespace pith

@@ -41,9 +41,14 @@ struct NormalizeOptions {
   bool repair_mojibake = true;  // false: mojibake is only flagged and counted, never rewritten
 };
 
-// Options of `strip`.
+// Options of `strip`, which labels every non-blank line (see RuleSet for the rules) and keeps
+// the lines whose label is in `keep`. Kept lines keep the blank lines that stood between them;
+// where lines were removed the document's own paragraph break is used, and the text has no
+// leading or trailing blank lines. Always, whatever the options: the title and meta lines it
+// removed go to Document::meta_lines with their text, and signals get "input_chars" (code points
+// of the text as it arrived) and "removed_chars" (code points of the lines removed).
 struct StripOptions {
-  bool explain = false;              // write Document::lines
+  bool explain = false;  // write Document::lines: {n, label, rule} for every non-blank line
   std::vector<Label> keep = {Label::kBody};  // labels whose lines stay in text
 };
 

@@ -1,17 +1,114 @@
+#include <array>
+
+#include "pith/rules.h"
 #include "stages/stages.h"
+#include "strip_classify.h"
+#include "strip_text.h"
 
 namespace pith::internal {
 namespace {
 
-// Placeholder until the strip stage lands: passes documents through unchanged.
+// The words of a unit on one line: a wrapped title comes back whole, its pieces joined by a space
+// (or by nothing between CJK characters).
+std::string OneLine(std::string_view core) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= core.size()) {
+    std::size_t end = core.find('\n', start);
+    if (end == std::string_view::npos) end = core.size();
+    std::string_view piece = core.substr(start, end - start);
+    while (!piece.empty() && (piece.front() == ' ' || piece.front() == '\t')) piece.remove_prefix(1);
+    while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\t' || piece.back() == '\r'))
+      piece.remove_suffix(1);
+    if (!piece.empty()) {
+      if (!out.empty()) {
+        std::size_t before = 0, after = 0;
+        const bool cjk = IsCjk(PrevCodePoint(out, out.size(), &before)) && IsCjk(NextCodePoint(piece, &after));
+        if (!cjk) out.push_back(' ');
+      }
+      out.append(piece);
+    }
+    if (end == core.size()) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+// Labels every line, keeps the labels asked for, and reports what it removed (see StripOptions).
 class StripStage final : public Stage {
  public:
+  explicit StripStage(const StageOptions& options)
+      : explain_(options.strip.explain),
+        classifier_(options.rules ? options.rules : RuleSet::Default()) {
+    for (Label label : options.strip.keep) keep_[static_cast<int>(label)] = true;
+  }
+
   std::string_view Name() const override { return "strip"; }
-  StageResult Process(Document&) const override { return {}; }
+
+  StageResult Process(Document& doc) const override {
+    thread_local std::vector<Line> lines, units;
+    thread_local std::vector<int> unit_of;
+    thread_local std::vector<Decision> decisions;
+    SplitLines(doc.text, &lines);
+    // Wrapped paragraphs are judged whole; their lines share the verdict.
+    const bool wrapped = JoinWrapped(lines, &units, &unit_of);
+    classifier_.Classify(wrapped ? units : lines, &decisions);
+
+    // Paragraphs joined the way the page joined them: kept neighbours keep what stood between
+    // them; where lines were removed, the page's own paragraph break is used.
+    bool blank_between = false;
+    for (std::size_t i = 1; i + 1 < lines.size() && !blank_between; ++i)
+      blank_between = lines[i].blank && !lines[i - 1].blank;
+    const std::string_view paragraph_break = blank_between ? "\n\n" : "\n";
+
+    std::string text;
+    text.reserve(doc.text.size());
+    std::size_t removed_chars = 0;
+    int last_kept = -1;
+    bool removed_since = false;
+    doc.meta_lines.clear();
+    if (explain_) doc.lines.clear();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const Line& line = lines[i];
+      if (line.blank) continue;
+      const Decision& d = decisions[wrapped ? unit_of[i] : i];
+      if (explain_) doc.lines.push_back({line.n, d.label, std::string(d.rule), std::string()});
+      if (keep_[static_cast<int>(d.label)]) {
+        if (last_kept >= 0) {
+          if (removed_since) text.append(paragraph_break);
+          else text.append(i - last_kept, '\n');
+        }
+        text.append(line.text);
+        last_kept = static_cast<int>(i);
+        removed_since = false;
+        continue;
+      }
+      removed_since = true;
+      removed_chars += CountCodePoints(line.text);
+      if (d.label != Label::kTitle && d.label != Label::kMeta) continue;
+      if (!wrapped) {
+        doc.meta_lines.push_back({line.n, d.label, std::string(d.rule), std::string(line.core)});
+      } else if (const Line& unit = units[unit_of[i]]; unit.n == line.n) {
+        doc.meta_lines.push_back({line.n, d.label, std::string(d.rule), OneLine(unit.core)});
+      }
+    }
+    if (!text.empty() && !doc.text.empty() && doc.text.back() == '\n') text.push_back('\n');
+    doc.signals["input_chars"] = CountCodePoints(doc.text);
+    doc.signals["removed_chars"] = removed_chars;
+    doc.text = std::move(text);
+    return {};
+  }
+
+ private:
+  bool explain_;
+  std::array<bool, 6> keep_{};
+  Classifier classifier_;
 };
 
 }  // namespace
 
-std::unique_ptr<Stage> MakeStripStage(const StageOptions&) { return std::make_unique<StripStage>(); }
+std::unique_ptr<Stage> MakeStripStage(const StageOptions& options) {
+  return std::make_unique<StripStage>(options);
+}
 
 }  // namespace pith::internal

@@ -1,0 +1,641 @@
+#include "strip_classify.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "strip_detectors.h"
+#include "strip_text.h"
+
+namespace pith::internal {
+namespace {
+
+// How much a line reads like running text, before its neighbours are considered (jusText's
+// classes: good paragraphs, near-good ones, short ones, and lines with no text at all).
+enum class Kind : std::uint8_t { kVoid, kShort, kNear, kGood };
+
+// Where a line stands while the context is resolved: body, boilerplate, not decided yet, or void
+// (an image or a bare bullet: it neither makes nor breaks a run of body).
+enum class State : std::uint8_t { kVoid, kCand, kBody, kBoiler };
+
+// Which step decided a line, for the id reported in `lines`.
+enum class Why : std::uint8_t {
+  kNone, kRule, kTitle, kTitleRepeat, kListBlock, kMenuRun, kOutsideBody, kBodyOnly
+};
+
+// Weights below this carry no text: "[logo.gif]", "*", "()".
+constexpr int kVoidWeight = 3;
+
+// A bare file name such as "IMG_3886.jpg": a photo whose caption is missing.
+bool IsImageName(std::string_view s) {
+  if (s.size() > 80 || s.find(' ') != std::string_view::npos) return false;
+  const std::size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || s.size() - dot > 5) return false;
+  char ext[5] = {};
+  for (std::size_t i = dot + 1; i < s.size(); ++i) ext[i - dot - 1] = static_cast<char>(s[i] | 0x20);
+  const std::string_view e(ext);
+  return e == "jpg" || e == "jpeg" || e == "png" || e == "gif" || e == "webp" || e == "bmp";
+}
+
+Kind KindOf(const Line& line) {
+  const int w = line.Weight();
+  if (w < kVoidWeight || IsImageName(line.core)) return Kind::kVoid;
+  const bool marked = line.terminals > 0 || line.commas > 0;
+  if (line.MostlyCjk()) {
+    // Twenty characters with a comma or a full stop are a sentence; sixty are a paragraph.
+    // Headlines end in ！ or ？ and rarely hold a full stop; sentences do.
+    if ((w >= 60 && line.periods > 0) || (w >= 90 && line.terminals > 0 && line.commas > 0) ||
+        w >= 180)
+      return Kind::kGood;
+    if ((w >= 36 && marked) || w >= 60) return Kind::kNear;
+    return Kind::kShort;
+  }
+  // Alphabetic scripts: length and the share of function words, as jusText does.
+  // Headlines Capitalize Most Words and end without a full stop: text, not a paragraph.
+  // (German capitalizes its nouns, but its sentences are full of function words.)
+  if (line.words >= 4 && 10 * line.caps >= 6 * line.words && !line.ends_terminal &&
+      line.StopDensity() < 0.35)
+    return line.chars >= 40 && line.chars <= 150 ? Kind::kNear : Kind::kShort;
+  // Languages whose function words the list lacks still write long sentences: several full
+  // stops in a long line are running text in any alphabet.
+  const double density = line.StopDensity();
+  if (line.chars >= 200 && density >= 0.3) return Kind::kGood;
+  if (line.chars >= 70 && density >= 0.3 && marked) return Kind::kGood;
+  if (line.chars >= 150 && line.terminals >= 2 && density >= 0.1) return Kind::kGood;
+  if (line.chars >= 150 && line.terminals >= 1 && density >= 0.25) return Kind::kGood;
+  if (line.chars >= 70 && density >= 0.2) return Kind::kNear;
+  if (line.chars >= 70 && line.terminals >= 1 && line.ends_terminal) return Kind::kNear;
+  if (line.words >= 5 && density >= 0.25 && line.ends_terminal) return Kind::kNear;
+  return Kind::kShort;
+}
+
+// Lines strong enough to end a list block: a paragraph that finishes its sentence.
+bool IsStrongBody(const Line& line, Kind kind) {
+  return kind == Kind::kGood && line.bullet != Bullet::kSymbol && !line.ends_ellipsis &&
+         line.ends_terminal && IsProse(line);
+}
+
+// A headline: a few words to a long line, no sentence inside, not a list item.
+bool IsTitleLike(const Line& line) {
+  if (line.Weight() < 6 || line.chars > 150 || line.bullet == Bullet::kSymbol) return false;
+  if (line.ends_ellipsis || line.commas > 3 || line.urls > 0) return false;
+  // "Dezubekizacja reaktywacja. Czyli daty mają znaczenie" is a title; a line that ends in a
+  // full stop is a sentence.
+  const bool question = line.last == U'？' || line.last == '?' || line.last == U'！' || line.last == '!';
+  return line.terminals <= 2 && (!line.ends_terminal || question);
+}
+
+// The letters, digits and CJK characters of `s`, ASCII lower-cased: what two lines must share to
+// be the same title whatever their spacing, punctuation or bullets.
+void Squash(std::string_view s, std::string* out) {
+  out->clear();
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t at = i;
+    const char32_t c = NextCodePoint(s, &i);
+    if (!(IsCjk(c) || IsLetter(c) || IsDigit(c))) continue;
+    if (c < 0x80) out->push_back(static_cast<char>(c | (IsAsciiAlpha(c) ? 0x20 : 0)));
+    else out->append(s.substr(at, i - at));
+  }
+}
+
+}  // namespace
+
+struct Classifier::Work {
+  std::vector<int> at;  // line index of each non-blank line, in order; "positions" index this
+  std::vector<int> rule;
+  std::vector<Kind> kind;
+  std::vector<State> state;
+  std::vector<Why> why;
+  // List items: bulleted lines, and the line after a bullet that holds only an image (lynx puts
+  // "+ [thumb.jpg]" on one line and the item's headline on the next).
+  std::vector<bool> item;
+  std::vector<std::int64_t> score;
+  std::vector<std::uint64_t> hash;  // of each line's letters, to find repeats
+  std::vector<int> hits;
+  std::string squash_a, squash_b;
+  int title = -1;  // position of the title line
+  int anchor = -1;  // the headline (the title or a repeat of it) the body follows, if any
+  int from = 0, to = -1;  // the densest run of content, positions inclusive
+
+  void Reset(const std::vector<Line>& lines) {
+    at.clear();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!lines[i].blank) at.push_back(static_cast<int>(i));
+    }
+    const std::size_t m = at.size();
+    rule.assign(m, -1);
+    kind.assign(m, Kind::kVoid);
+    state.assign(m, State::kCand);
+    why.assign(m, Why::kNone);
+    item.assign(m, false);
+    title = -1;
+    anchor = -1;
+  }
+  const Line& L(const std::vector<Line>& lines, int p) const { return lines[at[p]]; }
+  // Whether the body resumes at position p after a list: a paragraph followed by more text (an
+  // item's summary is followed by the next item), or three lines of text in a row (blogs written
+  // in lines of phrases, without sentence marks; an item is a headline and a summary at most).
+  bool BodyResumes(const std::vector<Line>& lines, int p) const {
+    const int m = static_cast<int>(at.size());
+    auto next = [&](int q) {
+      ++q;
+      while (q < m && kind[q] == Kind::kVoid) ++q;
+      return q;
+    };
+    if (IsStrongBody(L(lines, p), kind[p])) {
+      // More text within the next few lines, with no list item or rule line in between
+      // (a heading or a repeat of the title may stand between two paragraphs).
+      int r = next(p);
+      if (r >= m) return true;
+      for (int k = 0; k < 3 && r < m; ++k, r = next(r)) {
+        if (why[r] == Why::kTitleRepeat) continue;
+        if (why[r] != Why::kNone || item[r]) return false;
+        if (Prose(lines, r)) return true;
+      }
+      return false;
+    }
+    int q = p;
+    for (int k = 0; k < 3; ++k, q = next(q)) {
+      if (q >= m || why[q] != Why::kNone || !TextLine(lines, q)) return false;
+    }
+    return true;
+  }
+  // The nearest line before and after p that holds text (images, bare bullets and repeats of
+  // the title skipped).
+  bool Skipped(int p) const { return kind[p] == Kind::kVoid || why[p] == Why::kTitleRepeat; }
+  int Prev(int p) const {
+    do --p; while (p >= 0 && Skipped(p));
+    return p;
+  }
+  int Next(int p) const {
+    const int m = static_cast<int>(at.size());
+    do ++p; while (p < m && Skipped(p));
+    return p;
+  }
+  // Prose and phrase lines: undecided text that is (not) a sentence.
+  bool Prose(const std::vector<Line>& lines, int p) const {
+    return p >= 0 && p < static_cast<int>(at.size()) && why[p] == Why::kNone &&
+           TextLine(lines, p) && (kind[p] == Kind::kGood || !IsTitleLike(L(lines, p)));
+  }
+  bool Phrase(const std::vector<Line>& lines, int p) const {
+    return p >= 0 && p < static_cast<int>(at.size()) && why[p] == Why::kNone &&
+           TextLine(lines, p) && !Prose(lines, p);
+  }
+  bool NextToProse(const std::vector<Line>& lines, int p) const {
+    return Prose(lines, Prev(p)) || Prose(lines, Next(p));
+  }
+  // Whether p sits under a headline that does not follow text (a subheading follows the last
+  // paragraph of the section before; an item's headline follows the last item's furniture).
+  // An item's author, date or source may stand between its headline and its summary, which a
+  // section's heading and paragraph never have.
+  bool UnderHeadline(const std::vector<Line>& lines, int p) const {
+    int q = Prev(p);
+    int furniture = 0;
+    for (; furniture < 2 && q >= 0 && L(lines, q).Weight() < 18; ++furniture) q = Prev(q);
+    if (q < 0 || (why[q] != Why::kNone && why[q] != Why::kListBlock)) return false;
+    const Line& line = L(lines, q);
+    return (item[q] || (line.Weight() >= 18 && IsTitleLike(line))) &&
+           (furniture > 0 || !Prose(lines, Prev(q)));
+  }
+  // Runs of phrases are how some Chinese blogs write; in alphabetic scripts such runs are lists
+  // of headlines.
+  bool NextToPhrases(const std::vector<Line>& lines, int p) const {
+    return L(lines, p).MostlyCjk() && (Phrase(lines, Prev(p)) || Phrase(lines, Next(p)));
+  }
+  // A line of text that is not a list item or a teaser.
+  bool TextLine(const std::vector<Line>& lines, int p) const {
+    return (kind[p] == Kind::kNear || kind[p] == Kind::kGood) && !item[p] && !L(lines, p).ends_ellipsis;
+  }
+};
+
+Classifier::Classifier(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {
+  html_residue_ = rules_->DetectorRule(kHtmlResidue);
+  script_residue_ = rules_->DetectorRule(kScriptResidue);
+  breadcrumb_ = rules_->DetectorRule(kBreadcrumb);
+  link_list_ = rules_->DetectorRule(kLinkList);
+  keyword_stuffing_ = rules_->DetectorRule(kKeywordStuffing);
+  title_ = rules_->DetectorRule(kTitle);
+  title_repeat_ = rules_->DetectorRule(kTitleRepeat);
+  list_block_ = rules_->DetectorRule(kListBlock);
+  menu_run_ = rules_->DetectorRule(kMenuRun);
+  outside_body_ = rules_->DetectorRule(kOutsideBody);
+}
+
+// Layer 1: the first rule, in priority order, that matches, among pattern and keyword rules
+// (one RE2::Set pass) and the line detectors.
+void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
+  const std::vector<Rule>& rules = rules_->rules();
+  struct LineDetector {
+    int rule;
+    bool (*fires)(const Line&);
+  };
+  const LineDetector detectors[] = {{html_residue_, IsHtmlResidue},
+                                    {script_residue_, IsScriptResidue},
+                                    {breadcrumb_, IsBreadcrumb},
+                                    {link_list_, IsLinkList},
+                                    {keyword_stuffing_, IsKeywordStuffed}};
+  const int m = static_cast<int>(w->at.size());
+  for (int p = 0; p < m; ++p) {
+    const Line& line = w->L(lines, p);
+    rules_->Match(line.core, &w->hits);
+    int best = -1;
+    for (int r : w->hits) {
+      if (rules[r].skip_prose && IsProse(line)) continue;
+      best = r;
+      break;
+    }
+    for (const LineDetector& d : detectors) {
+      // Line 1 of a dump is the page's title, which joins its parts with | - » like a menu.
+      const bool page_title = p == 0 && (d.fires == IsLinkList || d.fires == IsBreadcrumb);
+      if (d.rule >= 0 && (best < 0 || d.rule < best) && !page_title && d.fires(line)) best = d.rule;
+    }
+    w->rule[p] = best;
+    w->kind[p] = KindOf(line);
+    const bool under_thumbnail =
+        p > 0 && w->L(lines, p - 1).bullet == Bullet::kSymbol && w->kind[p - 1] == Kind::kVoid;
+    const bool thumbnail_item = under_thumbnail || (line.bullet == Bullet::kSymbol && line.images > 0);
+    // A bulleted sentence is text (articles are written in lists too); headlines in a list, and
+    // anything under a thumbnail, are items of a list of links.
+    w->item[p] = thumbnail_item ||
+                 (line.bullet == Bullet::kSymbol && !(IsProse(line) && line.ends_terminal));
+    // Teasers under thumbnails are sentences, but only their neighbours can make them body.
+    if (thumbnail_item && w->kind[p] == Kind::kGood && line.Weight() < 180) w->kind[p] = Kind::kNear;
+    if (best >= 0) w->why[p] = Why::kRule;
+  }
+}
+
+// How far below a headline its article's text starts, at most, in lines.
+constexpr int kTextWithin = 15;
+
+// The title is the first title-like line before the body; a lynx dump puts the page's <title>
+// (the headline plus the site's name) on line 1, and the headline alone again above the text, in
+// which case the headline is the title and line 1 one of its repeats. Repeats are chrome.
+void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
+  const int m = static_cast<int>(w->at.size());
+  if (title_ < 0 || m < 2) return;
+  // Where the body starts: the first paragraph of running text.
+  int body = 0;
+  while (body < m && !(w->kind[body] == Kind::kGood && IsProse(w->L(lines, body)))) ++body;
+  if (body == m) return;
+  std::vector<std::uint64_t>& same_as = w->hash;
+  same_as.resize(m);
+  for (int p = 0; p < m; ++p) same_as[p] = w->L(lines, p).letters_hash;
+  auto candidate = [&](int p) { return w->rule[p] < 0 && IsTitleLike(w->L(lines, p)); };
+  // Below line 1 a title is a headline: some words long, and not a name the page repeats (an
+  // author or a place under every post of a thread).
+  auto headline = [&](int p) {
+    if (!candidate(p) || w->L(lines, p).Weight() < 24) return false;
+    return std::count(same_as.begin(), same_as.end(), same_as[p]) < 3;
+  };
+  // A line after the first paragraph may still be the title (a summary can come first) when the
+  // text quotes it again, as pages do in their lead and in their notices.
+  auto recurs = [&](int p) {
+    if (w->L(lines, p).commas > 1) return false;
+    Squash(w->L(lines, p).core, &w->squash_a);
+    if (w->squash_a.size() < 16) return false;
+    int found = 0;
+    for (int q = 0; q < m && found < 2; ++q) {
+      if (q == p) continue;
+      Squash(w->L(lines, q).core, &w->squash_b);
+      found += w->squash_b.size() > w->squash_a.size() &&
+               w->squash_b.find(w->squash_a) != std::string::npos;
+    }
+    return found >= 2;
+  };
+  int title = -1;
+  int page_title = candidate(0) ? 0 : -1;
+  if (page_title == 0) {
+    // The headline alone: a large part of line 1 (which adds the site's name), preferably the
+    // first with text under it (a headline can recur in a list of other stories further down).
+    Squash(w->L(lines, 0).core, &w->squash_a);
+    int first = -1;
+    const int page_weight = w->L(lines, 0).Weight();
+    for (int p = 1; p < m && title < 0; ++p) {
+      const int weight = w->L(lines, p).Weight();
+      if (weight > page_weight || 5 * weight < 2 * page_weight || !candidate(p)) continue;
+      Squash(w->L(lines, p).core, &w->squash_b);
+      // Line 1 again, word for word, is one of its repeats.
+      if (w->squash_b.size() * 5 < w->squash_a.size() * 2 || w->squash_b == w->squash_a ||
+          w->squash_a.find(w->squash_b) == std::string::npos)
+        continue;
+      if (first < 0) first = p;
+      for (int q = p + 1; q < std::min(m, p + kTextWithin) && title < 0; ++q) {
+        if (w->kind[q] == Kind::kGood && w->rule[q] < 0) title = p;
+      }
+    }
+    if (first >= 0 && (title < 0 || title - first > 3 * kTextWithin)) title = first;
+    if (title < 0) title = 0;
+  } else {
+    // The title-like line nearest above the body, or the first line after the body starts that
+    // the text repeats.
+    constexpr int kMaxGap = 12;
+    for (int p = body - 1; p >= 0 && p >= body - kMaxGap && title < 0; --p) {
+      if (headline(p)) title = p;
+    }
+    for (int p = body + 1; p < std::min(m, body + 4) && title < 0; ++p) {
+      if (headline(p) && recurs(p)) title = p;
+    }
+    if (title < 0) return;
+    // Of identical lines the first is the title.
+    for (int p = 0; p < title; ++p) {
+      if (w->rule[p] < 0 && same_as[p] == same_as[title]) {
+        title = p;
+        break;
+      }
+    }
+  }
+  w->title = title;
+  w->why[title] = Why::kTitle;
+  if (title > 0) w->anchor = title;
+  if (title_repeat_ < 0) return;
+  for (int p = 0; p < m; ++p) {
+    if (p == title || w->rule[p] >= 0) continue;
+    if (same_as[p] != same_as[title] && p != page_title) continue;
+    w->why[p] = Why::kTitleRepeat;
+    // Line 1 repeated as the headline above the text anchors the body there.
+    if (title == 0 && w->anchor < 0) {
+      for (int q = p + 1; q < std::min(m, p + kTextWithin); ++q) {
+        if (w->kind[q] == Kind::kGood && w->rule[q] < 0) w->anchor = p;
+      }
+    }
+  }
+}
+
+// A list header ("猜你喜欢", "Related stories") makes the lines under it chrome until a paragraph
+// that finishes its sentence shows the body has resumed.
+void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
+  if (list_block_ < 0) return;
+  const std::vector<Rule>& rules = rules_->rules();
+  const int m = static_cast<int>(w->at.size());
+  for (int p = 0; p < m; ++p) {
+    // A header heads a list; a list item that happens to read "Editor's picks" heads nothing.
+    if (w->rule[p] < 0 || !rules[w->rule[p]].opens_block ||
+        w->L(lines, p).bullet == Bullet::kSymbol)
+      continue;
+    int q = p + 1;
+    for (; q < m; ++q) {
+      if (w->why[q] == Why::kTitle || w->why[q] == Why::kTitleRepeat) break;
+      // A date or byline under a list header belongs to an item, not to the article.
+      const bool item_meta = w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta;
+      if (w->why[q] != Why::kNone && !item_meta) continue;
+      if (w->BodyResumes(lines, q)) break;
+      w->why[q] = Why::kListBlock;
+    }
+    p = q - 1;
+  }
+}
+
+// Layer 3: the body is the densest run of content lines: the stretch that maximizes the weight of
+// its text minus the cost of its boilerplate (Kadane over the lines). Running text counts in full,
+// lines of text without sentences (headlines, phrases) for half, list items for nothing; rule
+// lines cost a little, the lines that close an article (notices, list and comment headers) a lot.
+void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
+  const int m = static_cast<int>(w->at.size());
+  w->from = 0;
+  w->to = m - 1;
+  if (outside_body_ < 0) return;
+  const std::vector<Rule>& rules = rules_->rules();
+  std::vector<std::int64_t>& score = w->score;
+  score.assign(m, 0);
+  for (int p = 0; p < m; ++p) {
+    const Line& line = w->L(lines, p);
+    if (w->why[p] == Why::kRule) {
+      const Rule& rule = rules[w->rule[p]];
+      const bool closes = rule.opens_block || rule.label == Label::kNotice;
+      score[p] = -(closes ? 60 : 10) - line.Weight() / 4;
+    } else if (w->why[p] == Why::kTitleRepeat) {
+      score[p] = -2;
+    } else if (w->why[p] != Why::kNone) {
+      score[p] = -10 - line.Weight() / 4;
+    } else if (w->kind[p] == Kind::kGood) {
+      // A paragraph among paragraphs is an article's; one alone under a headline is a teaser in
+      // a feed (a post in a thread stands alone too, but under its author's name).
+      score[p] = line.Weight();
+      const bool under_title = w->title >= 0 && p > w->title && p - w->title <= kTextWithin;
+      if (!under_title && !w->NextToProse(lines, p) && w->UnderHeadline(lines, p)) score[p] = 0;
+    } else if (w->kind[p] == Kind::kNear && w->TextLine(lines, p)) {
+      // Shorter sentences count for half; phrases without sentences count when they come in runs
+      // (a blog in verse-like lines), while a headline alone does not.
+      score[p] = w->Prose(lines, p) || w->NextToPhrases(lines, p) ? line.Weight() / 2 : 0;
+    } else if (w->kind[p] != Kind::kVoid) {
+      score[p] = -2;
+    }
+  }
+  std::int64_t best = 0, sum = 0;
+  int best_from = 0, best_to = -1, from = 0;
+  for (int p = 0; p < m; ++p) {
+    if (sum <= 0) {
+      sum = 0;
+      from = p;
+    }
+    sum += score[p];
+    if (sum > best) {
+      best = sum;
+      best_from = from;
+      best_to = p;
+    }
+  }
+  // A headline on the page anchors the article: the text right under it is the body even when a
+  // feed further down holds more text, unless what follows the headline is thin.
+  if (w->anchor >= 0) {
+    std::int64_t anchored = 0, run = 0;
+    int anchored_to = -1;
+    for (int p = w->anchor + 1; p < m; ++p) {
+      run += score[p];
+      if (run > anchored) {
+        anchored = run;
+        anchored_to = p;
+      }
+    }
+    const bool apart = best_to <= w->anchor || best_from > anchored_to;
+    if (apart && anchored_to >= 0 && anchored >= 100 && 4 * anchored >= best) {
+      best_from = w->anchor + 1;
+      best_to = anchored_to;
+    }
+  }
+  // Text above the title is not the article's.
+  if (w->title >= 0 && best_from <= w->title && w->title < best_to) best_from = w->title + 1;
+  // A short sentence or two can close the article: they cost a little and would fall just
+  // outside the run; the context decides them.
+  for (int k = 0, q = w->Next(best_to); k < 2 && best_to >= 0 && q < m; ++k, q = w->Next(q)) {
+    const Line& line = w->L(lines, q);
+    if (w->why[q] != Why::kNone || w->item[q] || !line.ends_terminal) break;
+    best_to = q;
+  }
+  w->from = best_from;
+  w->to = best_to;
+}
+
+// Inside the densest run, good lines are body, boilerplate stays boilerplate, and the lines in
+// between are decided by their neighbours, as jusText does: a near-good line next to body is
+// body; a few short lines between body lines are headings or captions; a short sentence after the
+// body ends it; other short lines are menus. Outside the run nothing is body.
+void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const {
+  const int m = static_cast<int>(w->at.size());
+  for (int p = 0; p < m; ++p) {
+    // Repeats of the title (image captions that repeat it, say) neither make nor break a run.
+    if (w->kind[p] == Kind::kVoid || w->why[p] == Why::kTitleRepeat) {
+      w->state[p] = State::kVoid;
+    } else if (w->why[p] != Why::kNone) {
+      w->state[p] = State::kBoiler;
+    } else if (p < w->from || p > w->to) {
+      w->state[p] = State::kBoiler;
+      w->why[p] = Why::kOutsideBody;
+    } else {
+      w->state[p] = w->kind[p] == Kind::kGood ? State::kBody : State::kCand;
+    }
+  }
+  if (menu_run_ < 0) {
+    for (State& s : w->state) {
+      if (s == State::kCand) s = State::kBody;
+    }
+    return;
+  }
+  // Near-good lines next to body become body, spreading both ways.
+  for (int round = 0; round < 2; ++round) {
+    State last = State::kVoid;
+    for (int p = 0; p < m; ++p) {
+      if (w->state[p] == State::kCand && w->kind[p] == Kind::kNear && last == State::kBody)
+        w->state[p] = State::kBody;
+      if (w->state[p] != State::kVoid) last = w->state[p];
+    }
+    last = State::kVoid;
+    for (int p = m - 1; p >= 0; --p) {
+      if (w->state[p] == State::kCand && w->kind[p] == Kind::kNear && last == State::kBody)
+        w->state[p] = State::kBody;
+      if (w->state[p] != State::kVoid) last = w->state[p];
+    }
+  }
+  // Text written without sentence marks (a blog in short phrases) has no good lines to anchor
+  // it: three or more lines of text close together anchor each other.
+  constexpr int kMinTextRun = 3;
+  for (int p = 0; p < m;) {
+    if (!(w->state[p] == State::kCand && w->TextLine(lines, p) && w->L(lines, p).MostlyCjk())) {
+      ++p;
+      continue;
+    }
+    int q = p, texts = 0, last_text = p;
+    while (q < m && (w->state[q] == State::kVoid || w->state[q] == State::kCand)) {
+      if (w->TextLine(lines, q)) {
+        ++texts;
+        last_text = q;
+      } else if (w->state[q] == State::kCand && q - last_text > 2) {
+        break;  // more than one short line in a row ends the run
+      }
+      ++q;
+    }
+    if (texts >= kMinTextRun) {
+      for (int k = p; k <= last_text; ++k) {
+        if (w->state[k] == State::kCand && w->TextLine(lines, k)) w->state[k] = State::kBody;
+      }
+    }
+    p = last_text + 1;
+  }
+  // Runs of undecided lines, judged by what surrounds them.
+  constexpr int kMaxWedged = 4;
+  int p = 0;
+  while (p < m) {
+    if (w->state[p] != State::kCand) {
+      ++p;
+      continue;
+    }
+    int q = p;
+    int count = 0;
+    bool items = false;
+    while (q < m && (w->state[q] == State::kCand || w->state[q] == State::kVoid)) {
+      if (w->state[q] == State::kCand) {
+        ++count;
+        items = items || w->item[q];
+      }
+      ++q;
+    }
+    // Between body lines, short lines are headings, captions, the rows of a table or the lines
+    // of a poem; a list of links would come as bulleted items, and only a few of those are the
+    // article's own.
+    const bool wedged_text = !items || count <= kMaxWedged;
+    State before = State::kVoid;
+    for (int k = p - 1; k >= 0 && before == State::kVoid; --k) before = w->state[k];
+    const State after = q < m ? w->state[q] : State::kVoid;
+    int ended = 0;  // short sentences that close the body
+    for (int k = p; k < q; ++k) {
+      if (w->state[k] != State::kCand) continue;
+      const Line& line = w->L(lines, k);
+      bool body = false;
+      if (before == State::kBody && after == State::kBody) {
+        body = wedged_text;
+      } else if (before == State::kBody) {
+        body = ended < 2 && line.ends_terminal && !w->item[k];
+        if (!body) ended = 2;
+        else ++ended;
+      }
+      w->state[k] = body ? State::kBody : State::kBoiler;
+      if (!body) w->why[k] = Why::kMenuRun;
+    }
+    p = q;
+  }
+}
+
+void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>* out) const {
+  thread_local Work work;
+  Work* w = &work;
+  w->Reset(lines);
+  ApplyRules(lines, w);
+  FindTitle(lines, w);
+  MarkListBlocks(lines, w);
+  FindDensestRun(lines, w);
+  ResolveByContext(lines, w);
+
+  const int m = static_cast<int>(w->at.size());
+  bool any_body = false;
+  for (int p = 0; p < m; ++p) any_body = any_body || w->state[p] == State::kBody;
+  // A page with no body at all but a sentence or two is a short article, not boilerplate.
+  if (!any_body) {
+    for (int p = 0; p < m; ++p) {
+      const Line& line = w->L(lines, p);
+      if (w->rule[p] < 0 && w->why[p] != Why::kTitle && w->why[p] != Why::kTitleRepeat &&
+          (line.ends_terminal || IsProse(line))) {
+        w->state[p] = State::kBody;
+        w->why[p] = Why::kBodyOnly;
+      }
+    }
+  }
+
+  const std::vector<Rule>& rules = rules_->rules();
+  auto by_rule = [&](int r) { return Decision{rules[r].label, rules[r].id}; };
+  // For images and bare bullets no rule named: whether the text on both sides of them is body.
+  std::vector<std::int64_t>& body_before = w->score;  // reused: 1 when the last text was body
+  body_before.assign(m, 0);
+  for (int p = 1; p < m; ++p) {
+    body_before[p] = w->state[p - 1] == State::kVoid ? body_before[p - 1]
+                                                     : w->state[p - 1] == State::kBody;
+  }
+  bool body_after = false;
+  out->assign(lines.size(), Decision{});
+  for (int p = m - 1; p >= 0; --p) {
+    if (p + 1 < m && w->state[p + 1] != State::kVoid) body_after = w->state[p + 1] == State::kBody;
+    if (p + 1 >= m) body_after = false;
+    Decision& d = (*out)[w->at[p]];
+    switch (w->why[p]) {
+      case Why::kRule: d = by_rule(w->rule[p]); break;
+      case Why::kTitle: d = by_rule(title_); break;
+      case Why::kTitleRepeat: d = by_rule(title_repeat_); break;
+      case Why::kListBlock: d = by_rule(list_block_); break;
+      case Why::kMenuRun: d = by_rule(menu_run_); break;
+      case Why::kOutsideBody: d = by_rule(outside_body_); break;
+      case Why::kBodyOnly: d = {Label::kBody, kBodyOnly}; break;
+      default:
+        if (w->state[p] == State::kBody) {
+          d = {Label::kBody, w->kind[p] == Kind::kGood ? kBodyProse : kBodyContext};
+        } else if (w->state[p] == State::kVoid) {
+          // Body between body lines, chrome elsewhere.
+          const bool inside = body_before[p] && body_after;
+          d = inside || menu_run_ < 0 ? Decision{Label::kBody, kBodyContext} : by_rule(menu_run_);
+        } else {
+          d = {Label::kBody, kBodyContext};
+        }
+    }
+  }
+}
+
+}  // namespace pith::internal

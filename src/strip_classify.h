@@ -1,0 +1,55 @@
+// The line classifier behind strip: rules first, then the document's structure. Private to the
+// library; the stage in stages/strip.cc turns its decisions into text, lines and meta_lines.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "pith/document.h"
+#include "pith/rules.h"
+#include "strip_lines.h"
+
+namespace pith::internal {
+
+// The verdict on one line and who decided it: a rule id, or one of the body detectors below.
+// `rule` points into the RuleSet or at a string literal, so it lives as long as the classifier.
+struct Decision {
+  Label label = Label::kBody;
+  std::string_view rule;
+};
+
+// Ids reported for body lines, which no rule decides.
+inline constexpr std::string_view kBodyProse = "body.prose";      // reads as running text
+inline constexpr std::string_view kBodyContext = "body.context";  // short, but among body lines
+inline constexpr std::string_view kBodyOnly = "body.only-text";   // nothing else on the page
+
+// Labels lines in three layers, each explainable:
+//  1. per line: the rules (one RE2::Set pass) and the line detectors (breadcrumb, link list...);
+//  2. per line: how much it reads like running text (length, sentence marks, function words);
+//  3. per document: the title and its repeats, the lists under list headers, short lines wedged
+//     between boilerplate, and the densest run of content lines, which is taken for the body.
+// Immutable; Classify is thread-safe.
+class Classifier {
+ public:
+  explicit Classifier(std::shared_ptr<const RuleSet> rules);
+
+  // Fills `out` with one decision per line of `lines` (blank lines get kBody and no rule; they
+  // are not labelled).
+  void Classify(const std::vector<Line>& lines, std::vector<Decision>* out) const;
+
+ private:
+  struct Work;
+  void ApplyRules(const std::vector<Line>& lines, Work* w) const;
+  void FindTitle(const std::vector<Line>& lines, Work* w) const;
+  void MarkListBlocks(const std::vector<Line>& lines, Work* w) const;
+  void FindDensestRun(const std::vector<Line>& lines, Work* w) const;
+  void ResolveByContext(const std::vector<Line>& lines, Work* w) const;
+
+  std::shared_ptr<const RuleSet> rules_;
+  // Rule indices of the detectors, -1 when switched off.
+  int html_residue_, script_residue_, breadcrumb_, link_list_, keyword_stuffing_;
+  int title_, title_repeat_, list_block_, menu_run_, outside_body_;
+};
+
+}  // namespace pith::internal

@@ -1,0 +1,391 @@
+#include "strip_lines.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "strip_text.h"
+
+namespace pith::internal {
+namespace {
+
+// Function words of English and of the other languages pages most often come in (German,
+// French, Spanish, Portuguese, Italian, Polish): running text is 30-50% of them, menus and
+// headlines far fewer. Lower case, sorted at compile time for binary search.
+constexpr auto kStopWords = [] {
+  auto a = std::to_array<std::string_view>({
+    "a", "aber", "about", "after", "again", "against", "al", "ale", "all", "alla", "als", "also",
+    "am", "an", "anche", "and", "any", "ao", "are", "as", "at", "au", "auch", "auf", "aus",
+    "aussi", "aux", "avec", "be", "because", "been", "before", "bei", "being", "between", "bis",
+    "both", "but", "by", "być", "can", "ce", "cette", "che", "co", "com", "come", "comme", "como",
+    "con", "could", "cuando", "da", "dann", "dans", "das", "dass", "de", "del", "della", "dem",
+    "den", "der", "des", "di", "did", "die", "diese", "dieser", "dla", "do", "does", "doing",
+    "dos", "down", "du", "durch", "during", "e", "each", "ein", "eine", "einem", "einen", "einer",
+    "eines", "el", "ela", "ele", "elle", "em", "en", "entre", "er", "es", "est", "esta", "este",
+    "et", "even", "few", "foi", "for", "from", "fue", "further", "für", "gli", "ha", "haben",
+    "had", "has", "hat", "have", "having", "hay", "he", "her", "here", "hers", "hier", "him",
+    "his", "how", "i", "if", "ihr", "ihre", "il", "ils", "im", "in", "into", "is", "ist", "it",
+    "its", "jak", "jego", "jest", "just", "już", "já", "kann", "la", "las", "le", "les", "leur",
+    "lo", "los", "ma", "mais", "man", "many", "mas", "may", "me", "mehr", "might", "mit", "more",
+    "most", "much", "must", "muy", "my", "más", "na", "nach", "nas", "ne", "nel", "nicht", "nie",
+    "no", "noch", "non", "nor", "nos", "not", "nous", "now", "nur", "não", "o", "od", "oder", "of",
+    "off", "on", "once", "one", "only", "or", "oraz", "os", "other", "ou", "our", "out", "over",
+    "own", "par", "para", "pas", "per", "pero", "più", "plus", "po", "por", "pour", "przez", "que",
+    "qui", "sa", "said", "same", "says", "schon", "se", "sein", "seine", "ses", "seu", "she",
+    "should", "si", "sich", "sie", "since", "sind", "się", "so", "sobre", "some", "son", "sono",
+    "sont", "su", "sua", "such", "sur", "sus", "são", "są", "tak", "también", "também", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "though",
+    "through", "to", "too", "tout", "très", "um", "uma", "un", "una", "und", "under", "une",
+    "until", "up", "very", "von", "vor", "vous", "w", "war", "was", "we", "wenn", "werden", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "wie", "will", "wir", "wird",
+    "with", "would", "wurde", "y", "ya", "you", "your", "z", "za", "zu", "zum", "zur", "è", "é",
+    "était", "été", "être", "über", "że"});
+  std::sort(a.begin(), a.end());
+  return a;
+}();
+
+// Chinese function characters, simplified and traditional: particles, pronouns, prepositions
+// and conjunctions that fill sentences but rarely menus. Sorted by code point.
+constexpr auto kChineseStops = [] {
+  auto a = std::to_array<char32_t>({
+      U'的', U'了', U'是', U'在', U'和', U'有', U'我', U'他', U'她', U'们', U'們', U'这', U'這',
+      U'那', U'也', U'就', U'都', U'而', U'与', U'與', U'及', U'对', U'對', U'把', U'被', U'将',
+      U'將', U'从', U'從', U'于', U'於', U'以', U'为', U'為', U'之', U'其', U'所', U'着', U'著',
+      U'过', U'過', U'还', U'還', U'又', U'很', U'更', U'个', U'個', U'不', U'说', U'說', U'要',
+      U'会', U'會', U'能', U'可', U'没', U'沒', U'地', U'得', U'让', U'讓', U'但', U'因', U'并',
+      U'並', U'却', U'卻', U'已', U'些', U'吗', U'呢'});
+  std::sort(a.begin(), a.end());
+  return a;
+}();
+
+// FNV-1a over ASCII-lower-cased bytes.
+constexpr std::uint32_t HashWord(std::string_view word) {
+  std::uint32_t h = 2166136261u;
+  for (char c : word) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    h = (h ^ (u >= 'A' && u <= 'Z' ? u | 0x20 : u)) * 16777619u;
+  }
+  return h;
+}
+
+// The stop words in an open-addressing table: one hash and a probe or two per word, which keeps
+// the per-word cost of the density measure small.
+constexpr std::size_t kStopSlots = 1024;
+static_assert(kStopSlots >= 2 * kStopWords.size());
+constexpr auto kStopTable = [] {
+  std::array<std::string_view, kStopSlots> table{};
+  for (std::string_view w : kStopWords) {
+    std::size_t i = HashWord(w) & (kStopSlots - 1);
+    while (!table[i].empty()) i = (i + 1) & (kStopSlots - 1);
+    table[i] = w;
+  }
+  return table;
+}();
+
+bool IsStopWord(std::string_view word) {
+  if (word.size() > 8) return false;
+  for (std::size_t i = HashWord(word) & (kStopSlots - 1); !kStopTable[i].empty();
+       i = (i + 1) & (kStopSlots - 1)) {
+    const std::string_view w = kStopTable[i];
+    if (w.size() != word.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < w.size() && same; ++k) {
+      const unsigned char u = static_cast<unsigned char>(word[k]);
+      same = static_cast<unsigned char>(w[k]) == (u >= 'A' && u <= 'Z' ? u | 0x20 : u);
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+bool IsChineseStop(char32_t c) {
+  return std::binary_search(kChineseStops.begin(), kChineseStops.end(), c);
+}
+
+bool IsSentenceEnd(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == '!' || c == '?' || c == '.' ||
+         c == U'．' || c == U'｡';
+}
+
+// Closing quotes and brackets that may follow a sentence's final mark.
+bool IsCloser(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == U'”' || c == U'’' || c == U'」' ||
+         c == U'』' || c == U'）' || c == U'》' || c == U'】' || c == ']';
+}
+
+bool IsSeparator(char32_t c) {
+  return c == '|' || c == U'｜' || c == U'¦' || c == U'»' || c == U'›' || c == U'«' ||
+         c == U'‹' || c == '>' || c == U'＞' || c == '/' || c == U'·' || c == U'•' ||
+         c == U'・' || c == U'∙' || c == U'→';
+}
+
+// Trims whitespace on both sides.
+std::string_view Trim(std::string_view s) {
+  std::size_t b = 0;
+  while (b < s.size()) {
+    std::size_t j = b;
+    if (!IsSpace(NextCodePoint(s, &j))) break;
+    b = j;
+  }
+  std::size_t e = s.size();
+  while (e > b) {
+    std::size_t start;
+    if (!IsSpace(PrevCodePoint(s, e, &start))) break;
+    e = start;
+  }
+  return s.substr(b, e - b);
+}
+
+// Length of a leading list marker followed by content: "* ", "+ ", "o ", "• ", "- ", "1. ",
+// "2、". Zero when there is none; `kind` says which it was.
+std::size_t BulletLength(std::string_view s, Bullet* kind) {
+  std::size_t i = 0;
+  const char32_t c = NextCodePoint(s, &i);
+  std::size_t after = i;
+  if (c == '*' || c == '+' || c == 'o' || c == '-' || c == U'•' || c == U'·' || c == U'▪' ||
+      c == U'■' || c == U'●' || c == U'◆' || c == U'►' || c == U'▶' || c == U'–') {
+    if (after >= s.size() || !IsSpace(NextCodePoint(s, &i))) return 0;
+    *kind = Bullet::kSymbol;
+  } else if (IsDigit(c)) {
+    while (after < s.size() && s[after] >= '0' && s[after] <= '9' && after < 3) ++after;
+    i = after;
+    if (after >= s.size()) return 0;
+    const char32_t mark = NextCodePoint(s, &i);
+    if (mark != '.' && mark != U'、' && mark != U'．') return 0;
+    if (i >= s.size()) return 0;
+    std::size_t k = i;
+    const char32_t next = NextCodePoint(s, &k);
+    if (IsDigit(next)) return 0;  // 3.5, a number
+    if (mark == '.' && !IsSpace(next) && !IsCjk(next) && next != U'《' && next != U'“')
+      return 0;
+    *kind = Bullet::kNumber;
+  } else {
+    return 0;
+  }
+  // Skip the spaces after the marker.
+  while (i < s.size()) {
+    std::size_t j = i;
+    if (!IsSpace(NextCodePoint(s, &j))) break;
+    i = j;
+  }
+  if (i >= s.size()) *kind = Bullet::kNone;
+  return i < s.size() ? i : 0;
+}
+
+void Measure(Line* line) {
+  const std::string_view s = line->core;
+  bool in_word = false;
+  std::size_t word_start = 0;
+  std::size_t i = 0;
+  char32_t prev = 0;
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  auto end_word = [&](std::size_t end) {
+    if (!in_word) return;
+    in_word = false;
+    ++line->words;
+    if (IsStopWord(s.substr(word_start, end - word_start))) ++line->stops;
+  };
+  while (i < s.size()) {
+    const std::size_t at = i;
+    // A [placeholder] is an image or form control, not text.
+    if (s[i] == '[') {
+      const std::size_t close = s.find(']', i + 1);
+      if (close != std::string_view::npos && close - i < 400 &&
+          s.substr(i + 1, close - i - 1).find('[') == std::string_view::npos) {
+        end_word(at);
+        ++line->images;
+        line->chars += static_cast<int>(CountCodePoints(s.substr(i, close + 1 - i)));
+        i = close + 1;
+        prev = ']';
+        continue;
+      }
+    }
+    const char32_t c = NextCodePoint(s, &i);
+    ++line->chars;
+    line->wide += IsCjk(c) || (c >= 0x2E80 && c <= 0x33FF) || (c >= 0xFF00 && c <= 0xFF60) ||
+                  (c >= 0xFFE0 && c <= 0xFFE6);
+    if (IsCjk(c) || IsLetter(c) || IsDigit(c)) {
+      const char32_t lower = c < 0x80 && IsAsciiAlpha(c) ? (c | 0x20) : c;
+      hash = (hash ^ lower) * 1099511628211ull;
+    }
+    if (IsCjk(c)) {
+      end_word(at);
+      ++line->cjk;
+      if (IsChineseStop(c)) ++line->stops;
+    } else if (IsLetter(c) || IsDigit(c)) {
+      if (IsDigit(c)) ++line->digits;
+      else ++line->letters;
+      if (!in_word) {
+        in_word = true;
+        word_start = at;
+        line->caps += (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+        line->urls += c == 'w' && s.compare(at, 4, "www.") == 0;
+      }
+    } else {
+      line->spaces += IsSpace(c);
+      // An apostrophe inside a word (don't) keeps the word whole.
+      if (in_word && (c == '\'' || c == U'’') && i < s.size() && IsAsciiAlpha(static_cast<unsigned char>(s[i])))
+        continue;
+      end_word(at);
+      if (c == '.' || c == '!' || c == '?') {
+        // A sentence end is followed by space, a closing quote or the end, and follows a
+        // letter or closer; "3.5" and "www.x" are not sentences.
+        const bool at_end = i >= s.size();
+        std::size_t j = i;
+        const char32_t next = at_end ? 0 : NextCodePoint(s, &j);
+        // Between CJK characters a half-width mark ends a sentence too (加码?实际).
+        if (((at_end || IsSpace(next) || IsCloser(next)) &&
+             (IsLetter(prev) || IsDigit(prev) || IsCloser(prev) || IsCjk(prev))) ||
+            (IsCjk(prev) && IsCjk(next))) {
+          ++line->terminals;
+          line->periods += c == '.';
+        }
+      } else if (IsSentenceEnd(c)) {
+        ++line->terminals;
+        line->periods += c == U'。' || c == U'．' || c == U'｡';
+      } else if (c == U'，' || c == U'、' || c == ',' || c == U'；' || c == ';') {
+        ++line->commas;
+      } else if (IsSeparator(c)) {
+        ++line->separators;
+      } else if ((c == '-' || c == U'–' || c == U'—' || c == '_') && IsSpace(prev) && i < s.size() &&
+                 s[i] == ' ') {
+        ++line->separators;  // " - " joins segments; "well-known" does not
+      } else if (c == ':' && i + 1 < s.size() && s[i] == '/' && s[i + 1] == '/') {
+        ++line->urls;
+      }
+    }
+    prev = c;
+  }
+  end_word(s.size());
+  line->letters_hash = hash;
+
+  // How the line ends: look past closing quotes and brackets.
+  std::size_t e = s.size();
+  char32_t last = 0;
+  while (e > 0) {
+    std::size_t start;
+    last = PrevCodePoint(s, e, &start);
+    e = start;
+    if (!IsCloser(last)) break;
+  }
+  line->last = last;
+  line->ends_terminal = IsSentenceEnd(last);
+  if (last == U'…') {
+    std::size_t start;
+    line->ends_ellipsis = e == 0 || PrevCodePoint(s, e, &start) != U'…';
+  } else if (s.size() >= 3 && s.substr(s.size() - 3) == "...") {
+    line->ends_ellipsis = s.size() == 3 || s[s.size() - 4] != '.';
+    line->ends_terminal = false;
+  }
+  if (line->ends_ellipsis) line->ends_terminal = false;
+}
+
+}  // namespace
+
+namespace {
+
+Line MakeLine(int n, std::string_view raw) {
+  Line line;
+  line.n = n;
+  line.text = raw;
+  std::string_view core = Trim(raw);
+  line.blank = core.empty();
+  if (!line.blank) {
+    if (const std::size_t b = BulletLength(core, &line.bullet); b > 0) core.remove_prefix(b);
+    line.core = core;
+    Measure(&line);
+  }
+  return line;
+}
+
+// Columns a line takes on screen: CJK characters are two wide.
+int Columns(const Line& line) { return static_cast<int>(CountCodePoints(line.text)) + line.wide; }
+
+}  // namespace
+
+void SplitLines(std::string_view text, std::vector<Line>* lines) {
+  lines->clear();
+  std::size_t start = 0;
+  int n = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(start, end - start);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    lines->push_back(MakeLine(++n, raw));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+}
+
+bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of) {
+  units->clear();
+  unit_of->clear();
+  // Wrapped text has a right margin: many lines end just short of it, and few go past it (only
+  // words too long to break, such as addresses). Unwrapped dumps have paragraphs far wider.
+  constexpr int kMinMargin = 40, kMaxMargin = 100;  // columns
+  constexpr int kSlack = 12;  // how far short of the margin a wrapped line may stop
+  std::array<int, kMaxMargin + 1> at_width{};
+  int nonblank = 0, wide = 0;
+  for (const Line& line : lines) {
+    if (line.blank) continue;
+    ++nonblank;
+    const int columns = Columns(line);
+    if (columns > kMaxMargin) ++wide;
+    else ++at_width[columns];
+  }
+  // The margin is the widest width that many lines reach and few pass.
+  int margin = 0;
+  int past = wide;
+  for (int w = kMaxMargin; w >= kMinMargin && margin == 0; past += at_width[w--]) {
+    int near = 0;
+    for (int k = w - kSlack; k <= w; ++k) near += at_width[k];
+    if (near >= 5 && 12 * near >= nonblank && 10 * past <= nonblank) margin = w;
+  }
+  if (margin == 0) return false;
+  // Nothing passes it that could have been broken (only an address or a long word can), and a
+  // line that reaches it goes on in the next line: a paragraph broken, not a short one.
+  int full = 0, continued = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.blank) continue;
+    const int columns = Columns(line);
+    if (columns > margin + kSlack / 2 && (line.spaces > 0 || line.wide > 1)) return false;
+    if (columns < margin - kSlack || i + 1 == lines.size()) continue;
+    ++full;
+    continued += !lines[i + 1].blank && lines[i + 1].bullet == Bullet::kNone;
+  }
+  if (continued < 3 || 10 * continued < 7 * full) return false;
+  // A full line continues on the next when that one is indented as a continuation: as deep as
+  // the line (deeper under a list bullet), and not a list item itself. Full is measured
+  // generously here: a long word carried to the next line leaves a wide gap.
+  constexpr int kJoinSlack = 20;
+  auto continues = [&](const Line& line, const Line& next) {
+    if (next.blank || next.bullet != Bullet::kNone || Columns(line) < margin - kJoinSlack)
+      return false;
+    const std::size_t indent = line.core.data() - line.text.data();
+    const std::size_t next_indent = next.core.data() - next.text.data();
+    return line.bullet == Bullet::kNone ? next_indent == indent : next_indent >= indent;
+  };
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    while (!lines[j].blank && j + 1 < lines.size() && continues(lines[j], lines[j + 1])) ++j;
+    const std::string_view first = lines[i].text, last = lines[j].text;
+    const std::string_view span(first.data(), last.data() + last.size() - first.data());
+    units->push_back(j == i ? lines[i] : MakeLine(lines[i].n, span));
+    for (std::size_t k = i; k <= j; ++k) unit_of->push_back(static_cast<int>(units->size()) - 1);
+    i = j + 1;
+  }
+  return true;
+}
+
+bool IsProse(const Line& line) {
+  if (line.MostlyCjk()) {
+    return line.cjk >= 12 && line.terminals > 0;
+  }
+  return line.words >= 7 && (line.terminals > 0 || line.commas > 0) &&
+         (line.stops * 5 >= line.words || (line.terminals >= 2 && line.words >= 20));
+}
+
+}  // namespace pith::internal

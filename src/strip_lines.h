@@ -1,0 +1,70 @@
+// Lines and their features: what strip's rules and classifier look at. Private to the library.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace pith::internal {
+
+// How a line began: lynx prints list items as "* ", "+ ", "o "; numbered items as "1. ".
+enum class Bullet : char { kNone, kSymbol, kNumber };
+
+// One line of a document with the measures the classifier uses. Views point into the document's
+// text, which must outlive the Line.
+struct Line {
+  int n = 0;               // 1-based line number in the text
+  std::string_view text;   // the whole line, without its line break
+  std::string_view core;   // without surrounding whitespace and a leading list bullet
+  bool blank = true;       // only whitespace
+  Bullet bullet = Bullet::kNone;  // the list marker the line began with
+
+  // Counts over `core`, bracketed placeholders such as [logo.gif] left out.
+  int chars = 0;       // code points of core
+  int cjk = 0;         // Han, kana, hangul
+  int wide = 0;        // characters two columns wide on screen: CJK and full-width forms
+  int letters = 0;     // letters of alphabetic scripts
+  int digits = 0;
+  int words = 0;       // runs of letters or digits outside CJK
+  int stops = 0;       // function words (English) and function characters (Chinese)
+  int caps = 0;        // words that begin with a capital letter
+  int terminals = 0;   // sentence ends: 。！？ and . ! ? before a space or the end
+  int periods = 0;     // of which full stops: headlines end in ！ or ？, rarely in 。
+  int commas = 0;      // ， 、 , ； ;
+  int separators = 0;  // | › » > / · • and spaced dashes: what joins links in menus
+  int spaces = 0;      // inside the line
+  int images = 0;      // [..] placeholders
+  int urls = 0;        // http://, https://, www.
+  char32_t last = 0;           // the last character, closing quotes and brackets aside
+  bool ends_terminal = false;  // `last` ends a sentence
+  bool ends_ellipsis = false;  // ends with one … or "...": a cut-off teaser
+
+  // Content in Latin-letter units: a CJK character carries about as much as three letters.
+  std::uint64_t letters_hash = 0;  // of its letters, digits and CJK characters, ASCII lower-cased:
+                                   // equal for the same words however spaced or punctuated
+
+  int Weight() const { return 3 * cjk + letters + digits; }
+  bool MostlyCjk() const { return 3 * cjk >= letters && cjk > 0; }
+  // Share of function words (or characters), the jusText measure of running text.
+  double StopDensity() const {
+    if (MostlyCjk()) return cjk ? static_cast<double>(stops) / cjk : 0.0;
+    return words ? static_cast<double>(stops) / words : 0.0;
+  }
+};
+
+// Splits `text` into lines (on \n; a trailing \r is dropped) and measures each. `lines` is
+// cleared and refilled, so a caller reusing it allocates only when a document has more lines
+// than any before.
+void SplitLines(std::string_view text, std::vector<Line>* lines);
+
+// Lynx without -width, and other tools, wrap paragraphs at a right margin. When `lines` looks
+// wrapped, joins each wrapped paragraph back into one unit (a Line whose text spans the original
+// lines, newlines included), fills `unit_of` with the unit of every line, and returns true;
+// otherwise returns false and leaves both empty.
+bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of);
+
+// True when the line reads as running text: sentences with their punctuation and, in alphabetic
+// scripts, the function words that navigation lacks.
+bool IsProse(const Line& line);
+
+}  // namespace pith::internal

@@ -1,0 +1,40 @@
+# pith strip --explain labels every non-blank line with its number, label and rule; --keep keeps
+# more labels in the text; the output feeds the next stage.
+set -eu
+pith=$1 data=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+"$pith" ingest -q "$data/pages/zh_news.txt" | "$pith" strip -q --explain > "$tmp/out.jsonl"
+# Every non-blank line is labelled, by its line number, and nothing else is.
+python3 - "$data/pages/zh_news.txt" "$tmp/out.jsonl" <<'PY' || exit 1
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+record = json.loads(open(sys.argv[2], encoding="utf-8").readline())
+want = [n for n, line in enumerate(lines, 1) if line.strip()]
+got = [x["n"] for x in record["lines"]]
+if got != want:
+    sys.exit(f"labelled lines {got}, expected {want}")
+labels = {x["n"]: (x["label"], x["rule"]) for x in record["lines"]}
+if labels[6] != ("title", "title.headline"):
+    sys.exit(f"line 6 is {labels[6]}, not the title")
+if labels[27] != ("chrome", "chrome.related-header"):
+    sys.exit(f"line 27 is {labels[27]}, not a related-list header")
+if [m["n"] for m in record["meta_lines"]] != [6, 8, 23]:
+    sys.exit(f"meta_lines {record['meta_lines']}")
+if "猜你喜欢" in record["text"] or "本报讯" not in record["text"]:
+    sys.exit("the text is not the article")
+PY
+# --keep body title: the title line leads the text.
+"$pith" ingest -q "$data/pages/zh_news.txt" | "$pith" strip -q --keep body title > "$tmp/keep.jsonl"
+grep -q '"text":"城东新建社区图书馆正式开放 首周接待读者逾万人次\\n\\n本报讯' "$tmp/keep.jsonl" ||
+  { echo "--keep body title did not keep the title"; exit 1; }
+# What strip keeps has no boilerplate left: stripping it again changes nothing.
+"$pith" strip -q < "$tmp/out.jsonl" > "$tmp/again.jsonl"
+python3 - "$tmp/out.jsonl" "$tmp/again.jsonl" <<'PY' || exit 1
+import json, sys
+once, twice = (json.loads(open(f, encoding="utf-8").readline())["text"] for f in sys.argv[1:])
+if once != twice:
+    sys.exit("a second strip changed the text")
+PY
+# An unknown label is a usage error.
+if "$pith" strip -q --keep bodies < /dev/null 2> "$tmp/err"; then echo "--keep bodies accepted"; exit 1; fi
+exit 0

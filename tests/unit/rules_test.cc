@@ -1,0 +1,276 @@
+// RuleSet: loading, validation errors, extension by id, and what the default rules match.
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "pith/error.h"
+#include "pith/rules.h"
+
+namespace {
+
+const std::string kRules = std::string(PITH_TESTDATA_DIR) + "/rules/";
+
+// The id of the first rule the default set matches on `line`, or "" when none does.
+std::string FirstMatch(const pith::RuleSet& rules, const std::string& line) {
+  std::vector<int> hits;
+  rules.Match(line, &hits);
+  return hits.empty() ? "" : rules.rules()[hits.front()].id;
+}
+
+// A line and the id of the first rule that must match it ("" for none).
+struct MatchCase {
+  const char* line;
+  const char* rule;
+};
+
+template <std::size_t N>
+void CheckMatches(const pith::RuleSet& rules, const MatchCase (&cases)[N]) {
+  for (const MatchCase& c : cases) {
+    INFO(c.line);
+    CHECK(FirstMatch(rules, c.line) == c.rule);
+  }
+}
+
+const pith::Rule* Find(const pith::RuleSet& rules, const std::string& id) {
+  for (const pith::Rule& r : rules.rules()) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Default rules load, and every rule is complete", "[rules]") {
+  auto rules = pith::RuleSet::Default();
+  REQUIRE(rules->rules().size() > 30);
+  std::set<std::string> ids;
+  for (const pith::Rule& r : rules->rules()) {
+    INFO("rule " << r.id);
+    CHECK(ids.insert(r.id).second);
+    CHECK(!r.why.empty());
+    CHECK(!r.langs.empty());
+    CHECK((r.patterns.size() > 0) + (r.keywords.size() > 0) + !r.detector.empty() == 1);
+  }
+  // Every structural detector is switched on by some default rule.
+  for (const std::string& d : pith::DetectorNames()) {
+    INFO("detector " << d);
+    CHECK(rules->DetectorRule(d) >= 0);
+  }
+}
+
+TEST_CASE("Rule files with errors are rejected with the file, JSON path and rule id", "[rules]") {
+  struct Case {
+    const char* file;
+    const char* path;     // JSON path the message must name
+    const char* rule_id;  // rule id the message must name
+    const char* problem;  // what it must say
+  };
+  const Case cases[] = {
+      {"bad_regex.json", "/rules/1/patterns/1", "test.bad-regex", "missing )"},
+      {"duplicate_id.json", "/rules/1/id", "test.twice", "duplicate id"},
+      {"unknown_key.json", "/rules/0/pattern", "test.typo", "unknown key"},
+      {"empty_pattern.json", "/rules/0/patterns/1", "test.empty", "empty pattern"},
+      {"unknown_detector.json", "/rules/0/detector", "test.no-such-detector", "unknown detector"},
+  };
+  for (const Case& c : cases) {
+    INFO("file " << c.file);
+    try {
+      pith::RuleSet::FromFile(kRules + c.file);
+      FAIL("loaded without error");
+    } catch (const pith::RuleError& e) {
+      const std::string what = e.what();
+      CHECK_THAT(what, Catch::Contains(c.file));
+      CHECK_THAT(what, Catch::Contains(c.path));
+      CHECK_THAT(what, Catch::Contains(std::string("\"") + c.rule_id + "\""));
+      CHECK_THAT(what, Catch::Contains(c.problem));
+      CHECK(e.rule_id() == c.rule_id);
+    }
+  }
+}
+
+TEST_CASE("Malformed rule files and rules are rejected", "[rules]") {
+  const char* texts[] = {
+      "not json",
+      "[]",
+      R"({"rules": {}})",
+      R"({"extends": "mine", "rules": []})",
+      R"({"rules": [], "colour": "blue"})",
+      R"({"rules": [{"label": "chrome", "why": "no id", "keywords": ["x"]}]})",
+      R"({"rules": [{"id": "a", "label": "footer", "why": "bad label", "keywords": ["x"]}]})",
+      R"({"rules": [{"id": "a", "label": "chrome", "keywords": ["x"]}]})",
+      R"({"rules": [{"id": "a", "label": "chrome", "why": "two kinds", "keywords": ["x"],
+                     "patterns": ["y"]}]})",
+      R"({"rules": [{"id": "a", "label": "chrome", "why": "no kind"}]})",
+      R"({"rules": [{"id": "a", "label": "chrome", "why": "bad lang", "langs": ["Chinese!"],
+                     "keywords": ["x"]}]})",
+      R"({"rules": [{"id": "a", "label": "chrome", "why": "hits need keywords", "min_hits": 2,
+                     "patterns": ["x"]}]})",
+      R"({"rules": [{"id": "a", "enabled": false}]})",  // a stub only overrides a default
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK_THROWS_AS(pith::RuleSet::FromJsonText(text, "inline.json"), pith::RuleError);
+  }
+}
+
+TEST_CASE("A rules file that extends the defaults adds, overrides and switches off by id",
+          "[rules]") {
+  auto defaults = pith::RuleSet::Default();
+  auto rules = pith::RuleSet::FromFile(kRules + "extends.json");
+  // chrome.login is switched off, chrome.house-ad added.
+  CHECK(rules->rules().size() == defaults->rules().size());
+  CHECK(Find(*rules, "chrome.login") == nullptr);
+  REQUIRE(Find(*rules, "chrome.house-ad") != nullptr);
+  CHECK(FirstMatch(*rules, "Order the Courier calendar now") == "chrome.house-ad");
+  CHECK(FirstMatch(*defaults, "Sign in") == "chrome.login");
+  CHECK(FirstMatch(*rules, "Sign in") != "chrome.login");
+  // A rule with a default's id replaces it where it stood.
+  auto replaced = pith::RuleSet::FromJsonText(
+      R"({"extends": "default", "rules": [{"id": "notice.copyright", "label": "meta",
+          "why": "copyright lines as metadata", "langs": ["en"], "patterns": ["^copyright"]}]})",
+      "inline.json");
+  const pith::Rule* r = Find(*replaced, "notice.copyright");
+  REQUIRE(r != nullptr);
+  CHECK(r->label == pith::Label::kMeta);
+  CHECK(FirstMatch(*replaced, "Copyright 2024 Example Press") == "notice.copyright");
+  CHECK(FirstMatch(*replaced, "All rights reserved.") != "notice.copyright");
+}
+
+TEST_CASE("Rule options: max_chars, min_hits, whole_line, case", "[rules]") {
+  auto rules = pith::RuleSet::FromJsonText(R"({"rules": [
+      {"id": "t.short", "label": "chrome", "why": "w", "patterns": ["menu"], "max_chars": 10},
+      {"id": "t.two", "label": "spam", "why": "w", "keywords": ["casino", "jackpot", "bonus"],
+       "min_hits": 2},
+      {"id": "t.whole", "label": "chrome", "why": "w", "keywords": ["登录", "注册", "Sign in"],
+       "whole_line": true}]})",
+                                           "inline.json");
+  const MatchCase cases[] = {
+      {"main menu", "t.short"},
+      {"the menu of this restaurant is long", ""},  // over max_chars
+      {"casino jackpot tonight", "t.two"},
+      {"casino casino casino", ""},  // one keyword, however often
+      {"登录 | 注册", "t.whole"},
+      {"【登录】", "t.whole"},
+      {"SIGN IN", "t.whole"},                  // case-insensitive
+      {"请登录后发表评论", ""},                // not the whole line
+      {"Sign in to read the rest", ""},
+  };
+  CheckMatches(*rules, cases);
+}
+
+TEST_CASE("A rule set survives its JSON form", "[rules]") {
+  auto rules = pith::RuleSet::Default();
+  pith::Json file = {{"rules", pith::Json::array()}};
+  for (const pith::Rule& r : rules->rules()) file["rules"].push_back(pith::RuleToJson(r));
+  auto again = pith::RuleSet::FromJsonText(file.dump(), "round-trip.json");
+  REQUIRE(again->rules().size() == rules->rules().size());
+  for (std::size_t i = 0; i < rules->rules().size(); ++i)
+    CHECK(again->rules()[i].id == rules->rules()[i].id);
+}
+
+// What the default rules say about single lines, by kind and language. Structure (titles, list
+// blocks, menus) is tested on whole documents in strip_test.cc.
+TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English", "[rules]") {
+  const MatchCase cases[] = {
+      // Spam: SEO vocabulary.
+      {"色94色欧美一区-色97色-色99色-免费午夜在线视频", "spam.vocabulary"},
+      {"久久精品亚洲 | 国产精品在线观看 | 日韩中文字幕", "spam.vocabulary"},
+      // Copyright, reprint, disclaimer and promotion notices.
+      {"版权声明：本文内容由互联网用户自发贡献，本站不拥有所有权。", "notice.copyright-statement"},
+      {"版權聲明：本文為原創文章，轉載請附上出處。", "notice.copyright-statement"},
+      {"免责声明：本文仅供参考，不构成投资建议。", "notice.copyright-statement"},
+      {"Copyright © 2024 Example News Ltd.", "notice.copyright"},
+      {"© 2023 Riverside Media. All rights reserved.", "notice.copyright"},
+      {"晨光网 版权所有", "notice.copyright"},
+      {"未经授权，不得转载。", "notice.reprint"},
+      {"本站文章未經授權，禁止轉載。", "notice.reprint"},
+      {"转载请注明出处。", "notice.reprint"},
+      {"图片来源于网络，侵删。", "notice.reprint"},
+      {"文章仅代表作者本人观点，与本站无关。", "notice.disclaimer"},
+      {"本文僅代表作者個人觀點，不代表本站立場。", "notice.disclaimer"},
+      {"The views expressed in this article are the author's own.", "notice.disclaimer"},
+      {"更多资讯请关注本站。", "notice.promotion"},
+      {"掃描二維碼關注我們的公眾號", "notice.promotion"},
+      {"Sign up for our daily newsletter", "notice.promotion"},
+      // Metadata: source, byline, editor, original title, tags, dates.
+      {"来源：新华网", "meta.source"},
+      {"2024-01-29 11:30 來源：半月談", "meta.source"},
+      {"作者：李明", "meta.author"},
+      {"文/王小川", "meta.author"},
+      {"半月談記者：孫亮全", "meta.author"},
+      {"By Maria Hollis", "meta.author"},
+      {"责任编辑：张丽", "meta.editor"},
+      {"【責任編輯:鄭莉莉】", "meta.editor"},
+      {"原标题：城东图书馆开放", "meta.original-title"},
+      {"本文標簽： 政府 職能", "meta.tags"},
+      {"Tags: transport, city council", "meta.tags"},
+      {"发布时间：2024-03-18 09:30", "meta.dateline"},
+      {"2024年3月18日 09:30", "meta.dateline"},
+      {"Published: 12 March 2024", "meta.dateline"},
+      {"Updated Mar. 12, 2024 at 9:30 a.m.", "meta.dateline"},
+      // Navigation, login, share, prev/next, comment forms, list headers, breadcrumbs.
+      {"首页", "chrome.navigation"},
+      {"返回顶部", "chrome.navigation"},
+      {"Skip to main content", "chrome.navigation"},
+      {"登录 | 注册", "chrome.login"},
+      {"登入", "chrome.login"},
+      {"Sign in", "chrome.login"},
+      {"分享到：", "chrome.share"},
+      {"Share on Facebook", "chrome.share"},
+      {"字体：小 中 大", "chrome.share"},
+      {"阅读 3521", "chrome.share-count"},
+      {"12 comments", "chrome.share-count"},
+      {"上一篇：夏末的海边露营", "chrome.prev-next"},
+      {"下一頁", "chrome.prev-next"},
+      {"Next article", "chrome.prev-next"},
+      {"发表评论", "chrome.comment-form"},
+      {"Leave a Reply", "chrome.comment-form"},
+      {"Your email address will not be published.", "chrome.comment-notice"},
+      {"猜你喜欢", "chrome.related-header"},
+      {"相關閱讀：", "chrome.related-header"},
+      {"热门评论", "chrome.related-header"},
+      {"頻道推薦", "chrome.related-header"},
+      {"Related articles", "chrome.related-header"},
+      {"More stories", "chrome.related-header"},
+      {"You may also like", "chrome.related-header"},
+      {"相关阅读：城东图书馆开放首周", "chrome.inline-related"},
+      {"Read more: Council approves bike lanes", "chrome.inline-related"},
+      {"当前位置：首页 > 新闻", "chrome.breadcrumb-prefix"},
+      {"京ICP备12345678号", "chrome.footer-license"},
+      {"IFRAME: https://ads.example.com/slot", "chrome.lynx-frame"},
+      {"(BUTTON) Close", "chrome.lynx-artifact"},
+      {"[logo.gif]", "chrome.image"},
+      {"(0)", "chrome.counter"},
+      {"这个城市的夜景为何刷屏…", "chrome.teaser"},
+      {"阳台种菜的十个窍门【详细】", "chrome.teaser-link"},
+  };
+  CheckMatches(*pith::RuleSet::Default(), cases);
+}
+
+TEST_CASE("Default rules leave running text alone", "[rules]") {
+  auto rules = pith::RuleSet::Default();
+  // Paragraphs that talk about the same subjects as notices and menus, but are the article.
+  const char* lines[] = {
+      "法院认为，被告未经许可使用原告作品，侵犯了原告的版权，应当承担赔偿责任。",
+      "近年来，版权保护意识不断增强，越来越多的创作者开始登记自己的作品。",
+      "The court ruled that copyright protects the photographs, and ordered the site to pay "
+      "damages to the photographer.",
+      "他说，评论区里的很多留言都很有启发，他会认真考虑大家的意见。",
+      "Readers who want to share their stories can write to the newspaper, the editor said.",
+      "記者昨天走訪了這家老店，老闆說他們已經在這裡開了四十年。",
+      "First, make a list of everything you own.",
+  };
+  std::vector<int> hits;
+  for (const char* line : lines) {
+    INFO(line);
+    rules->Match(line, &hits);
+    for (int r : hits) {
+      // skip_prose rules may match the words; strip ignores them on prose.
+      const pith::Rule& rule = rules->rules()[r];
+      CHECK(rule.skip_prose);
+    }
+  }
+}

@@ -1,0 +1,374 @@
+// The strip stage: what it keeps, how it labels lines and why, on documents built here and on the
+// hand-written page dumps in testdata/pages/.
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "pith/rules.h"
+#include "pith/stage.h"
+
+namespace {
+
+std::string ReadPage(const std::string& name) {
+  std::ifstream in(std::string(PITH_TESTDATA_DIR) + "/pages/" + name, std::ios::binary);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+pith::Document Strip(const std::string& text, pith::StageOptions options = {}) {
+  options.strip.explain = true;
+  pith::Document doc;
+  doc.id = "test";
+  doc.text = text;
+  const pith::StageResult r = pith::MakeStage("strip", options)->Process(doc);
+  CHECK(r.verdict == pith::Verdict::kKeep);
+  return doc;
+}
+
+// The label and deciding rule of line n (1-based), "blank" when the line is not labelled.
+std::string Explain(const pith::Document& doc, int n) {
+  for (const pith::LineLabel& l : doc.lines) {
+    if (l.n == n) return std::string(pith::LabelName(l.label)) + " " + l.rule;
+  }
+  return "blank";
+}
+
+std::string Label(const pith::Document& doc, int n) {
+  const std::string e = Explain(doc, n);
+  return e.substr(0, e.find(' '));
+}
+
+// The number (1-based) of the first line after line `after` of `text` that contains `needle`,
+// to find lines by content in the page dumps.
+int LineOf(const std::string& text, const std::string& needle, int after = 0) {
+  std::istringstream in(text);
+  int n = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++n;
+    if (n > after && line.find(needle) != std::string::npos) return n;
+  }
+  FAIL("no line contains " << needle);
+  return 0;
+}
+
+// Two paragraphs with `line` between them, in the language of the paragraphs.
+std::string Between(const std::string& line, bool chinese) {
+  const std::string before =
+      chinese ? "今年春天，城东区新建的社区图书馆正式开放，首周接待读者超过一万人次，借出图书近四千册。"
+              : "The city council voted on Tuesday to approve a network of protected bike lanes "
+                "along three of the busiest streets in the downtown area.";
+  const std::string after =
+      chinese ? "区文化局负责人表示，下一步将在图书馆举办读书分享会和科普讲座，并与周边学校合作。"
+              : "Supporters packed the public gallery for the vote, and several of them said the "
+                "decision was long overdue for the people who cycle every day.";
+  return before + "\n\n" + line + "\n\n" + after + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "[strip]") {
+  struct Case {
+    const char* line;
+    bool chinese;
+    const char* expected;  // label and rule
+  };
+  const Case cases[] = {
+      // Notices: copyright, reprint, disclaimer, promotion.
+      {"版权声明：本文为本站原创，未经授权不得转载。", true, "notice notice.copyright-statement"},
+      {"本文系本網獨家稿件，未經授權，不得轉載，否則將追究法律責任。", true, "notice notice.reprint"},
+      {"文章仅代表作者本人观点，与本网站无关。", true, "notice notice.disclaimer"},
+      {"以上就是本期的全部内容，更多资讯请关注本站。", true, "notice notice.promotion"},
+      {"© 2024 Riverside Media. All rights reserved.", false, "notice notice.copyright"},
+      // Metadata.
+      {"2024-01-29 11:30 來源：半月談", true, "meta meta.source"},
+      {"责任编辑：张丽", true, "meta meta.editor"},
+      {"原標題：上級不放心基層不交底", true, "meta meta.original-title"},
+      {"By Maria Hollis", false, "meta meta.author"},
+      // Chrome: navigation, login, share, prev/next, breadcrumbs, link farms, markup.
+      {"首页|新闻|财经|体育|娱乐|科技|教育|健康", true, "chrome chrome.link-list"},
+      {"新聞 娛樂 福建 泉州 漳州 廈門", true, "chrome chrome.link-list"},
+      {"首页 > 本地新闻 > 正文", true, "chrome chrome.breadcrumb"},
+      {"Home » World » Europe", false, "chrome chrome.breadcrumb"},
+      {"登录 | 注册", true, "chrome chrome.login"},
+      {"下一篇：冬天的溫泉小旅行", true, "chrome chrome.prev-next"},
+      {"* Share on Twitter", false, "chrome chrome.share"},
+      {"<div class=\"ad\"><span id=\"x\"></span></div>", false, "chrome chrome.html-residue"},
+      {"&nbsp;&nbsp;&#160;", false, "chrome chrome.html-residue"},
+      // Spam.
+      {"色94色欧美一区-色97色-色99色-色99视频-免费午夜在线视频", true, "spam spam.vocabulary"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.line);
+    const pith::Document doc = Strip(Between(c.line, c.chinese));
+    CHECK(Explain(doc, 3) == c.expected);
+    CHECK(Label(doc, 1) == "body");
+    CHECK(Label(doc, 5) == "body");
+    CHECK(doc.text.find(c.line) == std::string::npos);
+  }
+}
+
+TEST_CASE("Strip keeps text that only talks about boilerplate subjects", "[strip]") {
+  const char* lines[] = {
+      "法院认为，被告未经许可使用原告的摄影作品，侵犯了原告的版权，应当赔偿经济损失。",
+      "近年来，版權保護意識不斷增強，越來越多的創作者開始登記自己的作品。",
+      "The court ruled that copyright protects the photographs, and it ordered the website to pay "
+      "damages to the photographer.",
+      "他说，评论区里的很多留言都很有启发，他会认真考虑大家的意见。",
+  };
+  for (const char* line : lines) {
+    INFO(line);
+    const bool chinese = static_cast<unsigned char>(line[0]) >= 0x80;
+    const pith::Document doc = Strip(Between(line, chinese));
+    CHECK(Explain(doc, 3) == "body body.prose");
+    CHECK(doc.text.find(line) != std::string::npos);
+  }
+}
+
+TEST_CASE("A document without boilerplate comes out unchanged", "[strip]") {
+  const std::string texts[] = {
+      "第一段：今年春天，社区图书馆正式开放。\n\n第二段：首周接待读者超过一万人次。\n",
+      "First paragraph, with a sentence in it.\nSecond paragraph, right below it.\nThird.",
+      "只有一句话的文章。",
+      "A one-line article.",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    const pith::Document doc = Strip(text);
+    CHECK(doc.text == text);
+    CHECK(doc.signals["removed_chars"] == 0);
+    CHECK(doc.meta_lines.empty());
+  }
+}
+
+TEST_CASE("A document of boilerplate only comes out empty, and is kept", "[strip]") {
+  const pith::Document doc = Strip("首页\n登录 | 注册\n\n版权所有 © 2024\n猜你喜欢\n* 夜景为何刷屏\n");
+  CHECK(doc.text.empty());
+  CHECK(doc.lines.size() == 5);
+  for (const pith::LineLabel& l : doc.lines) CHECK(l.label != pith::Label::kBody);
+}
+
+TEST_CASE("A short last sentence stays with the body", "[strip]") {
+  const std::string page = ReadPage("en_news.txt");
+  const pith::Document doc = Strip(page);
+  CHECK(Label(doc, LineOf(page, "Construction starts in June.")) == "body");
+  CHECK(doc.text.find("Construction starts in June.") != std::string::npos);
+}
+
+TEST_CASE("Indentation with ideographic spaces and NBSP does not change a line's label",
+          "[strip]") {
+  const std::string indent = "\u3000\u3000";
+  const std::string nbsp = "\u00a0\u00a0";
+  const std::string text = indent + "今年春天，城东区新建的社区图书馆正式开放，首周接待读者超过一万人次。\n" + nbsp +
+                           "责任编辑：张丽\n" + indent +
+                           "区文化局表示，下一步将在图书馆举办读书分享会和科普讲座，并与学校合作。\n";
+  const pith::Document doc = Strip(text);
+  CHECK(Explain(doc, 1) == "body body.prose");
+  CHECK(Explain(doc, 2) == "meta meta.editor");
+  CHECK(Explain(doc, 3) == "body body.prose");
+  // The kept lines are kept as they were, indentation and all.
+  CHECK(doc.text.rfind(indent + "今年春天", 0) == 0);
+  REQUIRE(doc.meta_lines.size() == 1);
+  CHECK(doc.meta_lines[0].text == "责任编辑：张丽");
+}
+
+TEST_CASE("Explain labels every non-blank line by its number in the input", "[strip]") {
+  const std::string text = "\n\n标题：社区图书馆开放\n\n正文第一段，说明了开放的时间和地点。\n   \n\u3000\n结尾。\n";
+  const pith::Document doc = Strip(text);
+  std::vector<int> numbers;
+  for (const pith::LineLabel& l : doc.lines) {
+    numbers.push_back(l.n);
+    CHECK(!l.rule.empty());
+    CHECK(l.text.empty());
+  }
+  // Lines of spaces, NBSP or ideographic spaces are blank.
+  CHECK(numbers == std::vector<int>{3, 5, 8});
+}
+
+TEST_CASE("Without explain there are no lines, but removed title and meta lines are kept",
+          "[strip]") {
+  pith::StageOptions options;
+  pith::Document doc;
+  doc.text = ReadPage("zh_news.txt");
+  pith::MakeStage("strip", options)->Process(doc);
+  CHECK(doc.lines.empty());
+  REQUIRE(doc.meta_lines.size() == 3);
+  CHECK(doc.meta_lines[0].label == pith::Label::kTitle);
+  CHECK(doc.meta_lines[0].text == "城东新建社区图书馆正式开放 首周接待读者逾万人次");
+  CHECK(doc.meta_lines[1].label == pith::Label::kMeta);
+  CHECK(doc.meta_lines[1].text == "2024-03-18 09:30:12 来源：晨光网 作者：李明");
+  CHECK(doc.meta_lines[2].text == "责任编辑：张丽");
+  CHECK(doc.meta_lines[2].n == LineOf(ReadPage("zh_news.txt"), "责任编辑"));
+}
+
+TEST_CASE("Signals count the characters in and the characters removed", "[strip]") {
+  const std::string text = Between("登录 | 注册", true);
+  std::size_t code_points = 0;
+  for (unsigned char c : text) code_points += (c & 0xC0) != 0x80;
+  const pith::Document doc = Strip(text);
+  CHECK(doc.signals["input_chars"] == code_points);
+  CHECK(doc.signals["removed_chars"] == 7);  // code points of the removed line, not bytes
+}
+
+TEST_CASE("Keep retains the labels asked for", "[strip]") {
+  const std::string page = ReadPage("zh_news.txt");
+  pith::StageOptions options;
+  options.strip.keep = {pith::Label::kBody, pith::Label::kTitle, pith::Label::kMeta};
+  const pith::Document doc = Strip(page, options);
+  CHECK(doc.text.rfind("城东新建社区图书馆正式开放 首周接待读者逾万人次\n", 0) == 0);
+  CHECK(doc.text.find("责任编辑：张丽") != std::string::npos);
+  CHECK(doc.text.find("猜你喜欢") == std::string::npos);
+  // What is kept is not in meta_lines.
+  CHECK(doc.meta_lines.empty());
+}
+
+TEST_CASE("The title is the headline, and its repeats are chrome", "[strip]") {
+  const std::string para1 = "今年春天，城东区新建的社区图书馆正式开放，首周接待读者超过一万人次。";
+  const std::string para2 = "区文化局表示，下一步将在图书馆举办读书分享会和科普讲座，并与学校合作。";
+  struct Case {
+    std::string text;
+    std::vector<std::pair<int, std::string>> labels;  // line -> label and rule (or label only)
+  };
+  const Case cases[] = {
+      // The first line is the title; the same words again are chrome.
+      {"社区图书馆正式开放\n\n" + para1 + "\n\n社区图书馆正式开放\n\n" + para2 + "\n",
+       {{1, "title title.headline"}, {5, "chrome chrome.title-repeat"}, {3, "body body.prose"}}},
+      // A keyword-stuffed first line is spam, and the headline below it the title.
+      {"久久精品-国产精品-日韩中文字幕-在线观看\n\n社区图书馆正式开放\n\n" + para1 + "\n",
+       {{1, "spam"}, {3, "title title.headline"}}},
+      // A numbered headline (lynx numbers ordered lists) is still the title.
+      {"1. 社区图书馆正式开放\n\n" + para1 + "\n" + para2 + "\n", {{1, "title title.headline"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const pith::Document doc = Strip(c.text);
+    for (const auto& [n, expected] : c.labels) {
+      INFO("line " << n);
+      CHECK((expected.find(' ') == std::string::npos ? Label(doc, n) : Explain(doc, n)) == expected);
+    }
+  }
+  // A lynx dump: the page title on line 1, the headline alone above the text.
+  const std::string page = ReadPage("en_news.txt");
+  const pith::Document doc = Strip(page);
+  CHECK(Explain(doc, 1) == "chrome chrome.title-repeat");
+  CHECK(Explain(doc, LineOf(page, "Council approves new bike lanes", 1)) == "title title.headline");
+  REQUIRE(!doc.meta_lines.empty());
+  CHECK(doc.meta_lines[0].text == "Council approves new bike lanes after year-long review");
+}
+
+TEST_CASE("The items under a list header are chrome until the body resumes", "[strip]") {
+  const std::string page = ReadPage("en_news.txt");
+  const pith::Document doc = Strip(page);
+  CHECK(Explain(doc, LineOf(page, "Related stories")) == "chrome chrome.related-header");
+  CHECK(Explain(doc, LineOf(page, "Bridge repairs delayed")) == "chrome chrome.list-block");
+  CHECK(Explain(doc, LineOf(page, "Storm warning issued")) == "chrome chrome.list-block");
+  // Inside an article, a list header's block ends where paragraphs follow again.
+  const pith::Document inline_list = Strip(
+      "The city council voted on Tuesday to approve a network of protected bike lanes in the "
+      "downtown area, after a review that took a year.\n"
+      "Related articles\n"
+      "* Parking fees to rise\n"
+      "* Bridge repairs delayed\n"
+      "Supporters packed the public gallery for the vote, and several of them said the decision "
+      "was long overdue.\n"
+      "The plan removes about 140 parking spaces, a point that drew objections from some of the "
+      "shop owners.\n");
+  CHECK(Label(inline_list, 3) == "chrome");
+  CHECK(Label(inline_list, 5) == "body");
+  CHECK(Label(inline_list, 6) == "body");
+}
+
+TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip]") {
+  struct Case {
+    const char* page;
+    std::vector<const char*> kept;     // lines that must be in the text
+    std::vector<const char*> dropped;  // lines that must not
+  };
+  const Case cases[] = {
+      {"en_news.txt",
+       {"The city council voted seven to two", "Cyclists ride along Harbour Street",
+        "Costs and funding", "\"We need to get the details right,\" she said."},
+       {"Skip to main content", "News > Local > Transport", "By Maria Hollis", "Related stories",
+        "Downtown parking fees", "Leave a comment", "All rights reserved", "Privacy policy"}},
+      {"zh_news.txt",
+       {"本报讯 3月16日", "图为读者在少儿阅读区看书。", "区文化局负责人表示"},
+       {"首页|新闻", "当前位置", "来源：晨光网", "责任编辑", "版权声明", "相关阅读", "全市将新增",
+        "这座城市的夜景", "网友评论", "京ICP备"}},
+      {"zh_forum.txt",
+       {"今年第一次在阳台种番茄", "掉花最常见的原因是授粉不好", "浇水也别太勤", "谢谢各位！"},
+       {"绿叶论坛\n", "只看楼主", "初级会员", "1楼 2024-04-02", "老农夫", "发表回复", "版权所有"}},
+      {"en_news_wrapped.txt",
+       {"The city council voted seven to two", "downtown area, ending a review that began more",
+        "Cyclists ride along Harbour Street", "need to get the details right,\" she said."},
+       {"Skip to main content", "By Maria Hollis", "Related stories", "Downtown parking fees",
+        "Leave a comment", "All rights reserved"}},
+      {"zh_news_wrapped.txt",
+       {"本报讯 3月16日", "书馆共接待读者一万二千余人次", "校合作开展阅读活动。"},
+       {"首页|新闻", "来源：晨光网", "责任编辑", "版权声明", "全市将新增", "京ICP备"}},
+      {"zh_hant_blog.txt",
+       {"週末一早搭上往山城的公車", "老街轉角的芋圓店。", "下次想挑個平日再來"},
+       {"留言板", "發表於", "本文標籤", "相關文章", "雨天的港邊小鎮", "上一篇", "禁止轉載"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.page);
+    const pith::Document doc = Strip(ReadPage(c.page));
+    for (const char* s : c.kept) {
+      INFO("kept: " << s);
+      CHECK(doc.text.find(s) != std::string::npos);
+    }
+    for (const char* s : c.dropped) {
+      INFO("dropped: " << s);
+      CHECK(doc.text.find(s) == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
+  // A dump wrapped at 72 columns: a two-line headline, a byline, three paragraphs of three lines.
+  const std::string text =
+      "Harbour Street bike lanes approved after a long public review and two\n"
+      "rounds of hearings\n"
+      "\n"
+      "By Maria Hollis\n"
+      "\n"
+      "The city council voted seven to two on Tuesday night to approve a network\n"
+      "of protected bike lanes along three of the busiest streets in the\n"
+      "downtown area, ending a review that began more than a year ago.\n"
+      "\n"
+      "Supporters packed the public gallery for the vote, and several of them\n"
+      "said the decision was long overdue, because riding there is dangerous\n"
+      "for the people who cycle to work every day of the year.\n"
+      "\n"
+      "The plan removes about 140 parking spaces, a point that drew objections\n"
+      "from some shop owners. The council said it would add short-term parking\n"
+      "on side streets to make up for part of the loss, starting in June.\n";
+  const pith::Document doc = Strip(text);
+  CHECK(Explain(doc, 1) == "title title.headline");
+  CHECK(Explain(doc, 2) == "title title.headline");
+  CHECK(Label(doc, 4) == "meta");
+  for (int n : {6, 7, 8, 10, 11, 12, 14, 15, 16}) {
+    INFO("line " << n);
+    CHECK(Label(doc, n) == "body");
+  }
+  // The title is handed on whole, once.
+  REQUIRE(doc.meta_lines.size() == 2);
+  CHECK(doc.meta_lines[0].n == 1);
+  CHECK(doc.meta_lines[0].text ==
+        "Harbour Street bike lanes approved after a long public review and two rounds of hearings");
+  CHECK(doc.text.rfind("The city council voted", 0) == 0);
+}
+
+TEST_CASE("Rules without the structural detectors only remove what they match", "[strip]") {
+  pith::StageOptions options;
+  options.rules = pith::RuleSet::FromFile(std::string(PITH_TESTDATA_DIR) + "/rules/standalone.json");
+  const std::string page = ReadPage("en_news.txt");
+  const pith::Document doc = Strip(page, options);
+  CHECK(Explain(doc, LineOf(page, "All rights reserved")) == "notice notice.only-copyright");
+  CHECK(Label(doc, LineOf(page, "Skip to main content")) == "body");
+  CHECK(Label(doc, 1) == "body");
+}
