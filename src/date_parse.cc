@@ -46,16 +46,29 @@ constexpr std::pair<Shape, const char*> kDatePatterns[] = {
     {Shape::kMonthNameFirst,
      "(?i)\\b" MONTH S "+(\\d{1,2})(?:st|nd|rd|th)?(?:," S "*|" S "+)(\\d{4})\\b"},
     {Shape::kDayFirstMonthName,
-     "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?" S "+(?:of" S "+)?" MONTH "(?:," S "*|" S "+)(\\d{4})\\b"},
+     "(?i)\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?" S "+(?:of" S "+)?" MONTH "(?:," S "*|" S "+)(\\d{4})\\b"},
 };
 
-// A time of day right after a date: "11:30", "T11:30:05", ", 3:45 p.m.", " at 9:05 AM", "下午3时30分".
-constexpr const char* kTimePattern =
-    "(?:T|" S "*,?" S "*(?:(?i:at)" S "+|@" S "*)?)"
-    "(上午|下午|晚上|晚间|凌晨|早上|中午)?" S "*"
-    "(" D "{1,2})" S "*(?::|：|时|時|点|點)" S "*(" D "{2})"
-    "(?:" S "*(?::|：)" S "*" D "{2}(?:\\.\\d+)?|" S "*分(?:" S "*" D "{1,2}" S "*秒)?)?"
-    "(?:" S "*((?i:a\\.?m\\.?|p\\.?m\\.?)))?";
+#define PERIOD "(上午|下午|晚上|晚间|凌晨|早上|中午)?" S "*"
+#define AMPM "(?:" S "*((?i:a\\.?m\\.?|p\\.?m\\.?)))?"
+
+// A time of day right after a date: "11:30", "T11:30:05", ", 3:45 p.m.", " at 9:05 AM",
+// "下午3时30分", "9時0分". Groups: period, hour, minute after a colon, minute after 时, am/pm.
+constexpr const char* kTimeAfter =
+    "(?:T|" S "*,?" S "*(?:(?i:at)" S "+|@" S "*)?)" PERIOD "(" D "{1,2})"
+    "(?:" S "*[:：]" S "*(" D "{2})(?:" S "*[:：]" S "*" D "{2}(?:\\.\\d+)?)?"
+    "|" S "*[时時点點]" S "*(" D "{1,2})(?:" S "*分(?:" S "*" D "{1,2}" S "*秒)?)?)" AMPM;
+
+// A time of day right before a date, as some English sites write it: "11:30 AM EST, Mon January
+// 29, 2024", "6:00 PM on 5 April 2018". Matched against the text before the date, hence the $.
+// Groups: period, hour, minute, am/pm.
+constexpr const char* kTimeBefore =
+    PERIOD "(" D "{1,2})" S "*[:：]" S "*(" D "{2})(?:[:：]" D "{2})?" AMPM S "*"
+    "(?:[A-Z]{2,4}" S "*)?,?" S "*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?" S "*)?"
+    "(?:(?i:on)" S "+)?$";
+
+#undef PERIOD
+#undef AMPM
 
 #undef D
 #undef S
@@ -102,10 +115,11 @@ std::optional<CivilDate> DateOf(Shape shape, const re2::StringPiece* g) {
     case Shape::kNumericDayOrMonth: {
       if (str(2) != str(4)) return std::nullopt;
       const int a = ParseDigits(str(1)), b = ParseDigits(str(3)), year = ParseDigits(str(5));
-      // Day-first and month-first readings are both in use; only an unambiguous one is taken.
+      // Day-first and month-first readings are both in use with slashes and dashes; only an
+      // unambiguous one is taken. Dots are written day first (29.01.2024) where they are used.
       if (a > 12 && b <= 12) return CivilDate{year, b, a};
       if (b > 12 && a <= 12) return CivilDate{year, a, b};
-      if (a == b) return CivilDate{year, a, a};
+      if (a == b || str(2) == ".") return CivilDate{year, b, a};
       return std::nullopt;
     }
     case Shape::kMonthNameFirst:
@@ -116,27 +130,47 @@ std::optional<CivilDate> DateOf(Shape shape, const re2::StringPiece* g) {
   return std::nullopt;
 }
 
-// Reads a time of day starting at `pos`; extends m->end over it.
-void ReadTime(const RE2& re, std::string_view text, std::size_t pos, DateMatch* m) {
-  re2::StringPiece g[5];
-  if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::ANCHOR_START, g, 5)) return;
-  const std::size_t end = Offset(text, g[0]) + g[0].size();
-  if (IsDigitAt(text, end)) return;
-  int hour = ParseDigits(std::string_view(g[2].data(), g[2].size()));
-  const int minute = ParseDigits(std::string_view(g[3].data(), g[3].size()));
-  const std::string_view period(g[1].data(), g[1].size());
-  const char ampm = g[4].empty() ? 0 : static_cast<char>(g[4][0] | 0x20);
+std::string_view View(const re2::StringPiece& p) { return std::string_view(p.data(), p.size()); }
+
+// Sets the time of `m` from the parts of a time match; false when they make no time of day.
+bool SetTime(std::string_view period, std::string_view hour_text, std::string_view minute_text,
+             std::string_view ampm_text, DateMatch* m) {
+  int hour = ParseDigits(hour_text);
+  const int minute = ParseDigits(minute_text);
+  const char ampm = ampm_text.empty() ? 0 : static_cast<char>(ampm_text[0] | 0x20);
   if (ampm || !period.empty()) {
-    if (hour > 12) return;
+    if (hour > 12) return false;
     const bool afternoon = ampm == 'p' || period == "下午" || period == "晚上" || period == "晚间" ||
                            (period == "中午" && hour < 11);
     if (afternoon && hour < 12) hour += 12;
     if ((ampm == 'a' || period == "凌晨") && hour == 12) hour = 0;
   }
-  if (hour > 23 || minute > 59) return;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
   m->hour = hour;
   m->minute = minute;
-  m->end = end;
+  return true;
+}
+
+// Reads a time of day right after the date of `m`, or else right before it, and extends the span
+// of `m` over it.
+void ReadTime(const RE2& after, const RE2& before, std::string_view text, DateMatch* m) {
+  re2::StringPiece g[6];
+  const re2::StringPiece whole(text.data(), text.size());
+  if (after.Match(whole, m->end, text.size(), RE2::ANCHOR_START, g, 6)) {
+    const std::size_t end = Offset(text, g[0]) + g[0].size();
+    const re2::StringPiece& minute = g[3].data() ? g[3] : g[4];
+    if (!IsDigitAt(text, end) && SetTime(View(g[1]), View(g[2]), View(minute), View(g[5]), m)) {
+      m->end = end;
+      return;
+    }
+  }
+  const re2::StringPiece head(text.data(), m->begin);
+  if (before.Match(head, 0, head.size(), RE2::UNANCHORED, g, 5)) {
+    const std::size_t begin = Offset(text, g[1].data() ? g[1] : g[2]);
+    if (!IsDigitBefore(text, begin) && SetTime(View(g[1]), View(g[2]), View(g[3]), View(g[4]), m)) {
+      m->begin = begin;
+    }
+  }
 }
 
 }  // namespace
@@ -192,7 +226,9 @@ struct DateFinder::Pattern {
   std::unique_ptr<const RE2> re;
 };
 
-DateFinder::DateFinder() : time_(CompileBuiltIn(kTimePattern, "time of day")) {
+DateFinder::DateFinder()
+    : time_after_(CompileBuiltIn(kTimeAfter, "time after a date")),
+      time_before_(CompileBuiltIn(kTimeBefore, "time before a date")) {
   for (const auto& [shape, pattern] : kDatePatterns) {
     patterns_.push_back({shape, CompileBuiltIn(pattern, "date")});
   }
@@ -208,7 +244,7 @@ std::vector<DateMatch> DateFinder::FindAll(std::string_view text, const CivilDat
     const int groups = 1 + p.re->NumberOfCapturingGroups();
     std::size_t pos = 0;
     while (pos < text.size() && p.re->Match(whole, pos, text.size(), RE2::UNANCHORED, g, groups)) {
-      const std::size_t begin = Offset(text, g[0]);
+      const std::size_t begin = Offset(text, g[1].data() ? g[1] : g[2]);
       const std::size_t end = begin + g[0].size();
       // A date is not part of a longer number (phone numbers, ids, version strings).
       if (IsDigitBefore(text, begin) || IsDigitAt(text, end)) {
@@ -229,7 +265,7 @@ std::vector<DateMatch> DateFinder::FindAll(std::string_view text, const CivilDat
   std::vector<DateMatch> kept;
   for (DateMatch& m : found) {
     if (!kept.empty() && m.begin < kept.back().end) continue;
-    ReadTime(*time_, text, m.end, &m);
+    ReadTime(*time_after_, *time_before_, text, &m);
     kept.push_back(m);
   }
   return kept;

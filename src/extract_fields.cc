@@ -86,6 +86,10 @@ constexpr const char* kUrl =
 // Cuts every date out of values, whatever the latest plausible one.
 constexpr CivilDate kNoLatest{9999, 12, 31};
 
+// What text browsers write for images and buttons: [photo.jpg], [IMG], (BUTTON).
+constexpr const char* kDumpResidue =
+    "(\\[[^\\]\\s]{1,200}\\.(?i:jpe?g|png|gif|webp|svg|bmp)\\]|\\[(?:IMG|INLINE|LINK)\\]|\\(BUTTON\\))";
+
 // Words that close a byline and are not part of the names: 记者 张三 报道.
 constexpr std::string_view kBylineTails[] = {
     "综合报道", "綜合報道", "报道", "報道", "報導", "报导", "编译", "編譯", "整理", "摄影", "攝影",
@@ -147,8 +151,40 @@ std::string_view FirstPiece(std::string_view s) {
   return s;
 }
 
+// An English byline value ends where a date, a handle or a job title begins:
+// "Erin Cunningham March 18 at 3:57 PM Follow @erin" → "Erin Cunningham",
+// "Daniel Gillmor, Senior Staff Technologist, ACLU Speech, Privacy Project" → "Daniel Gillmor".
+std::string_view CutLatinName(std::string_view s) {
+  // More words than this after a comma are a title or affiliation, not more names.
+  constexpr std::size_t kMaxNameWords = 5;
+  constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t end = std::min(s.find(' ', i), s.size());
+    if (end > i) words.push_back(s.substr(i, end - i));
+    i = end + 1;
+  }
+  auto has = [](std::string_view w, auto pred) { return std::any_of(w.begin(), w.end(), pred); };
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string prefix;
+    for (std::size_t k = 0; k < 3 && k < words[i].size(); ++k) prefix.push_back(static_cast<char>(words[i][k] | 0x20));
+    const bool month = std::find(std::begin(kMonths), std::end(kMonths), prefix) != std::end(kMonths) &&
+                       i + 1 < words.size() && is_digit(words[i + 1][0]);
+    if (i > 0 && (month || has(words[i], is_digit) || words[i][0] == '@')) {
+      s = s.substr(0, static_cast<std::size_t>(words[i].data() - s.data()));
+      words.resize(i);
+      break;
+    }
+  }
+  if (words.size() > kMaxNameWords && s.find(',') != std::string_view::npos) s = s.substr(0, s.find(','));
+  return s;
+}
+
 std::string CleanName(std::string_view raw) {
   std::string s = CollapseSpaces(TrimPunct(FirstPiece(raw)));
+  if (HanCount(s) == 0) s = CollapseSpaces(TrimPunct(CutLatinName(s)));
   for (bool changed = true; changed;) {
     changed = false;
     for (std::string_view tail : kBylineTails) {
@@ -165,6 +201,15 @@ std::string CleanName(std::string_view raw) {
     }
   }
   return s;
+}
+
+// A publication's name without the 《》 that mark it: 光明网-《光明日报》 → 光明网-光明日报.
+std::string CleanPublisher(std::string_view raw) {
+  std::string s(FirstPiece(raw));
+  for (std::string_view mark : {"《", "》"}) {
+    for (std::size_t at = s.find(mark); at != std::string::npos; at = s.find(mark)) s.erase(at, mark.size());
+  }
+  return CollapseSpaces(TrimPunct(s));
 }
 
 bool IsPlausibleName(std::string_view s) {
@@ -292,6 +337,7 @@ MetaLineReader::MetaLineReader() {
   for (const KeyClass& c : classes_) all += std::string(all.empty() ? "" : "|") + "(" + c.pattern + ")";
   keys_ = CompileBuiltIn(all, "meta keys");
   urls_ = CompileBuiltIn(kUrl, "urls");
+  dump_residue_ = CompileBuiltIn(kDumpResidue, "dump residue");
 }
 
 MetaLineReader::~MetaLineReader() = default;
@@ -317,7 +363,6 @@ std::vector<MetaLineReader::Key> MetaLineReader::FindKeys(std::string_view line)
     std::size_t after_len = 0;
     const char32_t after = end < line.size() ? DecodeAt(line, end, &after_len) : 0;
     if (latin && (IsAsciiAlnum(before) || IsAsciiAlnum(after))) continue;
-    if (!cls.glued && begin > 0 && IsWordChar(before) && !IsDigit(before)) continue;
     // The delimiter: a colon, a space, the slash of 文/, or nothing for glued keys.
     std::size_t v = end, len;
     while (v < line.size() && IsSpace(DecodeAt(line, v, &len))) v += len;
@@ -331,6 +376,10 @@ std::vector<MetaLineReader::Key> MetaLineReader::FindKeys(std::string_view line)
         while (v < line.size() && IsSpace(DecodeAt(line, v, &len))) v += len;
       }
     }
+    // Other keys need a boundary before them, except an author key with a colon, which may follow
+    // the name of its organisation (新京报作者：…).
+    const bool bounded = begin == 0 || !IsWordChar(before) || IsDigit(before);
+    if (!cls.glued && !bounded && !(cls.role == Role::kAuthor && colon)) continue;
     const char32_t last = DecodeBefore(line, end);
     const bool slash = last == '/' || last == 0xFF0F || last == '|' || last == 0xFF5C;
     if (!colon && !spaced && !slash && !cls.glued && v < line.size()) continue;
@@ -381,6 +430,12 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
     const std::size_t b = static_cast<std::size_t>(url.data() - line.data());
     cuts.emplace_back(b, b + url.size());
   }
+  re2::StringPiece residue;
+  input = re2::StringPiece(line.data(), line.size());
+  while (RE2::FindAndConsume(&input, *dump_residue_, &residue)) {
+    const std::size_t b = static_cast<std::size_t>(residue.data() - line.data());
+    cuts.emplace_back(b, b + residue.size());
+  }
   std::sort(cuts.begin(), cuts.end());
 
   // The text of [b, e) with the cut spans replaced by spaces.
@@ -397,9 +452,9 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
     return out;
   };
 
-  // Cuts the organisation name glued before a reporter key off the end of [b, *e).
+  // Cuts the organisation name glued before an author key off the end of [b, *e).
   auto take_org = [&](std::size_t b, std::size_t* e, const Key* next) {
-    if (!next || next->cls->role != Role::kAuthor || !next->cls->glued || *e <= b) return;
+    if (!next || next->cls->role != Role::kAuthor || *e <= b) return;
     if (!IsWordChar(DecodeBefore(line, *e))) return;
     std::size_t start = b;
     for (std::size_t i = b, len; i < *e; i += len) {
@@ -425,8 +480,8 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
     std::size_t end = next ? next->begin : line.size();
     // Words glued to the next reporter key describe that reporter (文/觀察者網專欄作者 左瑋):
     // they are not a name themselves.
-    const bool describes_next = next && next->cls->role == Role::kAuthor && next->cls->glued &&
-                                end > k.value_begin && !IsSpace(DecodeBefore(line, end));
+    const bool describes_next = next && next->cls->role == Role::kAuthor && end > k.value_begin &&
+                                IsWordChar(DecodeBefore(line, end));
     take_org(k.value_begin, &end, next);
     if (end <= k.value_begin) continue;
     const std::string value = text_of(k.value_begin, end);
@@ -443,7 +498,7 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
         break;
       }
       case Role::kPublisher: {
-        const std::string name = CollapseSpaces(TrimPunct(FirstPiece(value)));
+        const std::string name = CleanPublisher(value);
         if (HasWordChar(name) && !HasSentencePunct(name) && CodePointCount(name) <= 40) {
           Fields::Offer(&fields->publisher, name, rank);
         }

@@ -10,8 +10,8 @@
 // A line is split at the keys it holds (来源/來源/Source, 作者/记者/文/By, 责任编辑/Editor, 原标题,
 // 本文标签/Tags, 发布时间/Published, 更新时间/Updated, and keys of fields that are not kept, such as
 // 阅读 or 摄影, which only end the value before them). The text between a key and the next one is
-// its value; dates and URLs found in it are taken out, and punctuation and brackets around it are
-// trimmed. A name written right before a reporter key (半月談記者:…, 觀察者網專欄作者 …) is the
+// its value; dates, URLs and the residue of text dumps ([photo.jpg], (BUTTON)) found in it are
+// taken out, and punctuation and brackets around it are trimmed. A name written right before a reporter key (半月談記者:…, 觀察者網專欄作者 …) is the
 // publisher. Private to the library.
 #pragma once
 
@@ -92,6 +92,7 @@ class MetaLineReader {
   std::vector<KeyClass> classes_;
   std::unique_ptr<const re2::RE2> keys_;
   std::unique_ptr<const re2::RE2> urls_;
+  std::unique_ptr<const re2::RE2> dump_residue_;
 };
 
 }  // namespace pith::internal

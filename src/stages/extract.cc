@@ -169,16 +169,40 @@ class ExtractStage final : public Stage {
   // Bylines at the edges of the body: a dateline or a short byline line at the start, a short
   // meta line or a bracketed one, "(责任编辑:张三)", at the end.
   void ReadBody(std::string_view text, Fields* fields) const {
-    const std::vector<std::string_view> lines = NonBlankLines(text);
-    for (std::size_t i = 0; i < lines.size() && i < kBodyEdgeLines; ++i) {
-      ReadDateline(lines[i], fields);
-      ReadShortByline(lines[i], /*date_alone=*/true, fields);
+    for (std::string_view line : EdgeLines(text, /*from_end=*/false)) {
+      ReadDateline(line, fields);
+      ReadShortByline(line, /*date_alone=*/true, fields);
     }
-    const std::size_t tail = lines.size() > kBodyEdgeLines ? lines.size() - kBodyEdgeLines : 0;
-    for (std::size_t i = tail; i < lines.size(); ++i) {
-      ReadShortByline(lines[i], /*date_alone=*/false, fields);
-      ReadBracketedTail(lines[i], fields);
+    for (std::string_view line : EdgeLines(text, /*from_end=*/true)) {
+      ReadShortByline(line, /*date_alone=*/false, fields);
+      ReadBracketedTail(line, fields);
     }
+  }
+
+  // The first (or last) kBodyEdgeLines non-blank lines, found without splitting the whole text.
+  static std::vector<std::string_view> EdgeLines(std::string_view text, bool from_end) {
+    std::vector<std::string_view> lines;
+    std::size_t pos = from_end ? text.size() : 0;
+    while (lines.size() < kBodyEdgeLines) {
+      std::string_view line;
+      if (from_end) {
+        if (pos == 0) break;
+        const std::size_t nl = text.rfind('\n', pos - 1);
+        const std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+        line = text.substr(start, pos - start);
+        pos = nl == std::string_view::npos ? 0 : nl;
+      } else {
+        if (pos >= text.size()) break;
+        std::size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        line = text.substr(pos, nl - pos);
+        pos = nl + 1;
+      }
+      line = TrimSpaces(line);
+      if (!line.empty()) lines.push_back(line);
+    }
+    if (from_end) std::reverse(lines.begin(), lines.end());
+    return lines;
   }
 
   void ReadShortByline(std::string_view line, bool date_alone, Fields* fields) const {

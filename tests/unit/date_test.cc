@@ -55,6 +55,7 @@ TEST_CASE("Dates in numeric and Chinese formats", "[date]") {
       {"發佈時間:２０２４年１月２９日　１１：３０", "2024-01-29", "11:30"},
       {"2024年1月29日下午3:30", "2024-01-29", "15:30"},
       {"2024年1月29号", "2024-01-29", ""},
+      {"2024年5月13日 9時0分", "2024-05-13", "09:00"},
       // The Republic of China calendar counts years from 1912.
       {"民國113年1月29日", "2024-01-29", ""},
       {"中華民國 112 年 12 月 3 日", "2023-12-03", ""},
@@ -62,6 +63,8 @@ TEST_CASE("Dates in numeric and Chinese formats", "[date]") {
       {"29/01/2024", "2024-01-29", ""},
       {"01/29/2024 09:15", "2024-01-29", "09:15"},
       {"29.01.2024", "2024-01-29", ""},
+      // Dots are written day first.
+      {"08.04.2015 12:46", "2015-04-08", "12:46"},
       {"05/05/2024", "2024-05-05", ""},
   };
   CheckDates(kCases, std::size(kCases));
@@ -77,6 +80,10 @@ TEST_CASE("Dates in English formats", "[date]") {
       {"Updated: Sept. 5, 2023, 12:10 AM", "2023-09-05", "00:10"},
       {"the 3rd of March, 2022", "2022-03-03", ""},
       {"By Jane Doe | DEC 31 2024", "2024-12-31", ""},
+      {"Posted 11. April 2018 by Walter", "2018-04-11", ""},
+      // Some sites put the time first.
+      {"Updated 11:30 AM EST, Mon January 29, 2024", "2024-01-29", "11:30"},
+      {"6:00 PM on 5 April 2018", "2018-04-05", "18:00"},
   };
   CheckDates(kCases, std::size(kCases));
 }
@@ -95,6 +102,7 @@ TEST_CASE("Dates that must be rejected", "[date]") {
       {"2999年1月1日", "", ""},
       // Both readings possible: 03/04 is March 4 or April 3.
       {"03/04/2024", "", ""},
+      {"03-04-2024", "", ""},
       // Parts of longer numbers and mixed separators are not dates.
       {"电话 0595-2024-0129", "", ""},
       {"ID 120240129", "", ""},
@@ -122,6 +130,10 @@ TEST_CASE("A match spans the date and its time", "[date]") {
   const auto m = finder.Find(text, kLatest);
   REQUIRE(m.has_value());
   CHECK(text.substr(m->begin, m->end - m->begin) == "2024-01-29 11:30");
+  const std::string english = "By Jo Li | 9:05 AM ET, Mon January 29, 2024 | Politics";
+  const auto e = finder.Find(english, kLatest);
+  REQUIRE(e.has_value());
+  CHECK(english.substr(e->begin, e->end - e->begin) == "9:05 AM ET, Mon January 29, 2024");
 }
 
 TEST_CASE("Calendar helpers", "[date]") {

@@ -144,6 +144,11 @@ TEST_CASE("Bylines in simplified Chinese", "[extract][byline]") {
       // A photographer is not the author; reviewers are not editors.
       {"摄影记者 张三 记者 李四", R"({"author":"李四"})"},
       {"编辑:王二 审核:张三", R"({"editor":"王二"})"},
+      {"来源：光明网-《光明日报》2024-05-20 03:15",
+       R"({"date":"2024-05-20","time":"03:15","publisher":"光明网-光明日报"})"},
+      {"2024年05月16日 17:02 新京报作者：新京报",
+       R"({"date":"2024-05-16","time":"17:02","author":"新京报","publisher":"新京报"})"},
+      {"来源： [64c77908a3.jpeg] 中国日报网", R"({"publisher":"中国日报网"})"},
       // 合作者 holds 作者 but names no author.
       {"有意与本刊合作者请联系", R"({})"},
   };
@@ -178,6 +183,12 @@ TEST_CASE("Bylines in English", "[extract][byline]") {
       {"Written by Sam Lee on 2024-01-29", R"({"date":"2024-01-29","author":"Sam Lee"})"},
       {"Author: Li Wei | Source: Xinhua", R"({"author":"Li Wei","publisher":"Xinhua"})"},
       {"Original title: How it all began", R"({"title":"How it all began","original_title":"How it all began"})"},
+      // Dates, handles and job titles after the name are not part of it.
+      {"By Erin Cunningham March 18 at 3:57 PM Follow @erin", R"({"author":"Erin Cunningham"})"},
+      {"By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project",
+       R"({"author":"Daniel Kahn Gillmor"})"},
+      {"By Jane Doe, John Roe", R"({"author":"Jane Doe, John Roe"})"},
+      {"// By Arun Sai Krishnan • Nov 11, 2020", R"({"date":"2020-11-11","author":"Arun Sai Krishnan"})"},
       // A photo credit names no author.
       {"Photo by Getty Images", R"({})"},
       // The publication date outranks the update date, wherever it stands.
