@@ -87,16 +87,11 @@ int MonthFromName(std::string_view name) {
 }
 
 bool IsDigitAt(std::string_view text, std::size_t i) {
-  if (i >= text.size()) return false;
   std::size_t len;
-  const char32_t c = DecodeAt(text, i, &len);
-  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+  return i < text.size() && IsDigitChar(DecodeAt(text, i, &len));
 }
 
-bool IsDigitBefore(std::string_view text, std::size_t i) {
-  const char32_t c = DecodeBefore(text, i);
-  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
+bool IsDigitBefore(std::string_view text, std::size_t i) { return IsDigitChar(DecodeBefore(text, i)); }
 
 std::size_t Offset(std::string_view text, re2::StringPiece piece) {
   return static_cast<std::size_t>(piece.data() - text.data());
@@ -164,7 +159,10 @@ void ReadTime(const RE2& after, const RE2& before, std::string_view text, DateMa
       return;
     }
   }
-  const re2::StringPiece head(text.data(), m->begin);
+  // "12:30:45 p.m. EST, Wednesday, " is about the longest a time before a date gets.
+  constexpr std::size_t kMaxTimeBeforeBytes = 64;
+  const std::size_t from = m->begin > kMaxTimeBeforeBytes ? m->begin - kMaxTimeBeforeBytes : 0;
+  const re2::StringPiece head(text.data() + from, m->begin - from);
   if (before.Match(head, 0, head.size(), RE2::UNANCHORED, g, 5)) {
     const std::size_t begin = Offset(text, g[1].data() ? g[1] : g[2]);
     if (!IsDigitBefore(text, begin) && SetTime(View(g[1]), View(g[2]), View(g[3]), View(g[4]), m)) {
@@ -244,7 +242,7 @@ std::vector<DateMatch> DateFinder::FindAll(std::string_view text, const CivilDat
     const int groups = 1 + p.re->NumberOfCapturingGroups();
     std::size_t pos = 0;
     while (pos < text.size() && p.re->Match(whole, pos, text.size(), RE2::UNANCHORED, g, groups)) {
-      const std::size_t begin = Offset(text, g[1].data() ? g[1] : g[2]);
+      const std::size_t begin = Offset(text, g[0]);
       const std::size_t end = begin + g[0].size();
       // A date is not part of a longer number (phone numbers, ids, version strings).
       if (IsDigitBefore(text, begin) || IsDigitAt(text, end)) {

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "extract_text.h"
+#include "extract_title.h"
 
 namespace pith::internal {
 namespace {
@@ -105,8 +106,6 @@ bool IsAsciiAlnum(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
-
 bool HasSentencePunct(std::string_view s) {
   for (std::string_view p : {"。", "！", "？", "!", "?", "；"}) {
     if (s.find(p) != std::string_view::npos) return true;
@@ -117,7 +116,7 @@ bool HasSentencePunct(std::string_view s) {
 bool HasWordChar(std::string_view s) {
   for (std::size_t i = 0, len; i < s.size(); i += len) {
     const char32_t c = DecodeAt(s, i, &len);
-    if (IsWordChar(c) && !IsDigit(c)) return true;
+    if (IsWordChar(c) && !IsDigitChar(c)) return true;
   }
   return false;
 }
@@ -128,13 +127,9 @@ bool IsOrgLike(std::string_view s) {
   if (n < 2 || n > 16) return false;
   for (std::size_t i = 0, len; i < s.size(); i += len) {
     const char32_t c = DecodeAt(s, i, &len);
-    if (!IsWordChar(c) || IsDigit(c)) return false;
+    if (!IsWordChar(c) || IsDigitChar(c)) return false;
   }
   return true;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // The first piece of `s` cut at the separators sites put between fields (|, •).
@@ -188,13 +183,13 @@ std::string CleanName(std::string_view raw) {
   for (bool changed = true; changed;) {
     changed = false;
     for (std::string_view tail : kBylineTails) {
-      if (EndsWith(s, tail) && s.size() > tail.size()) {
+      if (s.ends_with(tail) && s.size() > tail.size()) {
         s = CollapseSpaces(TrimPunct(std::string_view(s).substr(0, s.size() - tail.size())));
         changed = true;
       }
     }
     for (std::string_view tail : kLatinTails) {
-      if (s.size() > tail.size() && EndsWith(s, tail)) {
+      if (s.size() > tail.size() && s.ends_with(tail)) {
         s = CollapseSpaces(TrimPunct(std::string_view(s).substr(0, s.size() - tail.size())));
         changed = true;
       }
@@ -219,26 +214,6 @@ bool IsPlausibleName(std::string_view s) {
   std::size_t words = 1;
   for (char c : s) words += c == ' ';
   return n <= 80 && words <= 10;
-}
-
-std::string CleanTitleValue(std::string_view raw) {
-  std::string_view s = TrimSpaces(raw);
-  auto strip = [](std::string_view& v, bool front) {
-    for (std::string_view p : {":", "：", ",", "，", ";", "；", "|", "｜", "/", "-", "—"}) {
-      if (front && v.substr(0, p.size()) == p) {
-        v = TrimSpaces(v.substr(p.size()));
-        return true;
-      }
-      if (!front && EndsWith(v, p)) {
-        v = TrimSpaces(v.substr(0, v.size() - p.size()));
-        return true;
-      }
-    }
-    return false;
-  };
-  while (strip(s, true)) {}
-  while (strip(s, false)) {}
-  return CollapseSpaces(s);
 }
 
 }  // namespace
@@ -378,7 +353,7 @@ std::vector<MetaLineReader::Key> MetaLineReader::FindKeys(std::string_view line)
     }
     // Other keys need a boundary before them, except an author key with a colon, which may follow
     // the name of its organisation (新京报作者：…).
-    const bool bounded = begin == 0 || !IsWordChar(before) || IsDigit(before);
+    const bool bounded = begin == 0 || !IsWordChar(before) || IsDigitChar(before);
     if (!cls.glued && !bounded && !(cls.role == Role::kAuthor && colon)) continue;
     const char32_t last = DecodeBefore(line, end);
     const bool slash = last == '/' || last == 0xFF0F || last == '|' || last == 0xFF5C;
@@ -400,7 +375,9 @@ std::vector<MetaLineReader::Key> MetaLineReader::FindKeys(std::string_view line)
 
 bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int rank_offset,
                           Fields* fields) const {
-  line = TrimSpaces(line);
+  // Meta lines are short; a longer one is read only so far, which keeps the cost linear.
+  constexpr std::size_t kMaxLineBytes = 4096;
+  line = TrimSpaces(Prefix(line, kMaxLineBytes));
   const std::vector<Key> keys = FindKeys(line);
 
   // Dates and URLs, wherever they stand, and the spans they take (cut out of the values). Dates
@@ -505,7 +482,7 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
         break;
       }
       case Role::kOriginalTitle: {
-        const std::string title = CleanTitleValue(line.substr(k.value_begin, end - k.value_begin));
+        const std::string title = CleanTitle(line.substr(k.value_begin, end - k.value_begin), "");
         if (HasWordChar(title) && CodePointCount(title) <= 150) {
           Fields::Offer(&fields->original_title, title, rank);
         }

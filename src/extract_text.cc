@@ -60,6 +60,8 @@ bool IsTrimmable(char32_t c) {
 
 bool IsWordChar(char32_t c) { return !IsSpace(c) && !IsTrimmable(c); }
 
+bool IsDigitChar(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+
 std::size_t HanCount(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0, len; i < s.size(); i += len) n += IsHan(DecodeAt(s, i, &len));
@@ -73,7 +75,7 @@ bool HasOrgSuffix(std::string_view s) {
       "Network", "Agency", "Gazette", "Telegraph", ".com", ".cn", ".net", ".org"};
   s = TrimSpaces(s);
   for (std::string_view suffix : kSuffixes) {
-    if (s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix) return true;
+    if (s.size() > suffix.size() && s.ends_with(suffix)) return true;
   }
   return false;
 }
@@ -96,6 +98,13 @@ std::string_view TrimIf(std::string_view s, Pred drop) {
 }
 
 }  // namespace
+
+std::string_view Prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
 
 std::string_view TrimSpaces(std::string_view s) { return TrimIf(s, IsSpace); }
 
@@ -126,10 +135,8 @@ int ParseDigits(std::string_view s) {
   int value = 0;
   for (std::size_t i = 0, len; i < s.size(); i += len) {
     const char32_t c = DecodeAt(s, i, &len);
-    int d;
-    if (c >= '0' && c <= '9') d = static_cast<int>(c - '0');
-    else if (c >= 0xFF10 && c <= 0xFF19) d = static_cast<int>(c - 0xFF10);
-    else return -1;
+    if (!IsDigitChar(c)) return -1;
+    const int d = static_cast<int>(c >= 0xFF10 ? c - 0xFF10 : c - '0');
     if (value > 100000000) return -1;
     value = value * 10 + d;
   }

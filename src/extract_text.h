@@ -31,12 +31,17 @@ bool IsTrimmable(char32_t c);
 // A code point that can be part of a word (letters, digits, ideographs): not space, not
 // punctuation.
 bool IsWordChar(char32_t c);
+// An ASCII or fullwidth digit.
+bool IsDigitChar(char32_t c);
 // Han characters in `s`.
 std::size_t HanCount(std::string_view s);
 
 // Whether `s` ends like the name of a news organisation or site: 新华社, 觀察者網, 人民日报,
 // 央视新闻, BBC News, The Times, example.com.
 bool HasOrgSuffix(std::string_view s);
+
+// The first `max_bytes` bytes of `s`, or fewer so as not to split a UTF-8 sequence.
+std::string_view Prefix(std::string_view s, std::size_t max_bytes);
 
 // `s` without leading and trailing spaces.
 std::string_view TrimSpaces(std::string_view s);

@@ -17,6 +17,10 @@ constexpr std::size_t kMinBodyHan = 100;
 constexpr double kUnrelated = 0.2;
 // ...when the rest of the title clearly belongs to the body.
 constexpr double kRelated = 0.5;
+// A title is judged against the start of the body, which keeps the cost bounded on long texts.
+constexpr std::size_t kBodyWindowBytes = 16 * 1024;
+// Longer title lines are cut to this before cleaning.
+constexpr std::size_t kMaxTitleBytes = 1024;
 // Site and section names are short.
 constexpr std::size_t kMaxSiteChars = 24;
 
@@ -28,10 +32,6 @@ constexpr std::string_view kMediaTags[] = {
     "图", "圖", "组图", "組圖", "图文", "圖文", "多图", "多圖", "高清组图", "高清組圖", "视频", "視頻",
     "附视频", "附視頻", "直播", "Video", "VIDEO", "Photos", "PHOTOS", "Watch"};
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -39,7 +39,7 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 std::string_view StripListNumber(std::string_view s) {
   std::size_t i = 0;
   for (std::string_view open : {"(", "（", "["}) {
-    if (StartsWith(s, open)) {
+    if (s.starts_with(open)) {
       std::size_t j = open.size();
       while (j < s.size() && IsAsciiDigit(s[j])) ++j;
       if (j == open.size() || j - open.size() > 3) return s;
@@ -64,7 +64,7 @@ std::string_view StripListNumber(std::string_view s) {
 // Removes brackets that enclose the whole title: 《X》, 【X】.
 std::string_view Unwrap(std::string_view s) {
   for (const auto& [open, close] : kBrackets) {
-    if (s.size() > open.size() + close.size() && StartsWith(s, open) && EndsWith(s, close)) {
+    if (s.size() > open.size() + close.size() && s.starts_with(open) && s.ends_with(close)) {
       const std::string_view inner = s.substr(open.size(), s.size() - open.size() - close.size());
       if (inner.find(close) == std::string_view::npos) return TrimSpaces(inner);
     }
@@ -79,8 +79,8 @@ std::string_view DropMediaTags(std::string_view s) {
   for (const auto& [open, close] : kTagBrackets) {
     for (std::string_view tag : kMediaTags) {
       const std::string tagged = std::string(open) + std::string(tag) + std::string(close);
-      if (s.size() > tagged.size() && EndsWith(s, tagged)) s = TrimSpaces(s.substr(0, s.size() - tagged.size()));
-      if (s.size() > tagged.size() && StartsWith(s, tagged)) s = TrimSpaces(s.substr(tagged.size()));
+      if (s.size() > tagged.size() && s.ends_with(tagged)) s = TrimSpaces(s.substr(0, s.size() - tagged.size()));
+      if (s.size() > tagged.size() && s.starts_with(tagged)) s = TrimSpaces(s.substr(tagged.size()));
     }
   }
   return s;
@@ -146,7 +146,7 @@ bool IsSiteName(std::string_view s, bool spaced, bool tail, std::size_t title_ch
   if (n == 0 || n > kMaxSiteChars) return false;
   if (HasOrgSuffix(s) || EndsWithDomain(s) || (spaced && IsNumbersOnly(s))) return true;
   for (std::string_view suffix : kSiteSuffixes) {
-    if (EndsWith(s, suffix) && s.size() > suffix.size()) return true;
+    if (s.ends_with(suffix) && s.size() > suffix.size()) return true;
   }
   if (!spaced || !tail || title_chars < 2 * n) return false;
   return IsTitleCaseName(s) || (HanCount(s) == n && n <= kMaxSectionHan);
@@ -233,11 +233,11 @@ std::string_view DropCreditsAndDangling(std::string_view s) {
     changed = false;
     s = TrimSpaces(s);
     for (std::string_view d : kDangling) {
-      if (s.size() > d.size() && StartsWith(s, d)) {
+      if (s.size() > d.size() && s.starts_with(d)) {
         s = s.substr(d.size());
         changed = true;
       }
-      if (s.size() > d.size() && EndsWith(s, d)) {
+      if (s.size() > d.size() && s.ends_with(d)) {
         s = s.substr(0, s.size() - d.size());
         changed = true;
       }
@@ -264,6 +264,7 @@ struct Hits {
 };
 
 Hits PairHits(std::string_view s, std::string_view body) {
+  body = Prefix(body, kBodyWindowBytes);
   Hits h;
   for (std::string_view pair : HanPairs(s)) {
     ++h.total;
@@ -310,10 +311,13 @@ std::string DropUnrelatedSegments(std::string_view s, std::string_view body) {
 // The text 《X》 or 【X】 quotes at byte `open_at`, if it is followed by its closing bracket.
 std::string_view QuotedAt(std::string_view line, std::size_t open_at, std::string_view open,
                           std::string_view close) {
-  const std::size_t begin = open_at + open.size();
-  const std::size_t end = line.find(close, begin);
+  // A quoted title is at most about a hundred characters; looking no further keeps long lines
+  // full of brackets linear.
+  constexpr std::size_t kMaxQuoteBytes = 400;
+  const std::string_view window = line.substr(open_at + open.size(), kMaxQuoteBytes);
+  const std::size_t end = window.find(close);
   if (end == std::string_view::npos) return {};
-  return line.substr(begin, end - begin);
+  return window.substr(0, end);
 }
 
 // Words right before 《X》 that make X a cited source rather than the article.
@@ -322,9 +326,12 @@ constexpr std::string_view kCitingWords[] = {
     "來源於", "转自", "轉自", "转载自", "轉載自", "出自", "据", "據", "参考", "參考", "来自", "來自"};
 
 bool IsCited(std::string_view line, std::size_t open_at) {
-  const std::string_view before = TrimPunct(line.substr(0, open_at));
+  // The citing word stands within a few characters of the bracket.
+  constexpr std::size_t kLookBehindBytes = 24;
+  const std::size_t from = open_at > kLookBehindBytes ? open_at - kLookBehindBytes : 0;
+  const std::string_view before = TrimPunct(line.substr(from, open_at - from));
   for (std::string_view w : kCitingWords) {
-    if (EndsWith(before, w)) return true;
+    if (before.ends_with(w)) return true;
   }
   return false;
 }
@@ -340,7 +347,7 @@ bool IsNoticeWord(std::string_view s) {
 }  // namespace
 
 std::string CleanTitle(std::string_view line, std::string_view body) {
-  std::string_view s = TrimSpaces(line);
+  std::string_view s = TrimSpaces(Prefix(line, kMaxTitleBytes));
   s = StripListNumber(s);
   s = Unwrap(s);
   s = DropCreditsAndDangling(s);
@@ -362,6 +369,7 @@ double Relatedness(std::string_view title, std::string_view body) {
   // Latin words of four or more letters; body text shorter than a paragraph cannot tell.
   constexpr std::size_t kMinBodyBytes = 300;
   if (body.size() < kMinBodyBytes) return -1;
+  body = Prefix(body, kBodyWindowBytes);
   auto lower = [](std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -395,7 +403,7 @@ std::string TitleQuotedInNotice(std::string_view line) {
     if (q.empty()) continue;
     const std::string_view after = line.substr(q.data() - line.data() + q.size() + std::string_view("】").size());
     for (std::string_view w : {"有关", "有關", "相关", "相關", "的内容", "的內容", "的全部", "一文"}) {
-      if (StartsWith(after, w) && CodePointCount(q) >= 4 && !IsNoticeWord(q)) return std::string(TrimSpaces(q));
+      if (after.starts_with(w) && CodePointCount(q) >= 4 && !IsNoticeWord(q)) return std::string(TrimSpaces(q));
     }
   }
   return "";

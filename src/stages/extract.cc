@@ -52,7 +52,7 @@ bool IsNoticeLike(std::string_view line) {
 
 bool EndsLikeSentence(std::string_view s) {
   for (std::string_view p : {"。", "，", ",", "；", ";", "：", ":", "."}) {
-    if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) return true;
+    if (s.ends_with(p)) return true;
   }
   return false;
 }
@@ -143,6 +143,8 @@ class ExtractStage final : public Stage {
       body->append(lines[i]);
       body->push_back('\n');
     }
+    // A text that is all title has none.
+    if (body->empty()) return;
     std::size_t best = lines.size();
     double best_related = kMinTitleRelatedness;
     for (std::size_t i : candidates) {
@@ -220,7 +222,7 @@ class ExtractStage final : public Stage {
     for (std::size_t end = place.size(); end > 0; --end) {
       if (end < place.size() && (static_cast<unsigned char>(place[end]) & 0xC0) == 0x80) continue;
       const std::string_view org = place.substr(0, end);
-      if (org.substr(0, std::string_view("本").size()) == "本") break;
+      if (org.starts_with("本")) break;
       if (HasOrgSuffix(org) && CodePointCount(org) >= 2) {
         Fields::Offer(&fields->publisher, org, kRankPlain + kBodyRankOffset);
         break;
@@ -236,7 +238,7 @@ class ExtractStage final : public Stage {
     constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
         {"(", ")"}, {"（", "）"}, {"【", "】"}, {"[", "]"}};
     for (const auto& [open, close] : kPairs) {
-      if (line.size() <= close.size() || line.substr(line.size() - close.size()) != close) continue;
+      if (line.size() <= close.size() || !line.ends_with(close)) continue;
       const std::size_t at = line.rfind(open);
       if (at == std::string_view::npos) continue;
       const std::string_view inner = line.substr(at + open.size(), line.size() - close.size() - at - open.size());

@@ -130,6 +130,10 @@ TEST_CASE("A match spans the date and its time", "[date]") {
   const auto m = finder.Find(text, kLatest);
   REQUIRE(m.has_value());
   CHECK(text.substr(m->begin, m->end - m->begin) == "2024-01-29 11:30");
+  const std::string minguo = "發佈:民國113年1月29日 來源";
+  const auto g = finder.Find(minguo, kLatest);
+  REQUIRE(g.has_value());
+  CHECK(minguo.substr(g->begin, g->end - g->begin) == "民國113年1月29日");
   const std::string english = "By Jo Li | 9:05 AM ET, Mon January 29, 2024 | Politics";
   const auto e = finder.Find(english, kLatest);
   REQUIRE(e.has_value());
