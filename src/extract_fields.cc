@@ -455,10 +455,10 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
     const Key& k = keys[i];
     const Key* next = i + 1 < keys.size() ? &keys[i + 1] : nullptr;
     std::size_t end = next ? next->begin : line.size();
-    // Words glued to the next reporter key describe that reporter (文/觀察者網專欄作者 左瑋):
-    // they are not a name themselves.
+    // Words glued to the next author key describe that author (文/觀察者網專欄作者 左瑋): they
+    // are not a name themselves.
     const bool describes_next = next && next->cls->role == Role::kAuthor && end > k.value_begin &&
-                                IsWordChar(DecodeBefore(line, end));
+                                !IsSpace(DecodeBefore(line, end));
     take_org(k.value_begin, &end, next);
     if (end <= k.value_begin) continue;
     const std::string value = text_of(k.value_begin, end);
