@@ -177,8 +177,32 @@ std::string_view CutLatinName(std::string_view s) {
   return s;
 }
 
+// `s` without the notes in brackets that bylines add after names: "Jo Roy (reporting)", 张三(实习).
+std::string DropBracketNotes(std::string_view s) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < s.size()) {
+    std::size_t open = std::string_view::npos, close_at = std::string_view::npos, close_len = 0;
+    for (const auto& [o, c] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+      const std::size_t i = s.find(o, at);
+      if (i == std::string_view::npos || (open != std::string_view::npos && i > open)) continue;
+      const std::size_t j = s.find(c, i + o.size());
+      if (j == std::string_view::npos) continue;
+      open = i;
+      close_at = j;
+      close_len = c.size();
+    }
+    if (open == std::string_view::npos) break;
+    out.append(s.substr(at, open - at));
+    out.push_back(' ');
+    at = close_at + close_len;
+  }
+  out.append(s.substr(std::min(at, s.size())));
+  return out;
+}
+
 std::string CleanName(std::string_view raw) {
-  std::string s = CollapseSpaces(TrimPunct(FirstPiece(raw)));
+  std::string s = CollapseSpaces(TrimPunct(DropBracketNotes(FirstPiece(raw))));
   if (HanCount(s) == 0) s = CollapseSpaces(TrimPunct(CutLatinName(s)));
   for (bool changed = true; changed;) {
     changed = false;
@@ -205,6 +229,21 @@ std::string CleanPublisher(std::string_view raw) {
     for (std::size_t at = s.find(mark); at != std::string::npos; at = s.find(mark)) s.erase(at, mark.size());
   }
   return CollapseSpaces(TrimPunct(s));
+}
+
+// Names in Chinese separated by spaces: 王帆, 戴小河 印朋.
+bool IsHanNameList(std::string_view s) {
+  // Chinese names have two to four characters.
+  constexpr std::size_t kMaxNameChars = 4;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t space = std::min(s.find(' ', start), s.size());
+    const std::string_view name = s.substr(start, space - start);
+    const std::size_t n = CodePointCount(name);
+    if (n < 2 || n > kMaxNameChars || HanCount(name) != n) return false;
+    start = space + 1;
+  }
+  return true;
 }
 
 bool IsPlausibleName(std::string_view s) {
@@ -429,6 +468,15 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
     return out;
   };
 
+  // A name stands before any date or URL in its value: "by Steven Musil January 18, 2017 11:00 PM
+  // PST" is Steven Musil.
+  auto name_of = [&](std::size_t b, std::size_t e) {
+    for (const auto& [cb, ce] : cuts) {
+      if (cb >= b && cb < e && HasWordChar(line.substr(b, cb - b))) return text_of(b, cb);
+    }
+    return text_of(b, e);
+  };
+
   // Cuts the organisation name glued before an author key off the end of [b, *e).
   auto take_org = [&](std::size_t b, std::size_t* e, const Key* next) {
     if (!next || next->cls->role != Role::kAuthor || *e <= b) return;
@@ -465,17 +513,26 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
     const int rank = k.cls->rank + rank_offset;
     switch (k.cls->role) {
       case Role::kAuthor: {
-        const std::string name = CleanName(value);
+        const std::string name = CleanName(name_of(k.value_begin, end));
         if (!describes_next && IsPlausibleName(name)) Fields::Offer(&fields->author, name, rank);
         break;
       }
       case Role::kEditor: {
-        const std::string name = CleanName(value);
+        const std::string name = CleanName(name_of(k.value_begin, end));
         if (IsPlausibleName(name)) Fields::Offer(&fields->editor, name, rank);
         break;
       }
       case Role::kPublisher: {
-        const std::string name = CleanPublisher(value);
+        std::string name = CleanPublisher(value);
+        // 来源：中国新闻网 王帆: an organisation, then the name of its writer.
+        if (const std::size_t space = name.find(' '); space != std::string::npos) {
+          const std::string_view head = std::string_view(name).substr(0, space);
+          const std::string_view rest = std::string_view(name).substr(space + 1);
+          if (HasOrgSuffix(head) && IsHanNameList(rest)) {
+            Fields::Offer(&fields->author, rest, kRankWeak + rank_offset);
+            name = std::string(head);
+          }
+        }
         if (HasWordChar(name) && !HasSentencePunct(name) && CodePointCount(name) <= 40) {
           Fields::Offer(&fields->publisher, name, rank);
         }

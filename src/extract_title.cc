@@ -117,7 +117,12 @@ bool EndsWithDomain(std::string_view s) {
   const std::string_view tld = last.substr(dot + 1);
   if (tld.size() < 2 || tld.size() > 6) return false;
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  auto host = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsAsciiDigit(c) || c == '-' || c == '.'; };
+  // Host names may hold letters of any script (Aktuálně.cz), but no spaces or punctuation
+  // other than dots and hyphens.
+  auto host = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsAsciiDigit(c) || c == '-' || c == '.' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
   return std::all_of(tld.begin(), tld.end(), lower) && std::all_of(last.begin(), last.end(), host);
 }
 
@@ -131,11 +136,18 @@ bool IsNumbersOnly(std::string_view s) {
   return digit;
 }
 
+// How a part is joined to the rest of a title, which says how sure a separator it is.
+enum class Joint {
+  kBar,         // " - ", " · ", " // ", " :: ": what sites put between title, section and site
+  kSpacedDash,  // " – ", " — ": also punctuation inside titles ("X – Until Now")
+  kUnspaced,    // "——", "—", "-" after CJK: mostly punctuation inside titles
+};
+
 // A part of a title that names the site or its section rather than the article, or dates the
-// page. A bare section-like name ("Opinion", 两岸三地) counts only as a `tail` after a spaced
-// separator and beside a title at least twice as long (`title_chars`), so that "Star Wars - The
-// Last Jedi" and "Chapter 6 - Monitoring" stay whole.
-bool IsSiteName(std::string_view s, bool spaced, bool tail, std::size_t title_chars) {
+// page. A bare section-like name ("Opinion", 两岸三地) or a date counts only after a bar-like
+// separator; a section name only as the `tail` and beside a title at least twice as long
+// (`title_chars`), so that "Star Wars - The Last Jedi" and "Chapter 6 - Monitoring" stay whole.
+bool IsSiteName(std::string_view s, Joint joint, bool tail, std::size_t title_chars) {
   constexpr std::string_view kSiteSuffixes[] = {"中心", "首页", "首頁", "官网", "官網", "频道", "頻道",
                                                 "博客", "论坛", "論壇", "社区", "社區", "百科", "头条",
                                                 "頭條"};
@@ -144,11 +156,13 @@ bool IsSiteName(std::string_view s, bool spaced, bool tail, std::size_t title_ch
   s = TrimSpaces(s);
   const std::size_t n = CodePointCount(s);
   if (n == 0 || n > kMaxSiteChars) return false;
-  if (HasOrgSuffix(s) || EndsWithDomain(s) || (spaced && IsNumbersOnly(s))) return true;
+  if (HasOrgSuffix(s) || EndsWithDomain(s)) return true;
   for (std::string_view suffix : kSiteSuffixes) {
     if (s.ends_with(suffix) && s.size() > suffix.size()) return true;
   }
-  if (!spaced || !tail || title_chars < 2 * n) return false;
+  if (joint != Joint::kBar) return false;
+  if (IsNumbersOnly(s)) return true;
+  if (!tail || title_chars < 2 * n) return false;
   return IsTitleCaseName(s) || (HanCount(s) == n && n <= kMaxSectionHan);
 }
 
@@ -173,9 +187,19 @@ std::string_view KeepLongestPart(std::string_view s) {
   }
   if (parts.empty()) return s;
   parts.push_back(TrimSpaces(s.substr(start)));
+  // Letters and digits, not punctuation, measure a part: "藍天 :: 痞客邦 PIXNET ::" is short.
+  auto words = [](std::string_view p) {
+    std::size_t n = 0;
+    for (std::size_t i = 0, len; i < p.size(); i += len) n += IsWordChar(DecodeAt(p, i, &len));
+    return n;
+  };
   std::string_view best;
+  std::size_t best_words = 0;
   for (std::string_view p : parts) {
-    if (CodePointCount(p) > CodePointCount(best)) best = p;
+    if (words(p) > best_words) {
+      best = p;
+      best_words = words(p);
+    }
   }
   return best;
 }
@@ -183,24 +207,24 @@ std::string_view KeepLongestPart(std::string_view s) {
 // Drops site names joined to the title by dashes, at the end ("X - BBC News", "X—新华网") or at
 // the start ("新华网 - X"), as long as they look like site names.
 std::string_view DropDashedSiteNames(std::string_view s) {
-  // Spaced dashes separate a site name written in any way; unspaced ones (as in 新征程——聚焦两会)
-  // are also punctuation inside titles, so the part after them must end like a site name.
-  constexpr std::pair<std::string_view, bool> kDashes[] = {
-      {" - ", true}, {" – ", true}, {" — ", true}, {" —— ", true}, {" · ", true}, {" // ", true},
-      {" :: ", true}, {"——", false}, {"—", false}, {"－", false}, {"-", false}};
+  // How sure each separator is decides what may be dropped after it (see IsSiteName): 新征程——
+  // 聚焦两会 keeps its dash, "X - BBC News" and "X—新华网" lose the site.
+  constexpr std::pair<std::string_view, Joint> kDashes[] = {
+      {" - ", Joint::kBar},         {" · ", Joint::kBar},         {" // ", Joint::kBar},
+      {" :: ", Joint::kBar},        {" – ", Joint::kSpacedDash},  {" — ", Joint::kSpacedDash},
+      {" —— ", Joint::kSpacedDash}, {"——", Joint::kUnspaced},     {"—", Joint::kUnspaced},
+      {"－", Joint::kUnspaced},     {"-", Joint::kUnspaced}};
   for (bool changed = true; changed;) {
     changed = false;
-    for (const auto& [dash, spaced] : kDashes) {
+    for (const auto& [dash, joint] : kDashes) {
       // An unspaced ASCII hyphen joins Latin words (Wi-Fi, 737-800); it separates a site name
       // only after CJK text, as in 选举-今日头条.
-      auto separates = [&, dash = dash, spaced = spaced](std::size_t at) {
-        return spaced || dash != "-" || DecodeBefore(s, at) >= 0x80;
-      };
+      auto separates = [&, dash = dash](std::size_t at) { return dash != "-" || DecodeBefore(s, at) >= 0x80; };
       const std::size_t last = s.rfind(dash);
       if (last != std::string_view::npos && last > 0 && separates(last)) {
         const std::string_view head = TrimSpaces(s.substr(0, last));
         const std::string_view tail = s.substr(last + dash.size());
-        if (CodePointCount(head) >= 4 && IsSiteName(tail, spaced, /*tail=*/true, CodePointCount(head))) {
+        if (CodePointCount(head) >= 4 && IsSiteName(tail, joint, /*tail=*/true, CodePointCount(head))) {
           s = head;
           changed = true;
           break;
@@ -210,7 +234,7 @@ std::string_view DropDashedSiteNames(std::string_view s) {
       if (first != std::string_view::npos && first > 0 && separates(first)) {
         const std::string_view head = s.substr(0, first);
         const std::string_view tail = TrimSpaces(s.substr(first + dash.size()));
-        if (CodePointCount(tail) > CodePointCount(head) && IsSiteName(head, spaced, /*tail=*/false, CodePointCount(tail))) {
+        if (CodePointCount(tail) > CodePointCount(head) && IsSiteName(head, joint, /*tail=*/false, CodePointCount(tail))) {
           s = tail;
           changed = true;
           break;

@@ -71,6 +71,10 @@ TEST_CASE("Title clean-up removes what sites add around the title", "[extract][t
       {"为什么 ChatGPT 不火了？-CSDN博客", "为什么 ChatGPT 不火了？"},
       {"港特首就违建事件道歉 - BBC中文网 - 两岸三地", "港特首就违建事件道歉"},
       {"Unijne fundusze coraz bliżej - Polityka - rp.pl", "Unijne fundusze coraz bliżej"},
+      {"West Ham hrozí gigantům, okouzlil i Linekera - Aktuálně.cz", "West Ham hrozí gigantům, okouzlil i Linekera"},
+      {"Apple’s Vision Pro hands-on: the Retina display moment for headsets - The Verge",
+       "Apple’s Vision Pro hands-on: the Retina display moment for headsets"},
+      {"新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::", "美樹營地賞楓 (2) @ 史蒂文的家"},
       {"Tite diz que errou ao levar taça - 21/12/2018", "Tite diz que errou ao levar taça"},
       {"23.01.2022 - Dorothea Wierer darf noch jubeln", "Dorothea Wierer darf noch jubeln"},
       {"建议对游戏进行改版 - Powered by Discuz!", "建议对游戏进行改版"},
@@ -78,6 +82,8 @@ TEST_CASE("Title clean-up removes what sites add around the title", "[extract][t
       // Dashes that belong to the title stay.
       {"新征程,再出发——聚焦2021年全国两会", "新征程,再出发——聚焦2021年全国两会"},
       {"Star Wars - The Last Jedi", "Star Wars - The Last Jedi"},
+      {"This County Criminalized Students for Bad Grades – Until Now",
+       "This County Criminalized Students for Bad Grades – Until Now"},
       {"Chapter 6 - Monitoring Distributed Systems", "Chapter 6 - Monitoring Distributed Systems"},
       {"Boeing 737-800 grounded after COVID-19 checks", "Boeing 737-800 grounded after COVID-19 checks"},
       {"新华社:莫让基层“戴罪立功”成常态", "新华社:莫让基层“戴罪立功”成常态"},
@@ -149,6 +155,11 @@ TEST_CASE("Bylines in simplified Chinese", "[extract][byline]") {
       {"2024年05月16日 17:02 新京报作者：新京报",
        R"({"date":"2024-05-16","time":"17:02","author":"新京报","publisher":"新京报"})"},
       {"来源： [64c77908a3.jpeg] 中国日报网", R"({"publisher":"中国日报网"})"},
+      // An organisation, then its writer.
+      {"2023-06-15 08:10 来源：中国新闻网 王帆",
+       R"({"date":"2023-06-15","time":"08:10","author":"王帆","publisher":"中国新闻网"})"},
+      {"来源：央视新闻客户端 中国青年网", R"({"publisher":"央视新闻客户端 中国青年网"})"},
+      {"记者 张三(实习) 报道", R"({"author":"张三"})"},
       // 合作者 holds 作者 but names no author.
       {"有意与本刊合作者请联系", R"({})"},
   };
@@ -189,6 +200,9 @@ TEST_CASE("Bylines in English", "[extract][byline]") {
        R"({"author":"Daniel Kahn Gillmor"})"},
       {"By Jane Doe, John Roe", R"({"author":"Jane Doe, John Roe"})"},
       {"// By Arun Sai Krishnan • Nov 11, 2020", R"({"date":"2020-11-11","author":"Arun Sai Krishnan"})"},
+      {"by Steven Musil January 18, 2017 11:00 PM PST", R"({"date":"2017-01-18","time":"23:00","author":"Steven Musil"})"},
+      {"by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)",
+       R"({"author":"Eleanor Ainge Roy and Adrian Malloch"})"},
       // A photo credit names no author.
       {"Photo by Getty Images", R"({})"},
       // The publication date outranks the update date, wherever it stands.
