@@ -323,6 +323,8 @@ const std::vector<Command>& Commands() {
 }
 
 int Run(int argc, char** argv) {
+  // stdin is read through std::cin; unsynchronised it is buffered like any ifstream.
+  std::ios::sync_with_stdio(false);
   CLI::App app{"pith: keeps the article and drops the web around it.\n"
                "Each subcommand reads and writes JSON Lines, so they compose in pipelines:\n"
                "  pith ingest dumps/ | pith normalize | pith strip --explain | jq .lines\n"
