@@ -555,9 +555,10 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
   return !keys.empty() || !dates.empty() || has_url;
 }
 
-bool MetaLineReader::LooksLikeMeta(std::string_view line, const CivilDate& latest, bool date_alone) const {
-  // Longer lines are prose, even when they start with a word like 作者.
-  constexpr std::size_t kMaxChars = 100;
+bool MetaLineReader::LooksLikeMeta(std::string_view line, const CivilDate& latest, Evidence evidence) const {
+  // Longer lines are prose, even when they start with a word like 作者; in the middle of a text,
+  // where prose is, meta lines must be shorter still.
+  const std::size_t kMaxChars = evidence == Evidence::kKeyColon ? 60 : 100;
   // 新华社记者, 觀察者網專欄作者: a short name may stand before the first key.
   constexpr std::size_t kMaxLead = 8;
   // A date line may carry a few words besides the date: a site name, a weekday.
@@ -570,11 +571,12 @@ bool MetaLineReader::LooksLikeMeta(std::string_view line, const CivilDate& lates
   if (!keys.empty()) {
     const Key& first = keys.front();
     const std::string_view lead = TrimPunct(line.substr(0, first.begin));
-    if (first.cls->role != Role::kOther && (lead.empty() || (first.cls->glued && CodePointCount(lead) <= kMaxLead))) {
+    const bool starts = lead.empty() || (first.cls->glued && CodePointCount(lead) <= kMaxLead);
+    if (first.cls->role != Role::kOther && starts && (first.colon || evidence != Evidence::kKeyColon)) {
       return true;
     }
   }
-  if (!date_alone) return false;
+  if (evidence != Evidence::kKeyOrDate) return false;
   const std::vector<DateMatch> dates = dates_.FindAll(line, latest);
   if (dates.empty()) return false;
   std::size_t date_chars = 0;

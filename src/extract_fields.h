@@ -78,10 +78,15 @@ class MetaLineReader {
   // Const and thread-safe.
   bool Read(std::string_view line, const CivilDate& latest, int rank_offset, Fields* fields) const;
 
-  // Whether an unlabelled line reads as a meta line: short, and starting with a key (after at most
-  // a short name, as in 新华社记者 张三), or, when `date_alone` is true, holding a date and little
-  // else (not where lists of dated links are common, such as the end of a page).
-  bool LooksLikeMeta(std::string_view line, const CivilDate& latest, bool date_alone) const;
+  // What makes an unlabelled line a meta line, from the most to the least lenient.
+  enum class Evidence {
+    kKeyOrDate,   // a key, or a date and little else (at the top of a page)
+    kKey,         // a key (where lists of dated links are common, as at the end of a page)
+    kKeyColon,    // a key followed by a colon, in a line of at most 60 characters (anywhere)
+  };
+  // Whether an unlabelled line reads as a meta line: short, not a sentence, and starting with a
+  // key (after at most a short name, as in 新华社记者 张三), or holding a date as `evidence` allows.
+  bool LooksLikeMeta(std::string_view line, const CivilDate& latest, Evidence evidence) const;
 
  private:
   struct Key;

@@ -17,8 +17,6 @@ constexpr std::size_t kMinBodyHan = 100;
 constexpr double kUnrelated = 0.2;
 // ...when the rest of the title clearly belongs to the body.
 constexpr double kRelated = 0.5;
-// A title is judged against the start of the body, which keeps the cost bounded on long texts.
-constexpr std::size_t kBodyWindowBytes = 16 * 1024;
 // Longer title lines are cut to this before cleaning.
 constexpr std::size_t kMaxTitleBytes = 1024;
 // Site and section names are short.
@@ -138,9 +136,8 @@ bool IsNumbersOnly(std::string_view s) {
 
 // How a part is joined to the rest of a title, which says how sure a separator it is.
 enum class Joint {
-  kBar,         // " - ", " · ", " // ", " :: ": what sites put between title, section and site
-  kSpacedDash,  // " – ", " — ": also punctuation inside titles ("X – Until Now")
-  kUnspaced,    // "——", "—", "-" after CJK: mostly punctuation inside titles
+  kBar,       // " - ", " – ", " · ", " // ": what sites put between title, section and site
+  kUnspaced,  // "——", "—", "-" after CJK: mostly punctuation inside titles
 };
 
 // A part of a title that names the site or its section rather than the article, or dates the
@@ -210,10 +207,10 @@ std::string_view DropDashedSiteNames(std::string_view s) {
   // How sure each separator is decides what may be dropped after it (see IsSiteName): 新征程——
   // 聚焦两会 keeps its dash, "X - BBC News" and "X—新华网" lose the site.
   constexpr std::pair<std::string_view, Joint> kDashes[] = {
-      {" - ", Joint::kBar},         {" · ", Joint::kBar},         {" // ", Joint::kBar},
-      {" :: ", Joint::kBar},        {" – ", Joint::kSpacedDash},  {" — ", Joint::kSpacedDash},
-      {" —— ", Joint::kSpacedDash}, {"——", Joint::kUnspaced},     {"—", Joint::kUnspaced},
-      {"－", Joint::kUnspaced},     {"-", Joint::kUnspaced}};
+      {" - ", Joint::kBar},       {" – ", Joint::kBar},       {" — ", Joint::kBar},
+      {" —— ", Joint::kBar},      {" · ", Joint::kBar},       {" // ", Joint::kBar},
+      {" :: ", Joint::kBar},      {"——", Joint::kUnspaced},   {"—", Joint::kUnspaced},
+      {"－", Joint::kUnspaced},   {"-", Joint::kUnspaced}};
   for (bool changed = true; changed;) {
     changed = false;
     for (const auto& [dash, joint] : kDashes) {
@@ -288,7 +285,7 @@ struct Hits {
 };
 
 Hits PairHits(std::string_view s, std::string_view body) {
-  body = Prefix(body, kBodyWindowBytes);
+  body = Prefix(body, kRelatednessWindowBytes);
   Hits h;
   for (std::string_view pair : HanPairs(s)) {
     ++h.total;
@@ -385,15 +382,17 @@ std::string CleanTitle(std::string_view line, std::string_view body) {
 }
 
 double Relatedness(std::string_view title, std::string_view body) {
+  // Fewer pairs or words than this say too little.
+  constexpr std::size_t kMinUnits = 3;
   if (HanCount(title) > 0) {
     if (HanCount(body) < kMinBodyHan) return -1;
     const Hits h = PairHits(title, body);
-    return h.total == 0 ? -1 : static_cast<double>(h.found) / h.total;
+    return h.total < kMinUnits ? -1 : static_cast<double>(h.found) / h.total;
   }
   // Latin words of four or more letters; body text shorter than a paragraph cannot tell.
   constexpr std::size_t kMinBodyBytes = 300;
   if (body.size() < kMinBodyBytes) return -1;
-  body = Prefix(body, kBodyWindowBytes);
+  body = Prefix(body, kRelatednessWindowBytes);
   auto lower = [](std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -411,7 +410,7 @@ double Relatedness(std::string_view title, std::string_view body) {
     ++h.total;
     h.found += lower_body.find(lower_title.substr(start, i - start)) != std::string::npos;
   }
-  return h.total == 0 ? -1 : static_cast<double>(h.found) / h.total;
+  return h.total < kMinUnits ? -1 : static_cast<double>(h.found) / h.total;
 }
 
 std::string TitleQuotedInNotice(std::string_view line) {

@@ -9,6 +9,7 @@
 // Private to the library; pure functions, thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,9 +22,13 @@ namespace pith::internal {
 // `body` may be empty. Returns "" when nothing is left.
 std::string CleanTitle(std::string_view line, std::string_view body);
 
+// Relatedness and CleanTitle read only this much of the body: a title belongs to the start of
+// its text, and long texts cost no more than short ones.
+inline constexpr std::size_t kRelatednessWindowBytes = 256 * 1024;
+
 // How much of `title` occurs in `body`: the share of its pairs of adjacent Han characters found in
 // the body, or for titles without Han, the share of its words of four or more letters. -1 when
-// it cannot tell (no pairs or words, or a body too short to judge).
+// it cannot tell (fewer than three pairs or words, or a body too short to judge).
 double Relatedness(std::string_view title, std::string_view body);
 
 // The article title a reprint or copyright notice quotes: 《X》 (not a source the notice cites,

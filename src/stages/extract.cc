@@ -15,11 +15,14 @@
 namespace pith::internal {
 namespace {
 
+using Evidence = MetaLineReader::Evidence;
+
 // The body lines that may hold a byline: the first and last few.
 constexpr std::size_t kBodyEdgeLines = 2;
 // Bylines left in the body are short lines.
 constexpr std::size_t kMaxBodyBylineChars = 40;
-// Without labels, meta lines are looked for near the top and the bottom of the text.
+// Without labels, meta lines are looked for with more lenient evidence near the top and the
+// bottom of the text.
 constexpr std::size_t kHeadLines = 15;
 constexpr std::size_t kTailLines = 10;
 // A line longer than this is a paragraph, not a title.
@@ -29,8 +32,8 @@ constexpr std::size_t kMaxLatinTitleBytes = 200;
 constexpr std::size_t kMaxTitleCandidates = 8;
 // A line whose words hardly occur in the rest of the text is not its title (spam, chrome)...
 constexpr double kMinTitleRelatedness = 0.3;
-// ...and one whose words mostly do is.
-constexpr double kClearlyRelated = 0.8;
+// ...and a line replaces an earlier candidate when this much more of its words occur there.
+constexpr double kClearlyMoreRelated = 0.3;
 
 // Words of reprint and copyright notices, which quote the article title: used only to find
 // notices in text that strip has not labelled.
@@ -119,47 +122,59 @@ class ExtractStage final : public Stage {
   void ReadUnlabelled(std::string_view text, Fields* fields, std::vector<std::string>* quoted,
                       std::string* body) const {
     const std::vector<std::string_view> lines = NonBlankLines(text);
-    std::vector<bool> used(lines.size(), false);
+    // Meta lines cannot be the title but stay in the body the title is judged against (原标题
+    // repeats it); notices quoting a title are left out of it, or the spam glued onto the quote
+    // would count as related.
+    std::vector<bool> meta(lines.size(), false);
+    std::vector<bool> notice(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      const bool head = i < kHeadLines;
-      const bool edge = head || i + kTailLines >= lines.size();
-      if (edge && reader_.LooksLikeMeta(lines[i], latest_, head)) {
+      const Evidence evidence = i < kHeadLines                  ? Evidence::kKeyOrDate
+                                : i + kTailLines >= lines.size() ? Evidence::kKey
+                                                                 : Evidence::kKeyColon;
+      if (reader_.LooksLikeMeta(lines[i], latest_, evidence)) {
         reader_.Read(lines[i], latest_, 0, fields);
-        used[i] = true;
+        meta[i] = true;
       } else if (IsNoticeLike(lines[i]) && !TitleQuotedInNotice(lines[i]).empty()) {
         ReadNotice(lines[i], fields, quoted);
-        used[i] = true;
+        notice[i] = true;
       }
     }
-    // Title candidates: the short lines above the first paragraph. The title is the first one
-    // whose words clearly recur in the body, or else the one whose words recur most.
+    // Title candidates: the short lines above the first paragraph. The first line of a page is
+    // its title unless its words hardly recur in the body; a later line replaces it only when
+    // its words recur clearly more often.
     std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < lines.size() && candidates.size() < kMaxTitleCandidates; ++i) {
       if (!IsTitleShaped(lines[i])) break;
-      if (!used[i]) candidates.push_back(i);
+      if (!meta[i] && !notice[i]) candidates.push_back(i);
     }
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (used[i] || std::find(candidates.begin(), candidates.end(), i) != candidates.end()) continue;
-      body->append(lines[i]);
-      body->push_back('\n');
-    }
-    // A text that is all title has none.
-    if (body->empty()) return;
-    std::size_t best = lines.size();
-    double best_related = kMinTitleRelatedness;
-    for (std::size_t i : candidates) {
-      const double related = Relatedness(lines[i], *body);
-      // A body too short to judge by: the first line is the title, as in a plain note.
-      if (related < 0 && i == candidates.front() && i == 0) best = i;
-      if (related >= kClearlyRelated) {
-        best = i;
-        break;
+    // Each line is judged against all the others but notices: a title repeated as a heading, or
+    // as 原标题, counts for it. Relatedness reads only the start of that text.
+    auto others = [&](std::size_t skip) {
+      std::string text;
+      for (std::size_t i = 0; i < lines.size() && text.size() < kRelatednessWindowBytes; ++i) {
+        if (i == skip || notice[i]) continue;
+        text.append(lines[i]);
+        text.push_back('\n');
       }
-      if (related >= best_related) {
+      return text;
+    };
+    std::size_t best = lines.size();
+    double best_related = 0;
+    for (std::size_t i : candidates) {
+      const std::string rest = others(i);
+      // A text that is all title has none.
+      if (rest.empty()) break;
+      const double related = Relatedness(lines[i], rest);
+      if (i == 0 && (related < 0 || related >= kMinTitleRelatedness)) {
+        best = 0;
+        best_related = std::max(related, kMinTitleRelatedness);
+      } else if (related >= kMinTitleRelatedness &&
+                 (best == lines.size() || related >= best_related + kClearlyMoreRelated)) {
         best = i;
         best_related = related;
       }
     }
+    *body = others(best);
     if (best < lines.size()) Fields::Offer(&fields->title, lines[best], kRankStrong);
   }
 
@@ -173,10 +188,10 @@ class ExtractStage final : public Stage {
   void ReadBody(std::string_view text, Fields* fields) const {
     for (std::string_view line : EdgeLines(text, /*from_end=*/false)) {
       ReadDateline(line, fields);
-      ReadShortByline(line, /*date_alone=*/true, fields);
+      ReadShortByline(line, Evidence::kKeyOrDate, fields);
     }
     for (std::string_view line : EdgeLines(text, /*from_end=*/true)) {
-      ReadShortByline(line, /*date_alone=*/false, fields);
+      ReadShortByline(line, Evidence::kKey, fields);
       ReadBracketedTail(line, fields);
     }
   }
@@ -207,8 +222,8 @@ class ExtractStage final : public Stage {
     return lines;
   }
 
-  void ReadShortByline(std::string_view line, bool date_alone, Fields* fields) const {
-    if (CodePointCount(line) <= kMaxBodyBylineChars && reader_.LooksLikeMeta(line, latest_, date_alone)) {
+  void ReadShortByline(std::string_view line, Evidence evidence, Fields* fields) const {
+    if (CodePointCount(line) <= kMaxBodyBylineChars && reader_.LooksLikeMeta(line, latest_, evidence)) {
       reader_.Read(line, latest_, kBodyRankOffset, fields);
     }
   }
@@ -229,7 +244,7 @@ class ExtractStage final : public Stage {
       }
     }
     const std::string_view inner(byline.data(), byline.size());
-    if (!inner.empty() && reader_.LooksLikeMeta(inner, latest_, false)) {
+    if (!inner.empty() && reader_.LooksLikeMeta(inner, latest_, Evidence::kKey)) {
       reader_.Read(inner, latest_, kBodyRankOffset, fields);
     }
   }
@@ -242,7 +257,7 @@ class ExtractStage final : public Stage {
       const std::size_t at = line.rfind(open);
       if (at == std::string_view::npos) continue;
       const std::string_view inner = line.substr(at + open.size(), line.size() - close.size() - at - open.size());
-      if (reader_.LooksLikeMeta(inner, latest_, false)) reader_.Read(inner, latest_, kBodyRankOffset, fields);
+      if (reader_.LooksLikeMeta(inner, latest_, Evidence::kKey)) reader_.Read(inner, latest_, kBodyRankOffset, fields);
     }
   }
 
