@@ -1,6 +1,6 @@
 # pith extract: on records that carry strip's meta_lines it reproduces the golden output; on the
-# raw seed dumps (no labels) it reads the title and meta lines from the text; --not-after rejects
-# later dates; a malformed --not-after is a usage error.
+# raw seed dumps (no labels) it reads the title and meta lines from the text; pith clean output
+# carries metadata; --not-after rejects later dates; a malformed --not-after is a usage error.
 set -eu
 pith=$1 data=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -29,6 +29,11 @@ a = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
 b = [json.loads(l)["text"] for l in open(sys.argv[2], encoding="utf-8")]
 sys.exit(a != b)
 EOF
+
+# pith clean carries the metadata of the pipeline's extract.
+"$pith" clean -q "$data"/seeds/*.txt > "$tmp/clean.jsonl"
+titled=$(grep -c '"metadata":{"title":"' "$tmp/clean.jsonl" || true)
+[ "$titled" -ge 4 ] || fail "pith clean: only $titled of 5 seeds have a metadata title"
 
 "$pith" extract -q --not-after 2023-12-31 -i "$golden/input.jsonl" > "$tmp/old.jsonl"
 grep -q '"date":"2024-01-29"' "$tmp/old.jsonl" && fail "--not-after 2023-12-31 kept a 2024 date"
