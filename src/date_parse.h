@@ -5,12 +5,13 @@
 //   auto m = finder.Find("来源:半月談 2024-01-29 11:30", latest);
 //   // m->date == {2024, 1, 29}, m->hour == 11, m->minute == 30, FormatIsoDate(m->date) == "2024-01-29"
 //
-// Understood: 2024-01-29, 2024/1/29, 2024.01.29 (with an ISO "T" time), 2024年1月29日 and 民國113年1月29日, 29/01/2024 and 01/29/2024 when only one reading is a
-// date, 29.01.2024 (dots: day first), "Jan 29, 2024", "January 29th, 2024", "29 January 2024",
-// "11. April 2018"; ASCII or fullwidth digits. Times after the date: 11:30, 11:30:05, 3:45 p.m.,
-// 11时30分, 下午3:30; before it: "11:30 AM EST, Mon January 29, 2024". A date that is not a real
-// day, is before 1990-01-01 or after `latest` is skipped: such numbers are version strings, phone
-// numbers or typos, not publication dates. Private to the library; every function is thread-safe.
+// Understood: 2024-01-29, 2024/1/29, 2024.01.29 (with an ISO "T" time), 2024年1月29日 and
+// 民國113年1月29日, 29/01/2024 and 01/29/2024 when only one reading is a date, 29.01.2024 (dots:
+// day first), "Jan 29, 2024", "January 29th, 2024", "29 January 2024", "11. April 2018"; ASCII or
+// fullwidth digits. Times after the date: 11:30, 11:30:05, 3:45 p.m., 11时30分, 下午3:30; before
+// it: "11:30 AM EST, Mon January 29, 2024". A date that is not a real day, is before 1990-01-01
+// or after `latest` is skipped: such numbers are version strings, phone numbers or typos, not
+// publication dates. Private to the library; every function is thread-safe.
 #pragma once
 
 #include <compare>

@@ -11,8 +11,8 @@
 // 本文标签/Tags, 发布时间/Published, 更新时间/Updated, and keys of fields that are not kept, such as
 // 阅读 or 摄影, which only end the value before them). The text between a key and the next one is
 // its value; dates, URLs and the residue of text dumps ([photo.jpg], (BUTTON)) found in it are
-// taken out, and punctuation and brackets around it are trimmed. A name written right before a reporter key (半月談記者:…, 觀察者網專欄作者 …) is the
-// publisher. Private to the library.
+// taken out, and punctuation and brackets around it are trimmed. A name written right before an
+// author key (半月談記者:…, 觀察者網專欄作者 …) is the publisher. Private to the library.
 #pragma once
 
 #include <memory>
