@@ -8,9 +8,16 @@ std::function<int()> Setup(CLI::App* app) {
   auto flags = std::make_shared<CommonFlags>();
   auto options = std::make_shared<StageOptions>();
   AddCommonFlags(app, flags.get());
+  app->add_option("--not-after", options->extract.not_after,
+                  "Reject dates after this day (YYYY-MM-DD), e.g. the crawl date of an archive "
+                  "(default: tomorrow, UTC)");
   app->footer(
-      "Example:\n"
-      "  pith ingest dumps/ | pith extract > out.jsonl");
+      "Reads the title and meta lines strip left in \"meta_lines\" (or, without them, the text\n"
+      "itself) and writes \"metadata\": title, date (YYYY-MM-DD), time (HH:MM), author,\n"
+      "publisher, editor, original_title, urls, tags. Keys it does not find are left out.\n"
+      "Examples:\n"
+      "  pith ingest dumps/ | pith normalize | pith strip | pith extract > out.jsonl\n"
+      "  pith extract --not-after 2023-06-30 -i crawl-2023-06.jsonl | jq .metadata");
   return [flags, options] { return RunStage("extract", *flags, *options); };
 }
 

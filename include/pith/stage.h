@@ -53,7 +53,12 @@ struct StripOptions {
 };
 
 // Options of `extract`.
-struct ExtractOptions {};
+struct ExtractOptions {
+  // Dates after this day ("YYYY-MM-DD") are rejected as implausible. "" means tomorrow by the
+  // system clock (UTC): pages in time zones ahead of UTC can carry tomorrow's date. Set it to the
+  // crawl date when processing an archive. MakeStage throws ConfigError when it is not a date.
+  std::string not_after;
+};
 
 // Options of `check`: thresholds on the signals (see pith/check.h); a document fails when it
 // breaks any of them. A min-threshold of 0 and a max-threshold of infinity are off. The defaults

@@ -1,0 +1,285 @@
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "extract_fields.h"
+#include "extract_title.h"
+#include "pith/error.h"
+#include "pith/stage.h"
+
+namespace {
+
+using pith::Document;
+using pith::Json;
+using pith::Label;
+using pith::LineLabel;
+
+// Runs extract on a document whose meta_lines are `meta` (labelled meta) and whose text is `text`.
+Json Extract(const std::vector<std::string>& meta, const std::string& text = "正文。") {
+  pith::StageOptions options;
+  options.extract.not_after = "2024-12-31";
+  const auto stage = pith::MakeStage("extract", options);
+  Document doc;
+  doc.text = text;
+  int n = 1;
+  for (const std::string& line : meta) doc.meta_lines.push_back({n++, Label::kMeta, "test", line});
+  stage->Process(doc);
+  return doc.metadata;
+}
+
+// About 130 Han characters that share every pair of "聚焦基层减负" and "为奋斗者加油".
+std::string ReliefBody() {
+  std::string body;
+  for (int i = 0; i < 5; ++i) body += "各地聚焦基层减负，为奋斗者加油鼓劲，切实减轻基层干部负担。\n";
+  return body;
+}
+
+struct TitleCase {
+  const char* line;
+  const char* expected;
+};
+
+struct BylineCase {
+  const char* line;
+  const char* expected;  // the metadata object, as JSON
+};
+
+void CheckBylines(const BylineCase* cases, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    INFO("line: " << cases[i].line);
+    CHECK(Extract({cases[i].line}).dump() == Json::parse(cases[i].expected).dump());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Title clean-up removes what sites add around the title", "[extract][title]") {
+  static const TitleCase kCases[] = {
+      // List numbering and brackets around the whole title.
+      {"1. 好好的政策传到基层就走样?一些干部道出心声", "好好的政策传到基层就走样?一些干部道出心声"},
+      {"(2) Second item of the list", "Second item of the list"},
+      {"《聚焦基层减负 为奋斗者加油》", "聚焦基层减负 为奋斗者加油"},
+      {"3.5亿人受益于新政策", "3.5亿人受益于新政策"},
+      // Site and section names after _ and |: the longest part is the title.
+      {"基层治理信任缺口亟待弥合_财经_中国网", "基层治理信任缺口亟待弥合"},
+      {"Budget talks stall again | News", "Budget talks stall again"},
+      {"在新时代中部地区崛起中争先出彩--经济·科技-", "在新时代中部地区崛起中争先出彩"},
+      // Site names after dashes, in either script, and dates of the page.
+      {"Budget talks stall again - BBC News", "Budget talks stall again"},
+      {"习近平会见美国总统—新华网", "习近平会见美国总统"},
+      {"为什么 ChatGPT 不火了？-CSDN博客", "为什么 ChatGPT 不火了？"},
+      {"港特首就违建事件道歉 - BBC中文网 - 两岸三地", "港特首就违建事件道歉"},
+      {"Unijne fundusze coraz bliżej - Polityka - rp.pl", "Unijne fundusze coraz bliżej"},
+      {"West Ham hrozí gigantům, okouzlil i Linekera - Aktuálně.cz", "West Ham hrozí gigantům, okouzlil i Linekera"},
+      {"Apple’s Vision Pro hands-on: the Retina display moment for headsets - The Verge",
+       "Apple’s Vision Pro hands-on: the Retina display moment for headsets"},
+      {"新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::", "美樹營地賞楓 (2) @ 史蒂文的家"},
+      {"Tite diz que errou ao levar taça - 21/12/2018", "Tite diz que errou ao levar taça"},
+      {"23.01.2022 - Dorothea Wierer darf noch jubeln", "Dorothea Wierer darf noch jubeln"},
+      {"建议对游戏进行改版 - Powered by Discuz!", "建议对游戏进行改版"},
+      {"暴雨袭击南方多地(组图)", "暴雨袭击南方多地"},
+      // Dashes that belong to the title stay.
+      {"新征程,再出发——聚焦2021年全国两会", "新征程,再出发——聚焦2021年全国两会"},
+      {"Star Wars - The Last Jedi", "Star Wars - The Last Jedi"},
+      {"How we designed an async task framework – Dropbox Tech", "How we designed an async task framework"},
+      {"Chapter 6 - Monitoring Distributed Systems", "Chapter 6 - Monitoring Distributed Systems"},
+      {"Boeing 737-800 grounded after COVID-19 checks", "Boeing 737-800 grounded after COVID-19 checks"},
+      {"新华社:莫让基层“戴罪立功”成常态", "新华社:莫让基层“戴罪立功”成常态"},
+  };
+  for (const TitleCase& c : kCases) {
+    INFO("line: " << c.line);
+    CHECK(pith::internal::CleanTitle(c.line, "") == c.expected);
+  }
+}
+
+TEST_CASE("Title clean-up drops spam segments unrelated to the body", "[extract][title]") {
+  using pith::internal::CleanTitle;
+  const std::string body = ReliefBody();
+  static const TitleCase kCases[] = {
+      {"啊再用力再深点舔一舔 聚焦基层减负 为奋斗者加油", "聚焦基层减负 为奋斗者加油"},
+      {"聚焦基层减负 为奋斗者加油 免费午夜在线视频", "聚焦基层减负 为奋斗者加油"},
+      {"聚焦基层减负 为奋斗者加油", "聚焦基层减负 为奋斗者加油"},
+  };
+  for (const TitleCase& c : kCases) {
+    INFO("line: " << c.line);
+    CHECK(CleanTitle(c.line, body) == c.expected);
+  }
+  // Without a body to judge by, nothing is dropped.
+  CHECK(CleanTitle("啊再用力再深点舔一舔 聚焦基层减负 为奋斗者加油", "") ==
+        "啊再用力再深点舔一舔 聚焦基层减负 为奋斗者加油");
+}
+
+TEST_CASE("Notices quote the title or cite a source", "[extract][title]") {
+  using pith::internal::PublicationCitedInNotice;
+  using pith::internal::TitleQuotedInNotice;
+  CHECK(TitleQuotedInNotice("1.《啊再用力 聚焦基层减负》援引自互联网,仅代表作者本人观点") == "啊再用力 聚焦基层减负");
+  CHECK(TitleQuotedInNotice("以上就是【新华社:莫让基层“戴罪立功”成常态】有关内容,更多资讯请关注本站。") ==
+        "新华社:莫让基层“戴罪立功”成常态");
+  CHECK(TitleQuotedInNotice("本文摘自《半月谈》,版权归原作者所有").empty());
+  CHECK(TitleQuotedInNotice("【免责声明】本站内容来自网络").empty());
+  CHECK(PublicationCitedInNotice("本文摘自《半月谈》,版权归原作者所有") == "半月谈");
+  CHECK(PublicationCitedInNotice("1.《聚焦基层减负》援引自互联网").empty());
+}
+
+TEST_CASE("Publisher named at the head of a title", "[extract][title]") {
+  using pith::internal::PublisherPrefix;
+  CHECK(PublisherPrefix("新华社:莫让基层“戴罪立功”成常态") == "新华社");
+  CHECK(PublisherPrefix("人民日报：再驳产能过剩论") == "人民日报");
+  CHECK(PublisherPrefix("为什么:个别地方层层加码").empty());
+  CHECK(PublisherPrefix("习近平在新疆考察时强调:彰显特色优势").empty());
+}
+
+TEST_CASE("Bylines in simplified Chinese", "[extract][byline]") {
+  static const BylineCase kCases[] = {
+      {"来源:新华社 2024-01-29 11:30 作者:张三 责任编辑:李四",
+       R"({"date":"2024-01-29","time":"11:30","author":"张三","publisher":"新华社","editor":"李四"})"},
+      {"来源：人民日报　　作者：王五", R"({"author":"王五","publisher":"人民日报"})"},
+      {"本报记者 张三 李四 通讯员 王五", R"({"author":"张三 李四"})"},
+      {"新华社记者 张三", R"({"author":"张三","publisher":"新华社"})"},
+      {"文/李明", R"({"author":"李明"})"},
+      {"记者 赵强 报道", R"({"author":"赵强"})"},
+      {"(责任编辑:赵六)", R"({"editor":"赵六"})"},
+      {"发布时间:2024年1月29日 10:05 来源:央视新闻客户端",
+       R"({"date":"2024-01-29","time":"10:05","publisher":"央视新闻客户端"})"},
+      // Without a title line, the original title stands in for the title.
+      {"原标题:如何破解“层层加码”?", R"({"title":"如何破解“层层加码”?","original_title":"如何破解“层层加码”?"})"},
+      {"本文标签: 政府 职能 先进集体", R"({"tags":["政府","职能","先进集体"]})"},
+      {"关键词:减负、基层、形式主义", R"({"tags":["减负","基层","形式主义"]})"},
+      // A photographer is not the author; reviewers are not editors.
+      {"摄影记者 张三 记者 李四", R"({"author":"李四"})"},
+      {"编辑:王二 审核:张三", R"({"editor":"王二"})"},
+      {"来源：光明网-《光明日报》2024-05-20 03:15",
+       R"({"date":"2024-05-20","time":"03:15","publisher":"光明网-光明日报"})"},
+      {"2024年05月16日 17:02 新京报作者：新京报",
+       R"({"date":"2024-05-16","time":"17:02","author":"新京报","publisher":"新京报"})"},
+      {"来源： [64c77908a3.jpeg] 中国日报网", R"({"publisher":"中国日报网"})"},
+      // An organisation, then its writer.
+      {"2023-06-15 08:10 来源：中国新闻网 王帆",
+       R"({"date":"2023-06-15","time":"08:10","author":"王帆","publisher":"中国新闻网"})"},
+      {"来源：央视新闻客户端 中国青年网", R"({"publisher":"央视新闻客户端 中国青年网"})"},
+      {"记者 张三(实习) 报道", R"({"author":"张三"})"},
+      // 合作者 holds 作者 but names no author.
+      {"有意与本刊合作者请联系", R"({})"},
+  };
+  CheckBylines(kCases, std::size(kCases));
+}
+
+TEST_CASE("Bylines in traditional Chinese", "[extract][byline]") {
+  static const BylineCase kCases[] = {
+      {"來源:半月談 2024-01-29 11:30 http://m.example.cn/",
+       R"({"date":"2024-01-29","time":"11:30","publisher":"半月談","urls":["http://m.example.cn/"]})"},
+      {"半月談記者:孫亮全 陳國峰", R"({"author":"孫亮全 陳國峰","publisher":"半月談"})"},
+      {"責任編輯:鄭莉莉", R"({"editor":"鄭莉莉"})"},
+      {"【文/觀察者網專欄作者 左瑋】", R"({"author":"左瑋","publisher":"觀察者網"})"},
+      {"更新時間:2023-01-20 08:08:05作者:智慧百科", R"({"date":"2023-01-20","time":"08:08","author":"智慧百科"})"},
+      {"發佈時間:民國113年1月29日 來源:中央社", R"({"date":"2024-01-29","publisher":"中央社"})"},
+      {"原標題:上級“不放心”,基層“不交底”",
+       R"({"title":"上級“不放心”,基層“不交底”","original_title":"上級“不放心”,基層“不交底”"})"},
+      {"本文標簽: 政府 \u00a0職能 \u00a0先進集體", R"({"tags":["政府","職能","先進集體"]})"},
+  };
+  CheckBylines(kCases, std::size(kCases));
+}
+
+TEST_CASE("Bylines in English", "[extract][byline]") {
+  static const BylineCase kCases[] = {
+      {"By Jane Doe | Updated: Jan 29, 2024 11:30 AM ET",
+       R"({"date":"2024-01-29","time":"11:30","author":"Jane Doe"})"},
+      {"Published: 29 January 2024", R"({"date":"2024-01-29"})"},
+      {"Source: Reuters", R"({"publisher":"Reuters"})"},
+      {"Editor: Alice Brown", R"({"editor":"Alice Brown"})"},
+      {"Tags: climate, energy policy, EU", R"({"tags":["climate","energy policy","EU"]})"},
+      {"Posted on January 29, 2024 by admin", R"({"date":"2024-01-29","author":"admin"})"},
+      {"Written by Sam Lee on 2024-01-29", R"({"date":"2024-01-29","author":"Sam Lee"})"},
+      {"Author: Li Wei | Source: Xinhua", R"({"author":"Li Wei","publisher":"Xinhua"})"},
+      {"Original title: How it all began", R"({"title":"How it all began","original_title":"How it all began"})"},
+      // Dates, handles and job titles after the name are not part of it.
+      {"By Erin Cunningham March 18 at 3:57 PM Follow @erin", R"({"author":"Erin Cunningham"})"},
+      {"By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project",
+       R"({"author":"Daniel Kahn Gillmor"})"},
+      {"By Jane Doe, John Roe", R"({"author":"Jane Doe, John Roe"})"},
+      {"// By Arun Sai Krishnan • Nov 11, 2020", R"({"date":"2020-11-11","author":"Arun Sai Krishnan"})"},
+      {"by Steven Musil January 18, 2017 11:00 PM PST", R"({"date":"2017-01-18","time":"23:00","author":"Steven Musil"})"},
+      {"by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)",
+       R"({"author":"Eleanor Ainge Roy and Adrian Malloch"})"},
+      // A photo credit names no author.
+      {"Photo by Getty Images", R"({})"},
+      // The publication date outranks the update date, wherever it stands.
+      {"Updated: Jan 29, 2024 Published: Jan 28, 2024", R"({"date":"2024-01-28"})"},
+  };
+  CheckBylines(kCases, std::size(kCases));
+}
+
+TEST_CASE("Dates after not_after are rejected", "[extract]") {
+  CHECK(Extract({"来源:新华社 2025-01-02"}).dump() == R"({"publisher":"新华社"})");
+  pith::StageOptions options;
+  options.extract.not_after = "2024-02-30";
+  CHECK_THROWS_AS(pith::MakeStage("extract", options), pith::ConfigError);
+}
+
+TEST_CASE("Extract consumes meta_lines and keeps metadata it was given", "[extract]") {
+  const auto stage = pith::MakeStage("extract", {});
+  Document doc;
+  doc.text = "正文第一段。";
+  doc.metadata["author"] = "Given Author";
+  doc.meta_lines = {{1, Label::kTitle, "t", "1. 标题在这里_新闻_某某网"}, {2, Label::kMeta, "m", "作者:张三 来源:某某网"}};
+  stage->Process(doc);
+  CHECK(doc.meta_lines.empty());
+  CHECK(doc.text == "正文第一段。");
+  CHECK(doc.metadata.dump() == R"({"author":"Given Author","title":"标题在这里","publisher":"某某网"})");
+}
+
+TEST_CASE("Notice lines give the title when no title line is labelled", "[extract]") {
+  const auto stage = pith::MakeStage("extract", {});
+  Document doc;
+  doc.text = ReliefBody();
+  doc.meta_lines = {{9, Label::kNotice, "n", "1.《啊再用力再深点舔一舔 聚焦基层减负 为奋斗者加油》援引自互联网"}};
+  stage->Process(doc);
+  CHECK(doc.metadata.dump() == R"({"title":"聚焦基层减负 为奋斗者加油"})");
+}
+
+TEST_CASE("Bylines at the edges of the body", "[extract]") {
+  const auto stage = pith::MakeStage("extract", {});
+  Document doc;
+  doc.text = "新华社北京1月29日电(记者 张三 李四)国务院今天发布新规。\n第二段内容较长,说明了更多细节。\n"
+             "第三段内容。(责任编辑:王五)";
+  doc.meta_lines = {{1, Label::kTitle, "t", "国务院发布新规"}};
+  stage->Process(doc);
+  CHECK(doc.metadata.dump() ==
+        R"({"title":"国务院发布新规","author":"张三 李四","publisher":"新华社","editor":"王五"})");
+}
+
+TEST_CASE("Unlabelled text: title and meta lines are read, text is kept", "[extract]") {
+  const auto stage = pith::MakeStage("extract", {});
+  Document doc;
+  doc.text = "聚焦基层减负 为奋斗者加油\n来源:新华社 2024-01-29 作者:张三\n" + ReliefBody();
+  const std::string before = doc.text;
+  stage->Process(doc);
+  CHECK(doc.text == before);
+  CHECK(doc.metadata.dump() ==
+        R"({"title":"聚焦基层减负 为奋斗者加油","date":"2024-01-29","author":"张三","publisher":"新华社"})");
+}
+
+TEST_CASE("Unlabelled text: a first line unrelated to the body is not the title", "[extract]") {
+  const auto stage = pith::MakeStage("extract", {});
+  Document doc;
+  doc.text = "色94色欧美一区-色97色-免费午夜在线视频\n" + ReliefBody();
+  stage->Process(doc);
+  CHECK_FALSE(doc.metadata.contains("title"));
+}
+
+TEST_CASE("Unlabelled text: a later short line related to the body is the title", "[extract]") {
+  const auto stage = pith::MakeStage("extract", {});
+  Document doc;
+  doc.text = "色94色欧美一区-色97色-免费午夜在线视频\n注册\n聚焦基层减负 为奋斗者加油\n" + ReliefBody();
+  stage->Process(doc);
+  CHECK(doc.metadata.value("title", "") == "聚焦基层减负 为奋斗者加油");
+}
+
+TEST_CASE("Tags split on separators or spaces", "[extract]") {
+  using pith::internal::SplitTags;
+  CHECK(SplitTags("政府 职能  先进集体") == std::vector<std::string>{"政府", "职能", "先进集体"});
+  CHECK(SplitTags("climate, energy policy; EU") == std::vector<std::string>{"climate", "energy policy", "EU"});
+  CHECK(SplitTags("energy policy") == std::vector<std::string>{"energy policy"});
+  CHECK(SplitTags("#減負 #基層 #減負") == std::vector<std::string>{"減負", "基層"});
+}
