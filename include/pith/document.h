@@ -48,7 +48,8 @@ struct Document {
   std::string text;
   Json metadata = Json::object();  // title, date, author, ...; absent keys mean "not found"
   std::vector<LineLabel> lines;    // written by strip --explain (and kept for later stages)
-  // The title and meta lines strip removed from `text`, with their words, for extract to read;
+  // The title and meta lines strip removed from `text` (and notices that quote a 《title》),
+  // with their words, for extract to read;
   // extract consumes them (clears this) once metadata is filled. Serialized as "meta_lines".
   std::vector<LineLabel> meta_lines;
   std::vector<std::string> flags;  // e.g. "mojibake", "invalid-utf8"; no duplicates

@@ -45,7 +45,7 @@ struct NormalizeOptions {
 // the lines whose label is in `keep`. Kept lines keep the blank lines that stood between them;
 // where lines were removed the document's own paragraph break is used, and the text has no
 // leading or trailing blank lines. Always, whatever the options: the title and meta lines it
-// removed go to Document::meta_lines with their text, and signals get "input_chars" (code points
+// removed, and notices quoting a 《title》, go to Document::meta_lines with their text, and signals get "input_chars" (code points
 // of the text as it arrived) and "removed_chars" (code points of the lines removed).
 struct StripOptions {
   bool explain = false;  // write Document::lines: {n, label, rule} for every non-blank line

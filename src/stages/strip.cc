@@ -85,7 +85,11 @@ class StripStage final : public Stage {
       }
       removed_since = true;
       removed_chars += CountCodePoints(line.text);
-      if (d.label != Label::kTitle && d.label != Label::kMeta) continue;
+      // Reprint notices often quote the article's title or its source publication in
+      // 《》 (本文摘自《半月谈》; 转载《…》一文), which may be the only place the title stands.
+      const bool quoting_notice =
+          d.label == Label::kNotice && line.core.find("《") != std::string_view::npos;
+      if (d.label != Label::kTitle && d.label != Label::kMeta && !quoting_notice) continue;
       if (!wrapped) {
         doc.meta_lines.push_back({line.n, d.label, std::string(d.rule), std::string(line.core)});
       } else if (const Line& unit = units[unit_of[i]]; unit.n == line.n) {

@@ -206,6 +206,19 @@ TEST_CASE("Without explain there are no lines, but removed title and meta lines 
   CHECK(doc.meta_lines[2].n == LineOf(ReadPage("zh_news.txt"), "责任编辑"));
 }
 
+TEST_CASE("Notices that quote a title travel to extract; other notices do not", "[strip]") {
+  const std::string text =
+      "今年春天，城东区新建的社区图书馆正式开放，首周接待读者超过一万人次，借阅量创下新高。\n"
+      "本文转载自《城东新建社区图书馆正式开放》一文，版权归原作者所有，如有侵权请联系删除。\n"
+      "版权声明：本站所有内容未经授权不得转载。\n";
+  const pith::Document doc = Strip(text);
+  CHECK(Explain(doc, 2).rfind("notice ", 0) == 0);
+  CHECK(Explain(doc, 3).rfind("notice ", 0) == 0);
+  REQUIRE(doc.meta_lines.size() == 1);
+  CHECK(doc.meta_lines[0].label == pith::Label::kNotice);
+  CHECK(doc.meta_lines[0].n == 2);
+}
+
 TEST_CASE("Signals count the characters in and the characters removed", "[strip]") {
   const std::string text = Between("登录 | 注册", true);
   std::size_t code_points = 0;
