@@ -69,6 +69,13 @@ Kind KindOf(const Line& line) {
   return Kind::kShort;
 }
 
+// A sentence that closes the text, or leads into what the page shows next ("see the video
+// below:"): the short lines that may end an article.
+bool ClosesSentence(const Line& line) {
+  return line.ends_terminal ||
+         ((line.last == ':' || line.last == U'：') && (line.words >= 5 || line.cjk >= 8));
+}
+
 // Lines strong enough to end a list block: a paragraph that finishes its sentence.
 bool IsStrongBody(const Line& line, Kind kind) {
   return kind == Kind::kGood && line.bullet != Bullet::kSymbol && !line.ends_ellipsis &&
@@ -460,7 +467,7 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   // outside the run; the context decides them.
   for (int k = 0, q = w->Next(best_to); k < 2 && best_to >= 0 && q < m; ++k, q = w->Next(q)) {
     const Line& line = w->L(lines, q);
-    if (w->why[q] != Why::kNone || w->item[q] || !line.ends_terminal) break;
+    if (w->why[q] != Why::kNone || w->item[q] || !ClosesSentence(line)) break;
     best_to = q;
   }
   w->from = best_from;
@@ -565,7 +572,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       if (before == State::kBody && after == State::kBody) {
         body = wedged_text;
       } else if (before == State::kBody) {
-        body = ended < 2 && line.ends_terminal && !w->item[k];
+        body = ended < 2 && ClosesSentence(line) && !w->item[k];
         if (!body) ended = 2;
         else ++ended;
       }

@@ -177,6 +177,16 @@ TEST_CASE("Indentation with ideographic spaces and NBSP does not change a line's
   CHECK(doc.meta_lines[0].text == "责任编辑：张丽");
 }
 
+TEST_CASE("A sentence that leads into a video or a list ends the body too", "[strip]") {
+  // The last paragraph of Between() is line 5; the lead-in follows it.
+  const pith::Document doc = Strip(Between("Councillors debated the plan for three hours.", false) +
+                                   "To see the council's vote, watch the video below:\n"
+                                   "IFRAME: https://video.example.com/embed/1234\n");
+  CHECK(Label(doc, 5) == "body");
+  CHECK(Explain(doc, 6) == "body body.context");
+  CHECK(Explain(doc, 7) == "chrome chrome.lynx-frame");
+}
+
 TEST_CASE("Explain labels every non-blank line by its number in the input", "[strip]") {
   const std::string text = "\n\n标题：社区图书馆开放\n\n正文第一段，说明了开放的时间和地点。\n   \n\u3000\n结尾。\n";
   const pith::Document doc = Strip(text);
