@@ -1,5 +1,6 @@
 // pith extract: Fill metadata from title and meta lines.
 #include "cmd_common.h"
+#include "stage_flags.h"
 
 namespace pith::tools {
 namespace {
@@ -8,9 +9,7 @@ std::function<int()> Setup(CLI::App* app) {
   auto flags = std::make_shared<CommonFlags>();
   auto options = std::make_shared<StageOptions>();
   AddCommonFlags(app, flags.get());
-  app->add_option("--not-after", options->extract.not_after,
-                  "Reject dates after this day (YYYY-MM-DD), e.g. the crawl date of an archive "
-                  "(default: tomorrow, UTC)");
+  AddExtractFlags(app, options.get());
   app->footer(
       "Reads the title and meta lines strip left in \"meta_lines\" (or, without them, the text\n"
       "itself) and writes \"metadata\": title, date (YYYY-MM-DD), time (HH:MM), author,\n"

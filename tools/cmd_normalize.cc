@@ -1,5 +1,6 @@
 // pith normalize: Repair Unicode, whitespace, HTML residue and mojibake.
 #include "cmd_common.h"
+#include "stage_flags.h"
 
 namespace pith::tools {
 namespace {
@@ -8,12 +9,7 @@ std::function<int()> Setup(CLI::App* app) {
   auto flags = std::make_shared<CommonFlags>();
   auto options = std::make_shared<StageOptions>();
   AddCommonFlags(app, flags.get());
-  NormalizeOptions& normalize = options->normalize;
-  app->add_flag("--nfkc", normalize.nfkc, "NFKC instead of NFC (folds fullwidth forms, ligatures)");
-  app->add_option("--to", normalize.to_script, "Convert the script: hans (simplified) or hant (traditional)")
-      ->check(CLI::IsMember({"hans", "hant"}));
-  app->add_flag_callback("--no-mojibake-repair", [options] { options->normalize.repair_mojibake = false; },
-                         "Only detect mojibake (flag and count it), do not repair it");
+  AddNormalizeFlags(app, options);
   app->footer(
       "Line n of the output is line n of the input. Each repair is counted in signals.normalize;\n"
       "mojibake flags the document and lists its lines in signals.mojibake_lines.\n"
