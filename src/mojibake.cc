@@ -203,10 +203,12 @@ struct Reading {
   double penalty;
 };
 
-// The output of the search, kept as a tree of pieces so that paths share their prefixes.
+// The output of the search, kept as a tree of pieces so that paths share their prefixes. The
+// pieces' text lives in one buffer (Realigner::texts_), so that a step of the search allocates
+// nothing.
 struct Piece {
   int parent;
-  std::u32string text;
+  std::uint32_t begin, end;  // range in the buffer
 };
 
 struct State {
@@ -215,6 +217,16 @@ struct State {
   int piece;           // last piece of this path's output, -1 for none
   int last_byte;       // the byte fed last, for annotations that straddle two characters
   char32_t last_char;  // the character emitted last
+};
+
+// The states the bytes of one reading lead to, on the stack: a byte turns a state into at most
+// three (the pair it completes, the state with the pending byte dropped as an orphan, and that
+// state's new lead byte or single character), so the two bytes a reading has at most make nine.
+struct StateBatch {
+  std::array<State, 9> states;
+  int size = 0;
+
+  void Add(const State& state) { states[static_cast<std::size_t>(size++)] = state; }
 };
 
 class Realigner {
@@ -245,7 +257,10 @@ class Realigner {
     repair.gain = identity - best->cost;
     std::vector<int> path;
     for (int p = best->piece; p >= 0; p = pieces_[p].parent) path.push_back(p);
-    for (auto it = path.rbegin(); it != path.rend(); ++it) repair.text += pieces_[*it].text;
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      const Piece& piece = pieces_[static_cast<std::size_t>(*it)];
+      repair.text.append(texts_, piece.begin, piece.end - piece.begin);
+    }
     if (repair.text == line_) return std::nullopt;
     for (char32_t c : repair.text) repair.unrepaired += c == 0xFFFD;
     return repair;
@@ -268,12 +283,17 @@ class Realigner {
   }
 
   // Adds `text` to the path of `state`.
-  State Emit(State state, std::u32string text, double cost) {
+  State Emit(State state, std::u32string_view text, double cost) {
     if (!text.empty()) state.last_char = text.back();
-    pieces_.push_back({state.piece, std::move(text)});
+    const auto begin = static_cast<std::uint32_t>(texts_.size());
+    texts_.append(text);
+    pieces_.push_back({state.piece, begin, static_cast<std::uint32_t>(texts_.size())});
     state.piece = static_cast<int>(pieces_.size()) - 1;
     state.cost += cost;
     return state;
+  }
+  State Emit(const State& state, char32_t c, double cost) {
+    return Emit(state, std::u32string_view(&c, 1), cost);
   }
 
   // Keeps the cheapest state per pending byte.
@@ -291,7 +311,7 @@ class Realigner {
   State Flush(State state) {
     if (state.pending < 0) return state;
     state.pending = -1;
-    return Emit(state, U"\uFFFD", kOrphanPenalty);
+    return Emit(state, U'\uFFFD', kOrphanPenalty);
   }
 
   // The most plausible character for a pair with one lost byte, given the other.
@@ -330,19 +350,19 @@ class Realigner {
   }
 
   // Feeds one byte (or kWild) to `state`; adds the resulting states to `out`.
-  void Feed(const State& state, int byte, std::vector<State>* out) {
+  void Feed(const State& state, int byte, StateBatch* out) {
     if (state.pending < 0) {
       State s = state;
       s.last_byte = byte == kWild ? s.last_byte : byte;
       if (byte == kWild || codec_.IsLead(byte)) {
         s.pending = byte;
-        out->push_back(s);
+        out->Add(s);
       }
       if (byte != kWild && codec_.Single(byte) != 0) {
         const char32_t c = codec_.Single(byte);
-        out->push_back(Emit(s, std::u32string(1, c), Cost(c, state.last_char)));
+        out->Add(Emit(s, c, Cost(c, state.last_char)));
       } else if (byte != kWild && !codec_.IsLead(byte)) {
-        out->push_back(Emit(s, U"\uFFFD", kOrphanPenalty));
+        out->Add(Emit(s, U'\uFFFD', kOrphanPenalty));
       }
       return;
     }
@@ -354,10 +374,10 @@ class Realigner {
     } else if (state.pending == kWild || byte == kWild) {
       if (state.pending != kWild || codec_.IsTrail(byte)) {
         const auto [c, cost] = Guess(state.pending, byte, state);
-        if (c != 0) out->push_back(Emit(s, std::u32string(1, c), cost));
+        if (c != 0) out->Add(Emit(s, c, cost));
       }
     } else if (const char32_t c = codec_.Pair(state.pending, byte); c != 0) {
-      out->push_back(Emit(s, std::u32string(1, c), Cost(c, state.last_char)));
+      out->Add(Emit(s, c, Cost(c, state.last_char)));
     }
     // Or the pending byte was an orphan and this byte starts afresh.
     Feed(Flush(state), byte, out);
@@ -365,13 +385,15 @@ class Realigner {
 
   // Feeds a reading's bytes in order; adds the states after its last byte to next_.
   void FeedReading(const State& state, const Reading& reading) {
-    std::vector<State> current = {state};
+    StateBatch current;
+    current.Add(state);
     for (int k = 0; k < reading.count; ++k) {
-      std::vector<State> after;
-      for (const State& s : current) Feed(s, reading.bytes[k], &after);
-      current.swap(after);
+      StateBatch after;
+      for (int i = 0; i < current.size; ++i) Feed(current.states[i], reading.bytes[k], &after);
+      current = after;
     }
-    for (State& s : current) {
+    for (int i = 0; i < current.size; ++i) {
+      State& s = current.states[i];
       s.cost += reading.penalty;
       Keep(s);
     }
@@ -380,10 +402,10 @@ class Realigner {
   void Advance(const State& state, const Token& token) {
     switch (token.kind) {
       case TokenKind::kAnnotation:
-        Keep(Emit(state, std::u32string(line_.substr(token.begin, token.end - token.begin)), 0));
+        Keep(Emit(state, line_.substr(token.begin, token.end - token.begin), 0));
         return;
       case TokenKind::kLostWithPinyin:
-        Keep(Emit(Flush(state), std::u32string(line_.substr(token.begin, token.end - token.begin)),
+        Keep(Emit(Flush(state), line_.substr(token.begin, token.end - token.begin),
                   LiteralCost(token)));
         LostWithPinyin(state, token);
         return;
@@ -404,7 +426,7 @@ class Realigner {
       reading.count = codec_.Encode(c, reading.bytes);
       if (reading.count == 0) {  // not in this codec: passes through, in step
         const State flushed = Flush(state);
-        Keep(Emit(flushed, std::u32string(1, c), Cost(c, flushed.last_char)));
+        Keep(Emit(flushed, c, Cost(c, flushed.last_char)));
         return;
       }
       FeedReading(state, reading);
@@ -476,6 +498,7 @@ class Realigner {
   std::u32string_view line_;
   const Token* token_ = nullptr;
   std::vector<Piece> pieces_;
+  std::u32string texts_;
   std::vector<State> next_;
 };
 
