@@ -41,7 +41,7 @@ constexpr int kWild = 256;  // a byte the first decoder lost
 
 class DoubleByteCodec {
  public:
-  explicit DoubleByteCodec(const char* icu_name) : pairs_(0x10000, 0) {
+  explicit DoubleByteCodec(const char* icu_name) : pairs_(0x10000, 0), encode_(0x10000, 0) {
     single_.fill(0);
     lead_.fill(false);
     trail_.fill(false);
@@ -61,11 +61,14 @@ class DoubleByteCodec {
         if (c == 0) continue;
         pairs_[lead << 8 | trail] = c;
         lead_[lead] = trail_[trail] = true;
-        encode_.emplace(c, static_cast<std::uint16_t>(lead << 8 | trail));
+        // A character with two codes keeps the first.
+        if (encode_[c] == 0) encode_[c] = static_cast<std::uint16_t>(lead << 8 | trail);
       }
     }
     for (int b = 0x80; b <= 0xFF; ++b) {
-      if (single_[b] != 0) encode_.emplace(single_[b], static_cast<std::uint16_t>(b));
+      if (single_[b] != 0 && encode_[single_[b]] == 0) {
+        encode_[single_[b]] = static_cast<std::uint16_t>(b);
+      }
     }
   }
 
@@ -81,14 +84,14 @@ class DoubleByteCodec {
       out[0] = static_cast<int>(c);
       return 1;
     }
-    const auto it = encode_.find(c);
-    if (it == encode_.end()) return 0;
-    if (it->second < 0x100) {
-      out[0] = it->second;
+    const std::uint16_t code = c < encode_.size() ? encode_[c] : 0;
+    if (code == 0) return 0;
+    if (code < 0x100) {
+      out[0] = code;
       return 1;
     }
-    out[0] = it->second >> 8;
-    out[1] = it->second & 0xFF;
+    out[0] = code >> 8;
+    out[1] = code & 0xFF;
     return 2;
   }
 
@@ -111,7 +114,9 @@ class DoubleByteCodec {
   std::array<char32_t, 256> single_;
   std::array<bool, 256> lead_;
   std::array<bool, 256> trail_;
-  std::unordered_map<char32_t, std::uint16_t> encode_;
+  // The bytes of each BMP code point, as one byte or lead << 8 | trail; 0 for none. Decoding
+  // yields only BMP code points, so nothing above it has bytes.
+  std::vector<std::uint16_t> encode_;
 };
 
 const DoubleByteCodec& Gbk() {
