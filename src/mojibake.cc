@@ -1,5 +1,6 @@
 #include "mojibake.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <memory>
@@ -338,8 +339,7 @@ class Realigner {
       if (c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0))) {
         cost += kFullwidthAlnumPenalty;
       }
-      if (context_.bigrams != nullptr &&
-          context_.bigrams->count(std::uint64_t{state.last_char} << 32 | c) > 0) {
+      if (context_.bigrams != nullptr && context_.bigrams->Contains(state.last_char, c)) {
         cost -= kDocumentBigramBonus;
       }
       if (c == U'“' || c == U'”') {
@@ -511,9 +511,18 @@ class Realigner {
 // Detection.
 
 
-bool IsRare(char32_t c) { return CharModel::IsHan(c) && CharModel::Get().MinCost(c) >= kRareCost; }
+bool IsRare(char32_t c, const CharModel& model) {
+  return CharModel::IsHan(c) && model.MinCost(c) >= kRareCost;
+}
+
+bool IsRare(char32_t c) { return IsRare(c, CharModel::Get()); }
 
 bool IsPrivateUse(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
+
+// The slot DocumentBigrams starts probing at for `pair`: Fibonacci hashing, the high bits.
+std::size_t BigramSlot(std::uint64_t pair, int shift) {
+  return static_cast<std::size_t>((pair * 0x9E3779B97F4A7C15ULL) >> shift);
+}
 
 }  // namespace
 
@@ -661,24 +670,46 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   return best;
 }
 
-std::unordered_set<std::uint64_t> DocumentBigrams(std::u32string_view text) {
-  std::unordered_set<std::uint64_t> bigrams;
+DocumentBigrams::DocumentBigrams(std::u32string_view text) {
+  std::size_t pairs = 0;
   for (std::size_t i = 1; i < text.size(); ++i) {
-    if (CharModel::IsHan(text[i - 1]) && CharModel::IsHan(text[i])) {
-      bigrams.insert(std::uint64_t{text[i - 1]} << 32 | text[i]);
-    }
+    pairs += CharModel::IsHan(text[i - 1]) && CharModel::IsHan(text[i]);
   }
-  return bigrams;
+  int bits = 4;
+  while ((std::size_t{1} << bits) < 2 * pairs) ++bits;
+  slots_.assign(std::size_t{1} << bits, 0);
+  shift_ = 64 - bits;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (!CharModel::IsHan(text[i - 1]) || !CharModel::IsHan(text[i])) continue;
+    const std::uint64_t pair = std::uint64_t{text[i - 1]} << 32 | text[i];
+    std::size_t slot = BigramSlot(pair, shift_);
+    while (slots_[slot] != 0 && slots_[slot] != pair) slot = (slot + 1) & mask;
+    slots_[slot] = pair;
+  }
 }
 
-std::unordered_set<char32_t> FamiliarRareChars(std::u32string_view text) {
-  std::unordered_map<char32_t, int> counts;
-  for (char32_t c : text) {
-    if (IsRare(c)) ++counts[c];
+bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
+  const std::uint64_t pair = std::uint64_t{first} << 32 | second;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = BigramSlot(pair, shift_); slots_[slot] != 0; slot = (slot + 1) & mask) {
+    if (slots_[slot] == pair) return true;
   }
-  std::unordered_set<char32_t> familiar;
-  for (const auto& [c, n] : counts) {
-    if (n >= 3) familiar.insert(c);
+  return false;
+}
+
+std::vector<char32_t> FamiliarRareChars(std::u32string_view text) {
+  const CharModel& model = CharModel::Get();
+  std::vector<char32_t> rare;
+  for (char32_t c : text) {
+    if (IsRare(c, model)) rare.push_back(c);
+  }
+  std::sort(rare.begin(), rare.end());
+  std::vector<char32_t> familiar;
+  for (auto run = rare.begin(); run != rare.end();) {
+    const auto next = std::upper_bound(run, rare.end(), *run);
+    if (next - run >= 3) familiar.push_back(*run);
+    run = next;
   }
   return familiar;
 }
@@ -688,7 +719,8 @@ int CountGarbled(std::u32string_view line, const MojibakeContext& context) {
   // not damage; private-use code points are icon fonts unless rare characters surround them.
   const auto suspect = [&](char32_t c) {
     if (IsPrivateUse(c)) return true;
-    return IsRare(c) && (context.familiar == nullptr || context.familiar->count(c) == 0);
+    return IsRare(c) && (context.familiar == nullptr ||
+                         !std::binary_search(context.familiar->begin(), context.familiar->end(), c));
   };
   int garbled = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {

@@ -148,14 +148,33 @@ LineScan ScanLine(std::string_view line) {
   return scan;
 }
 
+// Decodes UTF-8; a broken sequence becomes U+FFFD. ASCII and well-formed three-byte sequences,
+// nearly all of Chinese text, take a short path.
 std::u32string ToU32(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
+  std::u32string out(s.size(), U'\0');
+  std::size_t n = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto size = static_cast<std::int32_t>(s.size());
+  for (std::int32_t i = 0; i < size;) {
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      out[n++] = b;
+      ++i;
+      continue;
+    }
+    if ((b & 0xF0) == 0xE0 && i + 2 < size && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80 && (b != 0xE0 || p[i + 1] >= 0xA0) &&
+        (b != 0xED || p[i + 1] < 0xA0)) {  // neither overlong nor a surrogate
+      out[n++] = static_cast<char32_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) |
+                                       (p[i + 2] & 0x3F));
+      i += 3;
+      continue;
+    }
     UChar32 c = 0;
-    U8_NEXT(s.data(), i, static_cast<std::int32_t>(s.size()), c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+    U8_NEXT(s.data(), i, size, c);
+    out[n++] = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
   }
+  out.resize(n);
   return out;
 }
 
@@ -246,12 +265,13 @@ struct TextNormalizer::Impl {
   const icu::Normalizer2* normalizer = nullptr;
   std::string transliterator_id;  // "" for no script conversion
 
-  // Repairs CJK and Latin mojibake line by line; `lines` holds each line's range in `text` and
-  // receives the repaired lines (empty optional: unchanged).
+  // Repairs CJK and Latin mojibake line by line; `lines` holds each line's range in `text`,
+  // `pinyin` the annotations of `text`. A repaired line goes to `repaired` and is marked in
+  // `changed`.
   void RepairMojibake(std::string_view text, const std::vector<std::string_view>& lines,
-                      std::vector<LineScan>* scans, std::vector<std::string>* repaired,
-                      std::vector<bool>* changed, bool known_mojibake,
-                      NormalizeReport* report) const;
+                      const PinyinScan& pinyin, std::vector<LineScan>* scans,
+                      std::vector<std::string>* repaired, std::vector<bool>* changed,
+                      bool known_mojibake, NormalizeReport* report) const;
   void NormalizeUnicode(std::string* text, NormalizeReport* report) const;
   void ConvertScript(std::string* text, NormalizeReport* report) const;
 };
@@ -289,7 +309,7 @@ TextNormalizer::~TextNormalizer() = default;
 
 void TextNormalizer::Impl::RepairMojibake(std::string_view text,
                                           const std::vector<std::string_view>& lines,
-                                          std::vector<LineScan>* scans,
+                                          const PinyinScan& pinyin, std::vector<LineScan>* scans,
                                           std::vector<std::string>* repaired,
                                           std::vector<bool>* changed, bool known_mojibake,
                                           NormalizeReport* report) const {
@@ -318,18 +338,28 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
   const bool chinese = !MostlyKana(kana, han) &&
                        static_cast<std::size_t>(han) * 3 >= text.size() / kMinHanShare;
   if (garbled && chinese) {
-    MojibakeContext context;
+    // The document decoded once: the data the repairs consult comes from it, and the lines that
+    // Latin repair left alone are views into it (a '\n' decodes to one U'\n', and no broken
+    // sequence swallows one, so line n of `all` is line n of `text` decoded).
     const std::u32string all = ToU32(text);
+    std::vector<std::u32string_view> all_lines;
+    for (std::size_t begin = 0;;) {
+      const std::size_t end = std::min(all.find(U'\n', begin), all.size());
+      all_lines.emplace_back(all.data() + begin, end - begin);
+      if (end == all.size()) break;
+      begin = end + 1;
+    }
+    MojibakeContext context;
     context.script = CharModel::Get().GuessScript(all);
-    const PinyinScan pinyin = ScanPinyinAnnotations(text);
     context.annotations = &pinyin.chars_by_syllable;
-    const std::unordered_set<char32_t> familiar = FamiliarRareChars(all);
+    const std::vector<char32_t> familiar = FamiliarRareChars(all);
     context.familiar = &familiar;
-    const std::unordered_set<std::uint64_t> bigrams = DocumentBigrams(all);
+    const DocumentBigrams bigrams(all);
     context.bigrams = &bigrams;
     struct Candidate {
       std::size_t line;
-      std::u32string text;
+      std::u32string text;       // after UTF-8-as-GBK repair
+      std::u32string realigned;  // after realignment too, when it gained kWeakGain
       double gain;
       int spans;
     };
@@ -339,16 +369,16 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
     for (std::size_t n = 0; n < lines.size(); ++n) {
       const LineScan& scan = (*scans)[n];
       if (!scan.garbled || MostlyKana(scan.kana, scan.han)) continue;
-      std::u32string line = ToU32((*changed)[n] ? std::string_view((*repaired)[n]) : lines[n]);
-      if (!LooksGarbled(line)) continue;
-      Candidate candidate{n, line, 0, 0};
+      Candidate candidate{n, (*changed)[n] ? ToU32((*repaired)[n]) : std::u32string(all_lines[n]),
+                          {}, 0, 0};
+      if (!LooksGarbled(candidate.text)) continue;
       if (options.repair_mojibake) {
         candidate.spans = RepairUtf8ReadAsGbk(&candidate.text, context);
         if (candidate.spans > 0) strong = true;
         if (candidate.text.size() <= kMaxRealignChars) {
           if (auto realigned = RealignDoubleByte(candidate.text, context)) {
             if (realigned->gain >= kWeakGain) {
-              candidate.text = std::move(realigned->text);
+              candidate.realigned = std::move(realigned->text);
               candidate.gain = realigned->gain;
               strong |= candidate.gain >= kStrongGain;
             }
@@ -358,16 +388,10 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
       candidates.push_back(std::move(candidate));
     }
     for (Candidate& c : candidates) {
+      // A weak realignment in a document without strong evidence is not applied; a
+      // UTF-8-as-GBK repair made before it stands.
       const bool realigned = c.gain >= kStrongGain || (strong && c.gain >= kWeakGain);
-      std::u32string_view final_text = c.text;
-      std::u32string original;
-      if (!realigned && c.gain > 0) {
-        // A weak realignment in a document without strong evidence is not applied; a
-        // UTF-8-as-GBK repair made before it stands, so start again from that.
-        original = ToU32((*changed)[c.line] ? std::string_view((*repaired)[c.line]) : lines[c.line]);
-        if (c.spans > 0) RepairUtf8ReadAsGbk(&original, context);
-        final_text = original;
-      }
+      const std::u32string_view final_text = realigned ? c.realigned : c.text;
       const int spans = c.spans + (realigned ? 1 : 0);
       const int garbled_chars = CountGarbled(final_text, context);
       if (spans == 0 && garbled_chars == 0) continue;
@@ -472,15 +496,18 @@ void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
     if (end == text->size()) break;
     begin = end + 1;
   }
-  bool pinyin_artifacts =
-      any_paren && ScanPinyinAnnotations(*text).count >= kMinPinyinArtifacts;
+  // Without a '(' there are no annotations to find.
+  PinyinScan pinyin;
+  if (any_paren) pinyin = ScanPinyinAnnotations(*text);
+  bool pinyin_artifacts = pinyin.count >= kMinPinyinArtifacts;
   any_work |= pinyin_artifacts;
   std::string out;
   if (any_work) {
     std::vector<std::string> repaired(lines.size());
     std::vector<bool> changed(lines.size(), false);
     if (any_mojibake_sign) {
-      impl.RepairMojibake(*text, lines, &scans, &repaired, &changed, known_mojibake, report);
+      impl.RepairMojibake(*text, lines, pinyin, &scans, &repaired, &changed, known_mojibake,
+                          report);
       // A repair can bring back the character an annotation followed (掳l(fā) → 發(fā)), so
       // count the annotations again on the repaired lines; otherwise a second run would remove
       // what the first left.
