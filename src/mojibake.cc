@@ -202,6 +202,19 @@ std::vector<Token> Tokenize(std::u32string_view line) {
   return tokens;
 }
 
+// What `token` costs read as it stands.
+double LiteralCost(std::u32string_view line, const Token& token, const CharModel& model,
+                   Script script) {
+  double cost = 0;
+  if (token.kind == TokenKind::kAnnotation) return 0;
+  for (std::size_t i = token.begin; i < token.end; ++i) {
+    cost += model.Cost(line[i], i > 0 ? line[i - 1] : 0, script);
+  }
+  if (token.kind == TokenKind::kLostBeforeTag) cost += kSwallowedTagPenalty;
+  if (token.kind == TokenKind::kLostWithPinyin) cost += kDamagedLiteralPenalty;
+  return cost;
+}
+
 // One way to read a token back as bytes.
 struct Reading {
   int bytes[2];
@@ -209,17 +222,15 @@ struct Reading {
   double penalty;
 };
 
-// The output of the search, kept as a tree of pieces so that paths share their prefixes. The
-// pieces' text lives in one buffer (Realigner::texts_), so that a step of the search allocates
-// nothing.
+// The output of the search, kept as a tree of characters so that paths share their prefixes.
 struct Piece {
   int parent;
-  std::uint32_t begin, end;  // range in the buffer
+  char32_t c;
 };
 
 struct State {
-  int pending;  // -1: in step; 0-255: a lead byte waiting for its trail; kWild: a lost lead byte
   double cost;
+  int pending;  // -1: in step; 0-255: a lead byte waiting for its trail; kWild: a lost lead byte
   int piece;           // last piece of this path's output, -1 for none
   int last_byte;       // the byte fed last, for annotations that straddle two characters
   char32_t last_char;  // the character emitted last
@@ -241,12 +252,11 @@ class Realigner {
             std::u32string_view line)
       : codec_(codec), context_(context), model_(CharModel::Get()), line_(line) {}
 
-  std::optional<LineRepair> Run() {
-    const std::vector<Token> tokens = Tokenize(line_);
-    double identity = 0;
-    std::vector<State> states = {{-1, 0.0, -1, -1, 0}};
+  // The best reading of the line, made of `tokens`, against `identity`, the cost of the line as
+  // it stands.
+  std::optional<LineRepair> Run(const std::vector<Token>& tokens, double identity) {
+    std::vector<State> states = {{0.0, -1, -1, -1, 0}};
     for (const Token& token : tokens) {
-      identity += LiteralCost(token);
       token_ = &token;
       next_.clear();
       for (const State& state : states) Advance(state, token);
@@ -261,12 +271,10 @@ class Realigner {
     }
     LineRepair repair;
     repair.gain = identity - best->cost;
-    std::vector<int> path;
-    for (int p = best->piece; p >= 0; p = pieces_[p].parent) path.push_back(p);
-    for (auto it = path.rbegin(); it != path.rend(); ++it) {
-      const Piece& piece = pieces_[static_cast<std::size_t>(*it)];
-      repair.text.append(texts_, piece.begin, piece.end - piece.begin);
+    for (int p = best->piece; p >= 0; p = pieces_[static_cast<std::size_t>(p)].parent) {
+      repair.text.push_back(pieces_[static_cast<std::size_t>(p)].c);
     }
+    std::reverse(repair.text.begin(), repair.text.end());
     if (repair.text == line_) return std::nullopt;
     for (char32_t c : repair.text) repair.unrepaired += c == 0xFFFD;
     return repair;
@@ -278,28 +286,25 @@ class Realigner {
   }
 
   double LiteralCost(const Token& token) const {
-    double cost = 0;
-    if (token.kind == TokenKind::kAnnotation) return 0;
-    for (std::size_t i = token.begin; i < token.end; ++i) {
-      cost += Cost(line_[i], i > 0 ? line_[i - 1] : 0);
-    }
-    if (token.kind == TokenKind::kLostBeforeTag) cost += kSwallowedTagPenalty;
-    if (token.kind == TokenKind::kLostWithPinyin) cost += kDamagedLiteralPenalty;
-    return cost;
+    return internal::LiteralCost(line_, token, model_, context_.script);
   }
 
-  // Adds `text` to the path of `state`.
-  State Emit(State state, std::u32string_view text, double cost) {
-    if (!text.empty()) state.last_char = text.back();
-    const auto begin = static_cast<std::uint32_t>(texts_.size());
-    texts_.append(text);
-    pieces_.push_back({state.piece, begin, static_cast<std::uint32_t>(texts_.size())});
+  // Adds `c` to the path of `state`.
+  State Emit(State state, char32_t c, double cost) {
+    state.last_char = c;
+    pieces_.push_back({state.piece, c});
     state.piece = static_cast<int>(pieces_.size()) - 1;
     state.cost += cost;
     return state;
   }
-  State Emit(const State& state, char32_t c, double cost) {
-    return Emit(state, std::u32string_view(&c, 1), cost);
+  State Emit(State state, std::u32string_view text, double cost) {
+    for (char32_t c : text) {
+      pieces_.push_back({state.piece, c});
+      state.piece = static_cast<int>(pieces_.size()) - 1;
+    }
+    if (!text.empty()) state.last_char = text.back();
+    state.cost += cost;
+    return state;
   }
 
   // Keeps the cheapest state per pending byte.
@@ -390,15 +395,14 @@ class Realigner {
 
   // Feeds a reading's bytes in order; adds the states after its last byte to next_.
   void FeedReading(const State& state, const Reading& reading) {
-    StateBatch current;
-    current.Add(state);
-    for (int k = 0; k < reading.count; ++k) {
-      StateBatch after;
-      for (int i = 0; i < current.size; ++i) Feed(current.states[i], reading.bytes[k], &after);
-      current = after;
+    StateBatch first, second;
+    Feed(state, reading.bytes[0], &first);
+    if (reading.count == 2) {
+      for (int i = 0; i < first.size; ++i) Feed(first.states[i], reading.bytes[1], &second);
     }
-    for (int i = 0; i < current.size; ++i) {
-      State& s = current.states[i];
+    StateBatch& last = reading.count == 2 ? second : first;
+    for (int i = 0; i < last.size; ++i) {
+      State& s = last.states[i];
       s.cost += reading.penalty;
       Keep(s);
     }
@@ -503,7 +507,6 @@ class Realigner {
   std::u32string_view line_;
   const Token* token_ = nullptr;
   std::vector<Piece> pieces_;
-  std::u32string texts_;
   std::vector<State> next_;
 };
 
@@ -662,9 +665,14 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context) {
 
 std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
                                             const MojibakeContext& context) {
+  // The tokens, and what the line costs as it stands, are the same for every codec.
+  const std::vector<Token> tokens = Tokenize(line);
+  const CharModel& model = CharModel::Get();
+  double identity = 0;
+  for (const Token& token : tokens) identity += LiteralCost(line, token, model, context.script);
   std::optional<LineRepair> best;
   for (const DoubleByteCodec* codec : {&Gbk(), &Big5()}) {
-    std::optional<LineRepair> repair = Realigner(*codec, context, line).Run();
+    std::optional<LineRepair> repair = Realigner(*codec, context, line).Run(tokens, identity);
     if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
   }
   return best;
