@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 
@@ -88,19 +89,40 @@ struct LineScan {
   bool Latin() const { return (seen & kLatinImage) != 0; }
 };
 
+// True when none of the eight bytes at `p` needs a look from ScanLine away from Han: all are
+// ASCII, none is a control character, '&', '<' or '('. Each test is exact for the whole word
+// ("Bit Twiddling Hacks": haszero, hasless).
+bool PlainAscii8(const unsigned char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  if ((w & kHighs) != 0) return false;  // from here on every byte is below 0x80
+  const auto has_zero = [&](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  const bool control = ((w - 0x20 * kOnes) & ~w & kHighs) != 0 ||  // a byte below 0x20
+                       ((w + kOnes) & kHighs) != 0;                 // 0x7F, the only one to carry
+  return !control && !has_zero(w ^ ('&' * kOnes)) && !has_zero(w ^ ('<' * kOnes)) &&
+         !has_zero(w ^ ('(' * kOnes));
+}
+
 LineScan ScanLine(std::string_view line) {
-  const std::vector<std::uint16_t>& classes = CharClasses();
+  const std::uint16_t* classes = CharClasses().data();
   LineScan scan;
   if (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.back() == ' ' ||
                         line.back() == '\t')) {
     scan.untrimmed = true;
   }
   bool after_han = false;
-  // The last four characters, one bit each: uncommon or not.
-  unsigned uncommon_window = 0;
-  int uncommon_count = 0;  // bits set in uncommon_window
+  // One bit per character, the newest in bit 0: uncommon or not. Three in the last four make
+  // the line garbled; kThreeOfFour has bit k set for the four-bit windows k with three or more.
+  unsigned uncommon = 0;
+  constexpr unsigned kThreeOfFour = 1U << 0b0111 | 1U << 0b1011 | 1U << 0b1101 | 1U << 0b1110 |
+                                    1U << 0b1111;
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const auto size = static_cast<std::int32_t>(line.size());
+  // After eight bytes that were not plain, byte by byte up to here: retrying at every byte would
+  // cost more than it saves.
+  std::int32_t bytewise_until = 0;
   for (std::int32_t i = 0; i < size;) {
     const unsigned char b = p[i];
     if (b < 0x80) {
@@ -113,8 +135,16 @@ LineScan ScanLine(std::string_view line) {
       // where a decoder lost a byte; a question mark ends a clause or stands before Han.
       scan.garbled |= b == '?' && after_han && i < size && p[i] > ' ' && p[i] < 0x7F;
       after_han = false;
-      uncommon_count -= (uncommon_window >> 3) & 1;
-      uncommon_window = (uncommon_window << 1) & 0xF;
+      uncommon <<= 1;
+      // The rest of an ASCII run, most of English text, eight bytes at a time while they ask for
+      // nothing (a '?' counts only right after Han).
+      if (i >= bytewise_until) {
+        while (i + 8 <= size && PlainAscii8(p + i)) {
+          i += 8;
+          uncommon <<= 8;
+        }
+        bytewise_until = i + 8;
+      }
       continue;
     }
     UChar32 c = 0;
@@ -137,9 +167,8 @@ LineScan ScanLine(std::string_view line) {
     // Letters of other alphabets count only where they interrupt Han: words of their own are
     // no sign of damage.
     const bool odd = (bits & kUncommon) != 0 && ((bits & kHan) != 0 || after_han);
-    uncommon_count += odd - ((uncommon_window >> 3) & 1);
-    uncommon_window = ((uncommon_window << 1) | odd) & 0xF;
-    scan.garbled |= uncommon_count >= 3;
+    uncommon = uncommon << 1 | static_cast<unsigned>(odd);
+    scan.garbled |= ((kThreeOfFour >> (uncommon & 0xF)) & 1) != 0;
     after_han = (bits & kHan) != 0;
     scan.han += after_han;
     scan.kana += (bits & kKana) != 0;
