@@ -77,7 +77,8 @@ const std::vector<std::uint16_t>& CharClasses() {
 // What a line needs, found in one pass over its bytes.
 struct LineScan {
   std::uint16_t seen = 0;  // class bits of all its characters
-  bool untrimmed = false;  // leading or trailing spaces, or ASCII control characters
+  bool untrimmed = false;      // leading or trailing spaces or tabs
+  bool ascii_control = false;  // ASCII control characters other than the tab
   bool entity = false;
   bool tag = false;
   bool paren = false;
@@ -85,7 +86,9 @@ struct LineScan {
   int han = 0;
   int kana = 0;
 
-  bool Whitespace() const { return untrimmed || (seen & (kSpaceLike | kInvisible | kControl)) != 0; }
+  // Characters CleanSpaces replaces or removes.
+  bool OddSpaces() const { return ascii_control || (seen & (kSpaceLike | kInvisible | kControl)) != 0; }
+  bool Whitespace() const { return untrimmed || OddSpaces(); }
   bool Latin() const { return (seen & kLatinImage) != 0; }
 };
 
@@ -127,7 +130,7 @@ LineScan ScanLine(std::string_view line) {
     const unsigned char b = p[i];
     if (b < 0x80) {
       ++i;
-      if (b < 0x20 || b == 0x7F) scan.untrimmed |= b != '\t';
+      if (b < 0x20 || b == 0x7F) scan.ascii_control |= b != '\t';
       scan.entity |= b == '&';
       scan.tag |= b == '<';
       scan.paren |= b == '(';
@@ -177,30 +180,31 @@ LineScan ScanLine(std::string_view line) {
   return scan;
 }
 
-// Decodes UTF-8; a broken sequence becomes U+FFFD. ASCII and well-formed three-byte sequences,
-// nearly all of Chinese text, take a short path.
+// U8_NEXT: the code point at s[*i] (negative for a broken sequence), advancing *i past it.
+// ASCII and well-formed three-byte sequences, nearly all of Chinese text, take a short path.
+UChar32 NextCodePoint(std::string_view s, std::int32_t* i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
+  const auto left = static_cast<std::int32_t>(s.size()) - *i;
+  if (p[0] < 0x80) {
+    ++*i;
+    return p[0];
+  }
+  if ((p[0] & 0xF0) == 0xE0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+      (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)) {  // neither overlong
+    *i += 3;                                                             // nor a surrogate
+    return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  }
+  UChar32 c = 0;
+  U8_NEXT(s.data(), *i, static_cast<std::int32_t>(s.size()), c);
+  return c;
+}
+
+// Decodes UTF-8; a broken sequence becomes U+FFFD.
 std::u32string ToU32(std::string_view s) {
   std::u32string out(s.size(), U'\0');
   std::size_t n = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto size = static_cast<std::int32_t>(s.size());
-  for (std::int32_t i = 0; i < size;) {
-    const unsigned char b = p[i];
-    if (b < 0x80) {
-      out[n++] = b;
-      ++i;
-      continue;
-    }
-    if ((b & 0xF0) == 0xE0 && i + 2 < size && (p[i + 1] & 0xC0) == 0x80 &&
-        (p[i + 2] & 0xC0) == 0x80 && (b != 0xE0 || p[i + 1] >= 0xA0) &&
-        (b != 0xED || p[i + 1] < 0xA0)) {  // neither overlong nor a surrogate
-      out[n++] = static_cast<char32_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) |
-                                       (p[i + 2] & 0x3F));
-      i += 3;
-      continue;
-    }
-    UChar32 c = 0;
-    U8_NEXT(s.data(), i, size, c);
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
+    const UChar32 c = NextCodePoint(s, &i);
     out[n++] = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
   }
   out.resize(n);
@@ -220,35 +224,42 @@ std::string ToUtf8(std::u32string_view s) {
   return out;
 }
 
-// Spaces, invisible and control characters, indentation; into `out` (cleared first).
-void CleanWhitespace(std::string_view line, std::string* out, NormalizeReport* report) {
+// Spaces other than ASCII's made ASCII spaces, invisible and control characters removed; into
+// `out` (cleared first).
+void CleanSpaces(std::string_view line, std::string* out, NormalizeReport* report) {
   const auto& classes = CharClasses();
   out->clear();
-  const auto size = static_cast<std::int32_t>(line.size());
-  for (std::int32_t i = 0; i < size;) {
-    const std::int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(line.data(), i, size, c);
+  std::size_t copied = 0;
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(line.size());) {
+    const auto start = static_cast<std::size_t>(i);
+    const UChar32 c = NextCodePoint(line, &i);
     const std::uint16_t bits = (c >= 0 && c < 0x10000) ? classes[c] : 0;
+    if ((bits & (kSpaceLike | kInvisible | kControl)) == 0) continue;
+    out->append(line, copied, start - copied);
+    copied = static_cast<std::size_t>(i);
     if (bits & kSpaceLike) {
       out->push_back(' ');
       ++report->spaces;
     } else if (bits & kInvisible) {
       ++report->invisible;
-    } else if (bits & kControl) {
-      ++report->controls;
     } else {
-      out->append(line.data() + start, static_cast<std::size_t>(i - start));
+      ++report->controls;
     }
   }
-  const std::size_t first = out->find_first_not_of(" \t");
-  const std::size_t last = out->find_last_not_of(" \t");
+  out->append(line, copied);
+}
+
+// Indentation and trailing spaces removed.
+void Trim(std::string* line, NormalizeReport* report) {
+  const std::size_t first = line->find_first_not_of(" \t");
+  const std::size_t last = line->find_last_not_of(" \t");
   if (first == std::string::npos) {
-    if (!out->empty()) ++report->trimmed;
-    out->clear();
-  } else if (first > 0 || last + 1 < out->size()) {
+    if (!line->empty()) ++report->trimmed;
+    line->clear();
+  } else if (first > 0 || last + 1 < line->size()) {
     ++report->trimmed;
-    *out = out->substr(first, last + 1 - first);
+    line->erase(last + 1);
+    line->erase(0, first);
   }
 }
 
@@ -258,8 +269,12 @@ void RepairLine(std::string* line, const LineScan& scan, bool pinyin_artifacts,
   if (scan.entity) report->entities += DecodeHtmlEntities(line);
   if (scan.tag || scan.entity) report->html_tags += RemoveHtmlTags(line);
   if (scan.paren && pinyin_artifacts) report->pinyin += RemovePinyinAnnotations(line);
-  CleanWhitespace(*line, scratch, report);
-  line->swap(*scratch);
+  // The other repairs only remove characters, but a decoded reference may be a space to clean.
+  if (scan.OddSpaces() || scan.entity) {
+    CleanSpaces(*line, scratch, report);
+    line->swap(*scratch);
+  }
+  Trim(line, report);
 }
 
 // Gains, in nats, that make a realignment a repair: a strong one on its own, a weak one when the
@@ -551,22 +566,28 @@ void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
     }
     out.reserve(text->size());
     std::string line, scratch;
+    // What the repaired text holds, for NormalizeUnicode below. The repairs of RepairLine only
+    // remove characters or make ASCII spaces, except decoded references, whose lines are scanned
+    // again; RepairMojibake scanned again the lines it changed.
+    seen = 0;
     for (std::size_t n = 0; n < lines.size(); ++n) {
       if (n > 0) out.push_back('\n');
       const LineScan& scan = scans[n];
       if (!scan.Whitespace() && !scan.entity && !scan.tag && !(scan.paren && pinyin_artifacts) &&
           !changed[n]) {
         out.append(lines[n]);
+        seen |= scan.seen;
         continue;
       }
       line = changed[n] ? repaired[n] : std::string(lines[n]);
       RepairLine(&line, scans[n], pinyin_artifacts, &scratch, report);
       out.append(line);
+      seen |= scan.entity ? ScanLine(line).seen : scan.seen;
     }
     text->swap(out);
   }
   // Most text holds no character that NFC (or NFKC) could change: then ICU need not look.
-  if (any_work || (seen & (kAstral | (impl.options.nfkc ? kMaybeNotNfkc : kMaybeNotNfc))) != 0) {
+  if ((seen & (kAstral | (impl.options.nfkc ? kMaybeNotNfkc : kMaybeNotNfc))) != 0) {
     impl.NormalizeUnicode(text, report);
   }
   if (!impl.transliterator_id.empty()) impl.ConvertScript(text, report);
