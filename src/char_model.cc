@@ -14,11 +14,8 @@ extern const std::string_view kCharFreqData;
 
 namespace {
 
-constexpr std::size_t kBmp = 0x10000;
-constexpr float kAstralCost = 20.0f;
 constexpr float kForeignScriptCost = 18.0f;
 constexpr float kPrivateUseCost = 25.0f;
-constexpr float kWordLetterCost = 6.0f;  // what an ASCII letter costs
 // A character of the other script is seen about as often as one in twenty of its own uses (a
 // simplified page quoting a traditional name, a converter that missed a character).
 constexpr double kOtherScriptShare = 1.0 / 20;
@@ -55,11 +52,6 @@ float NonHanCost(char32_t c) {
 
 }  // namespace
 
-bool CharModel::IsHan(char32_t c) {
-  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
-}
-
 int CharModel::Alphabet(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)) {
     return 1;
@@ -76,7 +68,8 @@ int CharModel::Alphabet(char32_t c) {
   return 0;
 }
 
-CharModel::CharModel() : simplified_(kBmp), traditional_(kBmp), script_only_(kBmp, 0) {
+CharModel::CharModel()
+    : simplified_(kBmp), traditional_(kBmp), alphabets_(kBmp), script_only_(kBmp, 0) {
   std::vector<std::pair<double, double>> counts(kBmp, {0.0, 0.0});
   double total_simplified = 0, total_traditional = 0;
   // Lines are "CHAR SIMPLIFIED-COUNT TRADITIONAL-COUNT"; '#' starts a comment line.
@@ -100,6 +93,7 @@ CharModel::CharModel() : simplified_(kBmp), traditional_(kBmp), script_only_(kBm
     total_traditional += t;
   }
   for (std::size_t c = 0; c < kBmp; ++c) {
+    alphabets_[c] = static_cast<std::uint8_t>(Alphabet(static_cast<char32_t>(c)));
     if (!IsHan(static_cast<char32_t>(c))) {
       simplified_[c] = traditional_[c] = NonHanCost(static_cast<char32_t>(c));
       continue;
@@ -118,23 +112,6 @@ CharModel::CharModel() : simplified_(kBmp), traditional_(kBmp), script_only_(kBm
 const CharModel& CharModel::Get() {
   static const CharModel model;
   return model;
-}
-
-float CharModel::Cost(char32_t c, Script script) const {
-  if (c >= kBmp) return kAstralCost;
-  return script == Script::kSimplified ? simplified_[c] : traditional_[c];
-}
-
-float CharModel::Cost(char32_t c, char32_t previous, Script script) const {
-  const float cost = Cost(c, script);
-  const int alphabet = Alphabet(c);
-  if (alphabet != 0 && alphabet == Alphabet(previous)) return std::min(cost, kWordLetterCost);
-  return cost;
-}
-
-float CharModel::MinCost(char32_t c) const {
-  if (c >= kBmp) return kAstralCost;
-  return std::min(simplified_[c], traditional_[c]);
 }
 
 Script CharModel::GuessScript(std::u32string_view text) const {

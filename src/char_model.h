@@ -8,6 +8,8 @@
 // Private to the library.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -25,18 +27,34 @@ class CharModel {
   // punctuation, 15 for Han characters seen a few dozen times, 20 and more for Han characters the
   // table never saw, private-use code points and scripts that do not belong in Chinese text.
   // A character of the other script costs a few nats more than in its own.
-  float Cost(char32_t c, Script script) const;
+  float Cost(char32_t c, Script script) const {
+    if (c >= kBmp) return kAstralCost;
+    return script == Script::kSimplified ? simplified_[c] : traditional_[c];
+  }
 
   // The smaller of the two scripts' costs: how rare `c` is in any Chinese text.
-  float MinCost(char32_t c) const;
+  float MinCost(char32_t c) const {
+    if (c >= kBmp) return kAstralCost;
+    return std::min(simplified_[c], traditional_[c]);
+  }
 
   // The cost of `c` right after `previous`: a letter that continues a word of its alphabet
   // (Cyrillic after Cyrillic, kana after kana, é after a Latin letter) costs what an ASCII letter
   // costs, so that words in other scripts look like words, not like stray garbage.
-  float Cost(char32_t c, char32_t previous, Script script) const;
+  float Cost(char32_t c, char32_t previous, Script script) const {
+    const float cost = Cost(c, script);
+    // Every alphabet lies in the BMP.
+    if (c >= kBmp || previous >= kBmp) return cost;
+    const std::uint8_t alphabet = alphabets_[c];
+    if (alphabet != 0 && alphabet == alphabets_[previous]) return std::min(cost, kWordLetterCost);
+    return cost;
+  }
 
   // True for Han characters: the blocks the model scores from its table.
-  static bool IsHan(char32_t c);
+  static bool IsHan(char32_t c) {
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+  }
 
   // The alphabet `c` is a letter of (Latin, Greek, Cyrillic, Arabic, kana, Hangul, ...), as a
   // small number; 0 for anything else, Han included.
@@ -47,10 +65,17 @@ class CharModel {
   Script GuessScript(std::u32string_view text) const;
 
  private:
+  static constexpr char32_t kBmp = 0x10000;
+  static constexpr float kAstralCost = 20.0f;
+  static constexpr float kWordLetterCost = 6.0f;  // what an ASCII letter costs
+
   CharModel();
-  // Costs of the BMP, one table per script; code points above it use kAstralCost.
+  // Costs of the BMP, one table per script; code points above it use kAstralCost. The lookups
+  // are inline: mojibake repair makes several for every byte it tries.
   std::vector<float> simplified_;
   std::vector<float> traditional_;
+  // Alphabet() of every BMP code point.
+  std::vector<std::uint8_t> alphabets_;
   // +1 for characters only simplified text uses, -1 for traditional-only ones, 0 otherwise.
   std::vector<signed char> script_only_;
 };

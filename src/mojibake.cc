@@ -1,5 +1,6 @@
 #include "mojibake.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <memory>
@@ -41,7 +42,7 @@ constexpr int kWild = 256;  // a byte the first decoder lost
 
 class DoubleByteCodec {
  public:
-  explicit DoubleByteCodec(const char* icu_name) : pairs_(0x10000, 0) {
+  explicit DoubleByteCodec(const char* icu_name) : pairs_(0x10000, 0), encode_(0x10000, 0) {
     single_.fill(0);
     lead_.fill(false);
     trail_.fill(false);
@@ -61,11 +62,14 @@ class DoubleByteCodec {
         if (c == 0) continue;
         pairs_[lead << 8 | trail] = c;
         lead_[lead] = trail_[trail] = true;
-        encode_.emplace(c, static_cast<std::uint16_t>(lead << 8 | trail));
+        // A character with two codes keeps the first.
+        if (encode_[c] == 0) encode_[c] = static_cast<std::uint16_t>(lead << 8 | trail);
       }
     }
     for (int b = 0x80; b <= 0xFF; ++b) {
-      if (single_[b] != 0) encode_.emplace(single_[b], static_cast<std::uint16_t>(b));
+      if (single_[b] != 0 && encode_[single_[b]] == 0) {
+        encode_[single_[b]] = static_cast<std::uint16_t>(b);
+      }
     }
   }
 
@@ -81,14 +85,14 @@ class DoubleByteCodec {
       out[0] = static_cast<int>(c);
       return 1;
     }
-    const auto it = encode_.find(c);
-    if (it == encode_.end()) return 0;
-    if (it->second < 0x100) {
-      out[0] = it->second;
+    const std::uint16_t code = c < encode_.size() ? encode_[c] : 0;
+    if (code == 0) return 0;
+    if (code < 0x100) {
+      out[0] = code;
       return 1;
     }
-    out[0] = it->second >> 8;
-    out[1] = it->second & 0xFF;
+    out[0] = code >> 8;
+    out[1] = code & 0xFF;
     return 2;
   }
 
@@ -111,7 +115,9 @@ class DoubleByteCodec {
   std::array<char32_t, 256> single_;
   std::array<bool, 256> lead_;
   std::array<bool, 256> trail_;
-  std::unordered_map<char32_t, std::uint16_t> encode_;
+  // The bytes of each BMP code point, as one byte or lead << 8 | trail; 0 for none. Decoding
+  // yields only BMP code points, so nothing above it has bytes.
+  std::vector<std::uint16_t> encode_;
 };
 
 const DoubleByteCodec& Gbk() {
@@ -196,6 +202,19 @@ std::vector<Token> Tokenize(std::u32string_view line) {
   return tokens;
 }
 
+// What `token` costs read as it stands.
+double LiteralCost(std::u32string_view line, const Token& token, const CharModel& model,
+                   Script script) {
+  double cost = 0;
+  if (token.kind == TokenKind::kAnnotation) return 0;
+  for (std::size_t i = token.begin; i < token.end; ++i) {
+    cost += model.Cost(line[i], i > 0 ? line[i - 1] : 0, script);
+  }
+  if (token.kind == TokenKind::kLostBeforeTag) cost += kSwallowedTagPenalty;
+  if (token.kind == TokenKind::kLostWithPinyin) cost += kDamagedLiteralPenalty;
+  return cost;
+}
+
 // One way to read a token back as bytes.
 struct Reading {
   int bytes[2];
@@ -203,18 +222,28 @@ struct Reading {
   double penalty;
 };
 
-// The output of the search, kept as a tree of pieces so that paths share their prefixes.
+// The output of the search, kept as a tree of characters so that paths share their prefixes.
 struct Piece {
   int parent;
-  std::u32string text;
+  char32_t c;
 };
 
 struct State {
-  int pending;  // -1: in step; 0-255: a lead byte waiting for its trail; kWild: a lost lead byte
   double cost;
+  int pending;  // -1: in step; 0-255: a lead byte waiting for its trail; kWild: a lost lead byte
   int piece;           // last piece of this path's output, -1 for none
   int last_byte;       // the byte fed last, for annotations that straddle two characters
   char32_t last_char;  // the character emitted last
+};
+
+// The states the bytes of one reading lead to, on the stack: a byte turns a state into at most
+// three (the pair it completes, the state with the pending byte dropped as an orphan, and that
+// state's new lead byte or single character), so the two bytes a reading has at most make nine.
+struct StateBatch {
+  std::array<State, 9> states;
+  int size = 0;
+
+  void Add(const State& state) { states[static_cast<std::size_t>(size++)] = state; }
 };
 
 class Realigner {
@@ -223,12 +252,11 @@ class Realigner {
             std::u32string_view line)
       : codec_(codec), context_(context), model_(CharModel::Get()), line_(line) {}
 
-  std::optional<LineRepair> Run() {
-    const std::vector<Token> tokens = Tokenize(line_);
-    double identity = 0;
-    std::vector<State> states = {{-1, 0.0, -1, -1, 0}};
+  // The best reading of the line, made of `tokens`, against `identity`, the cost of the line as
+  // it stands.
+  std::optional<LineRepair> Run(const std::vector<Token>& tokens, double identity) {
+    std::vector<State> states = {{0.0, -1, -1, -1, 0}};
     for (const Token& token : tokens) {
-      identity += LiteralCost(token);
       token_ = &token;
       next_.clear();
       for (const State& state : states) Advance(state, token);
@@ -243,9 +271,10 @@ class Realigner {
     }
     LineRepair repair;
     repair.gain = identity - best->cost;
-    std::vector<int> path;
-    for (int p = best->piece; p >= 0; p = pieces_[p].parent) path.push_back(p);
-    for (auto it = path.rbegin(); it != path.rend(); ++it) repair.text += pieces_[*it].text;
+    for (int p = best->piece; p >= 0; p = pieces_[static_cast<std::size_t>(p)].parent) {
+      repair.text.push_back(pieces_[static_cast<std::size_t>(p)].c);
+    }
+    std::reverse(repair.text.begin(), repair.text.end());
     if (repair.text == line_) return std::nullopt;
     for (char32_t c : repair.text) repair.unrepaired += c == 0xFFFD;
     return repair;
@@ -257,21 +286,23 @@ class Realigner {
   }
 
   double LiteralCost(const Token& token) const {
-    double cost = 0;
-    if (token.kind == TokenKind::kAnnotation) return 0;
-    for (std::size_t i = token.begin; i < token.end; ++i) {
-      cost += Cost(line_[i], i > 0 ? line_[i - 1] : 0);
-    }
-    if (token.kind == TokenKind::kLostBeforeTag) cost += kSwallowedTagPenalty;
-    if (token.kind == TokenKind::kLostWithPinyin) cost += kDamagedLiteralPenalty;
-    return cost;
+    return internal::LiteralCost(line_, token, model_, context_.script);
   }
 
-  // Adds `text` to the path of `state`.
-  State Emit(State state, std::u32string text, double cost) {
-    if (!text.empty()) state.last_char = text.back();
-    pieces_.push_back({state.piece, std::move(text)});
+  // Adds `c` to the path of `state`.
+  State Emit(State state, char32_t c, double cost) {
+    state.last_char = c;
+    pieces_.push_back({state.piece, c});
     state.piece = static_cast<int>(pieces_.size()) - 1;
+    state.cost += cost;
+    return state;
+  }
+  State Emit(State state, std::u32string_view text, double cost) {
+    for (char32_t c : text) {
+      pieces_.push_back({state.piece, c});
+      state.piece = static_cast<int>(pieces_.size()) - 1;
+    }
+    if (!text.empty()) state.last_char = text.back();
     state.cost += cost;
     return state;
   }
@@ -291,7 +322,7 @@ class Realigner {
   State Flush(State state) {
     if (state.pending < 0) return state;
     state.pending = -1;
-    return Emit(state, U"\uFFFD", kOrphanPenalty);
+    return Emit(state, U'\uFFFD', kOrphanPenalty);
   }
 
   // The most plausible character for a pair with one lost byte, given the other.
@@ -313,8 +344,7 @@ class Realigner {
       if (c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0))) {
         cost += kFullwidthAlnumPenalty;
       }
-      if (context_.bigrams != nullptr &&
-          context_.bigrams->count(std::uint64_t{state.last_char} << 32 | c) > 0) {
+      if (context_.bigrams != nullptr && context_.bigrams->Contains(state.last_char, c)) {
         cost -= kDocumentBigramBonus;
       }
       if (c == U'“' || c == U'”') {
@@ -330,19 +360,19 @@ class Realigner {
   }
 
   // Feeds one byte (or kWild) to `state`; adds the resulting states to `out`.
-  void Feed(const State& state, int byte, std::vector<State>* out) {
+  void Feed(const State& state, int byte, StateBatch* out) {
     if (state.pending < 0) {
       State s = state;
       s.last_byte = byte == kWild ? s.last_byte : byte;
       if (byte == kWild || codec_.IsLead(byte)) {
         s.pending = byte;
-        out->push_back(s);
+        out->Add(s);
       }
       if (byte != kWild && codec_.Single(byte) != 0) {
         const char32_t c = codec_.Single(byte);
-        out->push_back(Emit(s, std::u32string(1, c), Cost(c, state.last_char)));
+        out->Add(Emit(s, c, Cost(c, state.last_char)));
       } else if (byte != kWild && !codec_.IsLead(byte)) {
-        out->push_back(Emit(s, U"\uFFFD", kOrphanPenalty));
+        out->Add(Emit(s, U'\uFFFD', kOrphanPenalty));
       }
       return;
     }
@@ -354,10 +384,10 @@ class Realigner {
     } else if (state.pending == kWild || byte == kWild) {
       if (state.pending != kWild || codec_.IsTrail(byte)) {
         const auto [c, cost] = Guess(state.pending, byte, state);
-        if (c != 0) out->push_back(Emit(s, std::u32string(1, c), cost));
+        if (c != 0) out->Add(Emit(s, c, cost));
       }
     } else if (const char32_t c = codec_.Pair(state.pending, byte); c != 0) {
-      out->push_back(Emit(s, std::u32string(1, c), Cost(c, state.last_char)));
+      out->Add(Emit(s, c, Cost(c, state.last_char)));
     }
     // Or the pending byte was an orphan and this byte starts afresh.
     Feed(Flush(state), byte, out);
@@ -365,13 +395,14 @@ class Realigner {
 
   // Feeds a reading's bytes in order; adds the states after its last byte to next_.
   void FeedReading(const State& state, const Reading& reading) {
-    std::vector<State> current = {state};
-    for (int k = 0; k < reading.count; ++k) {
-      std::vector<State> after;
-      for (const State& s : current) Feed(s, reading.bytes[k], &after);
-      current.swap(after);
+    StateBatch first, second;
+    Feed(state, reading.bytes[0], &first);
+    if (reading.count == 2) {
+      for (int i = 0; i < first.size; ++i) Feed(first.states[i], reading.bytes[1], &second);
     }
-    for (State& s : current) {
+    StateBatch& last = reading.count == 2 ? second : first;
+    for (int i = 0; i < last.size; ++i) {
+      State& s = last.states[i];
       s.cost += reading.penalty;
       Keep(s);
     }
@@ -380,10 +411,10 @@ class Realigner {
   void Advance(const State& state, const Token& token) {
     switch (token.kind) {
       case TokenKind::kAnnotation:
-        Keep(Emit(state, std::u32string(line_.substr(token.begin, token.end - token.begin)), 0));
+        Keep(Emit(state, line_.substr(token.begin, token.end - token.begin), 0));
         return;
       case TokenKind::kLostWithPinyin:
-        Keep(Emit(Flush(state), std::u32string(line_.substr(token.begin, token.end - token.begin)),
+        Keep(Emit(Flush(state), line_.substr(token.begin, token.end - token.begin),
                   LiteralCost(token)));
         LostWithPinyin(state, token);
         return;
@@ -404,7 +435,7 @@ class Realigner {
       reading.count = codec_.Encode(c, reading.bytes);
       if (reading.count == 0) {  // not in this codec: passes through, in step
         const State flushed = Flush(state);
-        Keep(Emit(flushed, std::u32string(1, c), Cost(c, flushed.last_char)));
+        Keep(Emit(flushed, c, Cost(c, flushed.last_char)));
         return;
       }
       FeedReading(state, reading);
@@ -483,9 +514,18 @@ class Realigner {
 // Detection.
 
 
-bool IsRare(char32_t c) { return CharModel::IsHan(c) && CharModel::Get().MinCost(c) >= kRareCost; }
+bool IsRare(char32_t c, const CharModel& model) {
+  return CharModel::IsHan(c) && model.MinCost(c) >= kRareCost;
+}
+
+bool IsRare(char32_t c) { return IsRare(c, CharModel::Get()); }
 
 bool IsPrivateUse(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
+
+// The slot DocumentBigrams starts probing at for `pair`: Fibonacci hashing, the high bits.
+std::size_t BigramSlot(std::uint64_t pair, int shift) {
+  return static_cast<std::size_t>((pair * 0x9E3779B97F4A7C15ULL) >> shift);
+}
 
 }  // namespace
 
@@ -625,32 +665,59 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context) {
 
 std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
                                             const MojibakeContext& context) {
+  // The tokens, and what the line costs as it stands, are the same for every codec.
+  const std::vector<Token> tokens = Tokenize(line);
+  const CharModel& model = CharModel::Get();
+  double identity = 0;
+  for (const Token& token : tokens) identity += LiteralCost(line, token, model, context.script);
   std::optional<LineRepair> best;
   for (const DoubleByteCodec* codec : {&Gbk(), &Big5()}) {
-    std::optional<LineRepair> repair = Realigner(*codec, context, line).Run();
+    std::optional<LineRepair> repair = Realigner(*codec, context, line).Run(tokens, identity);
     if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
   }
   return best;
 }
 
-std::unordered_set<std::uint64_t> DocumentBigrams(std::u32string_view text) {
-  std::unordered_set<std::uint64_t> bigrams;
+DocumentBigrams::DocumentBigrams(std::u32string_view text) {
+  std::size_t pairs = 0;
   for (std::size_t i = 1; i < text.size(); ++i) {
-    if (CharModel::IsHan(text[i - 1]) && CharModel::IsHan(text[i])) {
-      bigrams.insert(std::uint64_t{text[i - 1]} << 32 | text[i]);
-    }
+    pairs += CharModel::IsHan(text[i - 1]) && CharModel::IsHan(text[i]);
   }
-  return bigrams;
+  int bits = 4;
+  while ((std::size_t{1} << bits) < 2 * pairs) ++bits;
+  slots_.assign(std::size_t{1} << bits, 0);
+  shift_ = 64 - bits;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (!CharModel::IsHan(text[i - 1]) || !CharModel::IsHan(text[i])) continue;
+    const std::uint64_t pair = std::uint64_t{text[i - 1]} << 32 | text[i];
+    std::size_t slot = BigramSlot(pair, shift_);
+    while (slots_[slot] != 0 && slots_[slot] != pair) slot = (slot + 1) & mask;
+    slots_[slot] = pair;
+  }
 }
 
-std::unordered_set<char32_t> FamiliarRareChars(std::u32string_view text) {
-  std::unordered_map<char32_t, int> counts;
-  for (char32_t c : text) {
-    if (IsRare(c)) ++counts[c];
+bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
+  const std::uint64_t pair = std::uint64_t{first} << 32 | second;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = BigramSlot(pair, shift_); slots_[slot] != 0; slot = (slot + 1) & mask) {
+    if (slots_[slot] == pair) return true;
   }
-  std::unordered_set<char32_t> familiar;
-  for (const auto& [c, n] : counts) {
-    if (n >= 3) familiar.insert(c);
+  return false;
+}
+
+std::vector<char32_t> FamiliarRareChars(std::u32string_view text) {
+  const CharModel& model = CharModel::Get();
+  std::vector<char32_t> rare;
+  for (char32_t c : text) {
+    if (IsRare(c, model)) rare.push_back(c);
+  }
+  std::sort(rare.begin(), rare.end());
+  std::vector<char32_t> familiar;
+  for (auto run = rare.begin(); run != rare.end();) {
+    const auto next = std::upper_bound(run, rare.end(), *run);
+    if (next - run >= 3) familiar.push_back(*run);
+    run = next;
   }
   return familiar;
 }
@@ -660,7 +727,8 @@ int CountGarbled(std::u32string_view line, const MojibakeContext& context) {
   // not damage; private-use code points are icon fonts unless rare characters surround them.
   const auto suspect = [&](char32_t c) {
     if (IsPrivateUse(c)) return true;
-    return IsRare(c) && (context.familiar == nullptr || context.familiar->count(c) == 0);
+    return IsRare(c) && (context.familiar == nullptr ||
+                         !std::binary_search(context.familiar->begin(), context.familiar->end(), c));
   };
   int garbled = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {

@@ -23,7 +23,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "char_model.h"
 
@@ -34,6 +34,21 @@ namespace pith::internal {
 inline constexpr float kRareCost = 14.5f;
 inline constexpr float kUncommonCost = 10.5f;
 
+// The pairs of adjacent Han characters of a document (MojibakeContext::bigrams).
+class DocumentBigrams {
+ public:
+  explicit DocumentBigrams(std::u32string_view text);
+
+  bool Contains(char32_t first, char32_t second) const;
+
+ private:
+  // Open addressing with linear probing, at most half full: built in one pass over the
+  // document, where sorting or a node per pair cost more than the search that probes it.
+  // A slot holds first << 32 | second; 0, which no pair of Han characters makes, marks it empty.
+  std::vector<std::uint64_t> slots_;
+  int shift_ = 0;  // 64 - log2(slots_.size()): the hash keeps the high bits
+};
+
 // What the repair knows about the document a line comes from.
 struct MojibakeContext {
   Script script = Script::kSimplified;
@@ -42,11 +57,12 @@ struct MojibakeContext {
   // annotates false matches that straddle two characters; the syllable then tells which byte
   // was there.
   const std::unordered_map<std::u32string, std::u32string>* annotations = nullptr;
-  // Rare characters the document uses often, or nullptr: its own vocabulary, not damage.
-  const std::unordered_set<char32_t>* familiar = nullptr;
+  // Rare characters the document uses often (see FamiliarRareChars), or nullptr: its own
+  // vocabulary, not damage.
+  const std::vector<char32_t>* familiar = nullptr;
   // Pairs of adjacent Han characters the document uses (see DocumentBigrams), or nullptr. A
   // document repeats its words, so a guessed character that makes one of them wins a tie.
-  const std::unordered_set<std::uint64_t>* bigrams = nullptr;
+  const DocumentBigrams* bigrams = nullptr;
 };
 
 // A repaired line.
@@ -76,10 +92,8 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
 // private-use code points, U+FFFD, the "锟斤拷" of replacement characters read as GBK.
 int CountGarbled(std::u32string_view line, const MojibakeContext& context);
 
-// The pairs of adjacent Han characters in `text` (MojibakeContext::bigrams), as first << 32 | second.
-std::unordered_set<std::uint64_t> DocumentBigrams(std::u32string_view text);
-
-// The rare Han characters of `text` that it uses at least three times (MojibakeContext::familiar).
-std::unordered_set<char32_t> FamiliarRareChars(std::u32string_view text);
+// The rare Han characters of `text` that it uses at least three times (MojibakeContext::familiar),
+// sorted.
+std::vector<char32_t> FamiliarRareChars(std::u32string_view text);
 
 }  // namespace pith::internal

@@ -1,5 +1,7 @@
 #include "normalize_pinyin.h"
 
+#include <cstdint>
+
 #include <unicode/utf8.h>
 
 #include "char_model.h"
@@ -8,12 +10,26 @@ namespace pith::internal {
 namespace {
 
 constexpr std::u32string_view kTonedVowels = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
-constexpr std::u32string_view kPlainVowels = U"aeiou";
 // Longest syllable is six letters (zhuàng, shuāng); the bracket makes seven.
 constexpr std::size_t kMaxSyllable = 6;
 
-bool IsToned(char32_t c) { return kTonedVowels.find(c) != std::u32string_view::npos; }
-bool IsVowel(char32_t c) { return IsToned(c) || kPlainVowels.find(c) != std::u32string_view::npos; }
+// A set of the letters a-z, one bit each.
+constexpr std::uint32_t LetterSet(std::string_view letters) {
+  std::uint32_t set = 0;
+  for (char c : letters) set |= 1U << (c - 'a');
+  return set;
+}
+constexpr std::uint32_t kInitials = LetterSet("bpmfdtnlgkhjqxrzcsyw");
+constexpr std::uint32_t kPlainVowels = LetterSet("aeiou");
+
+bool InLetterSet(char32_t c, std::uint32_t set) {
+  return c >= 'a' && c <= 'z' && ((set >> (c - 'a')) & 1) != 0;
+}
+// The toned vowels lie in U+00E0..U+01DC: the range test spares most characters the search.
+bool IsToned(char32_t c) {
+  return c >= 0xE0 && c <= 0x1DC && kTonedVowels.find(c) != std::u32string_view::npos;
+}
+bool IsVowel(char32_t c) { return InLetterSet(c, kPlainVowels) || IsToned(c); }
 
 // The code point at byte `i` of `s` and the byte after it; U+FFFD for a broken sequence.
 char32_t NextChar(std::string_view s, std::size_t* i) {
@@ -55,8 +71,7 @@ std::size_t PinyinSyllableLength(std::u32string_view s) {
   std::size_t i = 0;
   if (s.size() >= 2 && (s[0] == 'z' || s[0] == 'c' || s[0] == 's') && s[1] == 'h') {
     i = 2;
-  } else if (!s.empty() && std::u32string_view(U"bpmfdtnlgkhjqxrzcsyw").find(s[0]) !=
-                               std::u32string_view::npos) {
+  } else if (!s.empty() && InLetterSet(s[0], kInitials)) {
     i = 1;
   }
   const std::size_t vowels_begin = i;

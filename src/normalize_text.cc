@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 
@@ -76,7 +77,8 @@ const std::vector<std::uint16_t>& CharClasses() {
 // What a line needs, found in one pass over its bytes.
 struct LineScan {
   std::uint16_t seen = 0;  // class bits of all its characters
-  bool untrimmed = false;  // leading or trailing spaces, or ASCII control characters
+  bool untrimmed = false;      // leading or trailing spaces or tabs
+  bool ascii_control = false;  // ASCII control characters other than the tab
   bool entity = false;
   bool tag = false;
   bool paren = false;
@@ -84,28 +86,51 @@ struct LineScan {
   int han = 0;
   int kana = 0;
 
-  bool Whitespace() const { return untrimmed || (seen & (kSpaceLike | kInvisible | kControl)) != 0; }
+  // Characters CleanSpaces replaces or removes.
+  bool OddSpaces() const { return ascii_control || (seen & (kSpaceLike | kInvisible | kControl)) != 0; }
+  bool Whitespace() const { return untrimmed || OddSpaces(); }
   bool Latin() const { return (seen & kLatinImage) != 0; }
 };
 
+// True when none of the eight bytes at `p` needs a look from ScanLine away from Han: all are
+// ASCII, none is a control character, '&', '<' or '('. Each test is exact for the whole word
+// ("Bit Twiddling Hacks": haszero, hasless).
+bool PlainAscii8(const unsigned char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  if ((w & kHighs) != 0) return false;  // from here on every byte is below 0x80
+  const auto has_zero = [&](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  const bool control = ((w - 0x20 * kOnes) & ~w & kHighs) != 0 ||  // a byte below 0x20
+                       ((w + kOnes) & kHighs) != 0;                 // 0x7F, the only one to carry
+  return !control && !has_zero(w ^ ('&' * kOnes)) && !has_zero(w ^ ('<' * kOnes)) &&
+         !has_zero(w ^ ('(' * kOnes));
+}
+
 LineScan ScanLine(std::string_view line) {
-  const std::vector<std::uint16_t>& classes = CharClasses();
+  const std::uint16_t* classes = CharClasses().data();
   LineScan scan;
   if (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.back() == ' ' ||
                         line.back() == '\t')) {
     scan.untrimmed = true;
   }
   bool after_han = false;
-  // The last four characters, one bit each: uncommon or not.
-  unsigned uncommon_window = 0;
-  int uncommon_count = 0;  // bits set in uncommon_window
+  // One bit per character, the newest in bit 0: uncommon or not. Three in the last four make
+  // the line garbled; kThreeOfFour has bit k set for the four-bit windows k with three or more.
+  unsigned uncommon = 0;
+  constexpr unsigned kThreeOfFour = 1U << 0b0111 | 1U << 0b1011 | 1U << 0b1101 | 1U << 0b1110 |
+                                    1U << 0b1111;
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const auto size = static_cast<std::int32_t>(line.size());
+  // After eight bytes that were not plain, byte by byte up to here: retrying at every byte would
+  // cost more than it saves.
+  std::int32_t bytewise_until = 0;
   for (std::int32_t i = 0; i < size;) {
     const unsigned char b = p[i];
     if (b < 0x80) {
       ++i;
-      if (b < 0x20 || b == 0x7F) scan.untrimmed |= b != '\t';
+      if (b < 0x20 || b == 0x7F) scan.ascii_control |= b != '\t';
       scan.entity |= b == '&';
       scan.tag |= b == '<';
       scan.paren |= b == '(';
@@ -113,8 +138,16 @@ LineScan ScanLine(std::string_view line) {
       // where a decoder lost a byte; a question mark ends a clause or stands before Han.
       scan.garbled |= b == '?' && after_han && i < size && p[i] > ' ' && p[i] < 0x7F;
       after_han = false;
-      uncommon_count -= (uncommon_window >> 3) & 1;
-      uncommon_window = (uncommon_window << 1) & 0xF;
+      uncommon <<= 1;
+      // The rest of an ASCII run, most of English text, eight bytes at a time while they ask for
+      // nothing (a '?' counts only right after Han).
+      if (i >= bytewise_until) {
+        while (i + 8 <= size && PlainAscii8(p + i)) {
+          i += 8;
+          uncommon <<= 8;
+        }
+        bytewise_until = i + 8;
+      }
       continue;
     }
     UChar32 c = 0;
@@ -137,9 +170,8 @@ LineScan ScanLine(std::string_view line) {
     // Letters of other alphabets count only where they interrupt Han: words of their own are
     // no sign of damage.
     const bool odd = (bits & kUncommon) != 0 && ((bits & kHan) != 0 || after_han);
-    uncommon_count += odd - ((uncommon_window >> 3) & 1);
-    uncommon_window = ((uncommon_window << 1) | odd) & 0xF;
-    scan.garbled |= uncommon_count >= 3;
+    uncommon = uncommon << 1 | static_cast<unsigned>(odd);
+    scan.garbled |= ((kThreeOfFour >> (uncommon & 0xF)) & 1) != 0;
     after_han = (bits & kHan) != 0;
     scan.han += after_han;
     scan.kana += (bits & kKana) != 0;
@@ -148,14 +180,34 @@ LineScan ScanLine(std::string_view line) {
   return scan;
 }
 
-std::u32string ToU32(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
-    UChar32 c = 0;
-    U8_NEXT(s.data(), i, static_cast<std::int32_t>(s.size()), c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+// U8_NEXT: the code point at s[*i] (negative for a broken sequence), advancing *i past it.
+// ASCII and well-formed three-byte sequences, nearly all of Chinese text, take a short path.
+UChar32 NextCodePoint(std::string_view s, std::int32_t* i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
+  const auto left = static_cast<std::int32_t>(s.size()) - *i;
+  if (p[0] < 0x80) {
+    ++*i;
+    return p[0];
   }
+  if ((p[0] & 0xF0) == 0xE0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+      (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)) {  // neither overlong
+    *i += 3;                                                             // nor a surrogate
+    return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  }
+  UChar32 c = 0;
+  U8_NEXT(s.data(), *i, static_cast<std::int32_t>(s.size()), c);
+  return c;
+}
+
+// Decodes UTF-8; a broken sequence becomes U+FFFD.
+std::u32string ToU32(std::string_view s) {
+  std::u32string out(s.size(), U'\0');
+  std::size_t n = 0;
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
+    const UChar32 c = NextCodePoint(s, &i);
+    out[n++] = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+  }
+  out.resize(n);
   return out;
 }
 
@@ -172,35 +224,42 @@ std::string ToUtf8(std::u32string_view s) {
   return out;
 }
 
-// Spaces, invisible and control characters, indentation; into `out` (cleared first).
-void CleanWhitespace(std::string_view line, std::string* out, NormalizeReport* report) {
+// Spaces other than ASCII's made ASCII spaces, invisible and control characters removed; into
+// `out` (cleared first).
+void CleanSpaces(std::string_view line, std::string* out, NormalizeReport* report) {
   const auto& classes = CharClasses();
   out->clear();
-  const auto size = static_cast<std::int32_t>(line.size());
-  for (std::int32_t i = 0; i < size;) {
-    const std::int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(line.data(), i, size, c);
+  std::size_t copied = 0;
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(line.size());) {
+    const auto start = static_cast<std::size_t>(i);
+    const UChar32 c = NextCodePoint(line, &i);
     const std::uint16_t bits = (c >= 0 && c < 0x10000) ? classes[c] : 0;
+    if ((bits & (kSpaceLike | kInvisible | kControl)) == 0) continue;
+    out->append(line, copied, start - copied);
+    copied = static_cast<std::size_t>(i);
     if (bits & kSpaceLike) {
       out->push_back(' ');
       ++report->spaces;
     } else if (bits & kInvisible) {
       ++report->invisible;
-    } else if (bits & kControl) {
-      ++report->controls;
     } else {
-      out->append(line.data() + start, static_cast<std::size_t>(i - start));
+      ++report->controls;
     }
   }
-  const std::size_t first = out->find_first_not_of(" \t");
-  const std::size_t last = out->find_last_not_of(" \t");
+  out->append(line, copied);
+}
+
+// Indentation and trailing spaces removed.
+void Trim(std::string* line, NormalizeReport* report) {
+  const std::size_t first = line->find_first_not_of(" \t");
+  const std::size_t last = line->find_last_not_of(" \t");
   if (first == std::string::npos) {
-    if (!out->empty()) ++report->trimmed;
-    out->clear();
-  } else if (first > 0 || last + 1 < out->size()) {
+    if (!line->empty()) ++report->trimmed;
+    line->clear();
+  } else if (first > 0 || last + 1 < line->size()) {
     ++report->trimmed;
-    *out = out->substr(first, last + 1 - first);
+    line->erase(last + 1);
+    line->erase(0, first);
   }
 }
 
@@ -210,8 +269,12 @@ void RepairLine(std::string* line, const LineScan& scan, bool pinyin_artifacts,
   if (scan.entity) report->entities += DecodeHtmlEntities(line);
   if (scan.tag || scan.entity) report->html_tags += RemoveHtmlTags(line);
   if (scan.paren && pinyin_artifacts) report->pinyin += RemovePinyinAnnotations(line);
-  CleanWhitespace(*line, scratch, report);
-  line->swap(*scratch);
+  // The other repairs only remove characters, but a decoded reference may be a space to clean.
+  if (scan.OddSpaces() || scan.entity) {
+    CleanSpaces(*line, scratch, report);
+    line->swap(*scratch);
+  }
+  Trim(line, report);
 }
 
 // Gains, in nats, that make a realignment a repair: a strong one on its own, a weak one when the
@@ -246,12 +309,13 @@ struct TextNormalizer::Impl {
   const icu::Normalizer2* normalizer = nullptr;
   std::string transliterator_id;  // "" for no script conversion
 
-  // Repairs CJK and Latin mojibake line by line; `lines` holds each line's range in `text` and
-  // receives the repaired lines (empty optional: unchanged).
+  // Repairs CJK and Latin mojibake line by line; `lines` holds each line's range in `text`,
+  // `pinyin` the annotations of `text`. A repaired line goes to `repaired` and is marked in
+  // `changed`.
   void RepairMojibake(std::string_view text, const std::vector<std::string_view>& lines,
-                      std::vector<LineScan>* scans, std::vector<std::string>* repaired,
-                      std::vector<bool>* changed, bool known_mojibake,
-                      NormalizeReport* report) const;
+                      const PinyinScan& pinyin, std::vector<LineScan>* scans,
+                      std::vector<std::string>* repaired, std::vector<bool>* changed,
+                      bool known_mojibake, NormalizeReport* report) const;
   void NormalizeUnicode(std::string* text, NormalizeReport* report) const;
   void ConvertScript(std::string* text, NormalizeReport* report) const;
 };
@@ -289,7 +353,7 @@ TextNormalizer::~TextNormalizer() = default;
 
 void TextNormalizer::Impl::RepairMojibake(std::string_view text,
                                           const std::vector<std::string_view>& lines,
-                                          std::vector<LineScan>* scans,
+                                          const PinyinScan& pinyin, std::vector<LineScan>* scans,
                                           std::vector<std::string>* repaired,
                                           std::vector<bool>* changed, bool known_mojibake,
                                           NormalizeReport* report) const {
@@ -318,18 +382,28 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
   const bool chinese = !MostlyKana(kana, han) &&
                        static_cast<std::size_t>(han) * 3 >= text.size() / kMinHanShare;
   if (garbled && chinese) {
-    MojibakeContext context;
+    // The document decoded once: the data the repairs consult comes from it, and the lines that
+    // Latin repair left alone are views into it (a '\n' decodes to one U'\n', and no broken
+    // sequence swallows one, so line n of `all` is line n of `text` decoded).
     const std::u32string all = ToU32(text);
+    std::vector<std::u32string_view> all_lines;
+    for (std::size_t begin = 0;;) {
+      const std::size_t end = std::min(all.find(U'\n', begin), all.size());
+      all_lines.emplace_back(all.data() + begin, end - begin);
+      if (end == all.size()) break;
+      begin = end + 1;
+    }
+    MojibakeContext context;
     context.script = CharModel::Get().GuessScript(all);
-    const PinyinScan pinyin = ScanPinyinAnnotations(text);
     context.annotations = &pinyin.chars_by_syllable;
-    const std::unordered_set<char32_t> familiar = FamiliarRareChars(all);
+    const std::vector<char32_t> familiar = FamiliarRareChars(all);
     context.familiar = &familiar;
-    const std::unordered_set<std::uint64_t> bigrams = DocumentBigrams(all);
+    const DocumentBigrams bigrams(all);
     context.bigrams = &bigrams;
     struct Candidate {
       std::size_t line;
-      std::u32string text;
+      std::u32string text;       // after UTF-8-as-GBK repair
+      std::u32string realigned;  // after realignment too, when it gained kWeakGain
       double gain;
       int spans;
     };
@@ -339,16 +413,16 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
     for (std::size_t n = 0; n < lines.size(); ++n) {
       const LineScan& scan = (*scans)[n];
       if (!scan.garbled || MostlyKana(scan.kana, scan.han)) continue;
-      std::u32string line = ToU32((*changed)[n] ? std::string_view((*repaired)[n]) : lines[n]);
-      if (!LooksGarbled(line)) continue;
-      Candidate candidate{n, line, 0, 0};
+      Candidate candidate{n, (*changed)[n] ? ToU32((*repaired)[n]) : std::u32string(all_lines[n]),
+                          {}, 0, 0};
+      if (!LooksGarbled(candidate.text)) continue;
       if (options.repair_mojibake) {
         candidate.spans = RepairUtf8ReadAsGbk(&candidate.text, context);
         if (candidate.spans > 0) strong = true;
         if (candidate.text.size() <= kMaxRealignChars) {
           if (auto realigned = RealignDoubleByte(candidate.text, context)) {
             if (realigned->gain >= kWeakGain) {
-              candidate.text = std::move(realigned->text);
+              candidate.realigned = std::move(realigned->text);
               candidate.gain = realigned->gain;
               strong |= candidate.gain >= kStrongGain;
             }
@@ -358,16 +432,10 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
       candidates.push_back(std::move(candidate));
     }
     for (Candidate& c : candidates) {
+      // A weak realignment in a document without strong evidence is not applied; a
+      // UTF-8-as-GBK repair made before it stands.
       const bool realigned = c.gain >= kStrongGain || (strong && c.gain >= kWeakGain);
-      std::u32string_view final_text = c.text;
-      std::u32string original;
-      if (!realigned && c.gain > 0) {
-        // A weak realignment in a document without strong evidence is not applied; a
-        // UTF-8-as-GBK repair made before it stands, so start again from that.
-        original = ToU32((*changed)[c.line] ? std::string_view((*repaired)[c.line]) : lines[c.line]);
-        if (c.spans > 0) RepairUtf8ReadAsGbk(&original, context);
-        final_text = original;
-      }
+      const std::u32string_view final_text = realigned ? c.realigned : c.text;
       const int spans = c.spans + (realigned ? 1 : 0);
       const int garbled_chars = CountGarbled(final_text, context);
       if (spans == 0 && garbled_chars == 0) continue;
@@ -472,15 +540,18 @@ void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
     if (end == text->size()) break;
     begin = end + 1;
   }
-  bool pinyin_artifacts =
-      any_paren && ScanPinyinAnnotations(*text).count >= kMinPinyinArtifacts;
+  // Without a '(' there are no annotations to find.
+  PinyinScan pinyin;
+  if (any_paren) pinyin = ScanPinyinAnnotations(*text);
+  bool pinyin_artifacts = pinyin.count >= kMinPinyinArtifacts;
   any_work |= pinyin_artifacts;
   std::string out;
   if (any_work) {
     std::vector<std::string> repaired(lines.size());
     std::vector<bool> changed(lines.size(), false);
     if (any_mojibake_sign) {
-      impl.RepairMojibake(*text, lines, &scans, &repaired, &changed, known_mojibake, report);
+      impl.RepairMojibake(*text, lines, pinyin, &scans, &repaired, &changed, known_mojibake,
+                          report);
       // A repair can bring back the character an annotation followed (掳l(fā) → 發(fā)), so
       // count the annotations again on the repaired lines; otherwise a second run would remove
       // what the first left.
@@ -495,22 +566,28 @@ void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
     }
     out.reserve(text->size());
     std::string line, scratch;
+    // What the repaired text holds, for NormalizeUnicode below. The repairs of RepairLine only
+    // remove characters or make ASCII spaces, except decoded references, whose lines are scanned
+    // again; RepairMojibake scanned again the lines it changed.
+    seen = 0;
     for (std::size_t n = 0; n < lines.size(); ++n) {
       if (n > 0) out.push_back('\n');
       const LineScan& scan = scans[n];
       if (!scan.Whitespace() && !scan.entity && !scan.tag && !(scan.paren && pinyin_artifacts) &&
           !changed[n]) {
         out.append(lines[n]);
+        seen |= scan.seen;
         continue;
       }
       line = changed[n] ? repaired[n] : std::string(lines[n]);
       RepairLine(&line, scans[n], pinyin_artifacts, &scratch, report);
       out.append(line);
+      seen |= scan.entity ? ScanLine(line).seen : scan.seen;
     }
     text->swap(out);
   }
   // Most text holds no character that NFC (or NFKC) could change: then ICU need not look.
-  if (any_work || (seen & (kAstral | (impl.options.nfkc ? kMaybeNotNfkc : kMaybeNotNfc))) != 0) {
+  if ((seen & (kAstral | (impl.options.nfkc ? kMaybeNotNfkc : kMaybeNotNfc))) != 0) {
     impl.NormalizeUnicode(text, report);
   }
   if (!impl.transliterator_id.empty()) impl.ConvertScript(text, report);
