@@ -679,18 +679,20 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
 }
 
 DocumentBigrams::DocumentBigrams(std::u32string_view text) {
-  std::size_t pairs = 0;
-  for (std::size_t i = 1; i < text.size(); ++i) {
-    pairs += CharModel::IsHan(text[i - 1]) && CharModel::IsHan(text[i]);
+  std::vector<std::uint64_t> pairs;
+  pairs.reserve(text.size());
+  bool han_before = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool han = CharModel::IsHan(text[i]);
+    if (han && han_before) pairs.push_back(std::uint64_t{text[i - 1]} << 32 | text[i]);
+    han_before = han;
   }
   int bits = 4;
-  while ((std::size_t{1} << bits) < 2 * pairs) ++bits;
-  slots_.assign(std::size_t{1} << bits, 0);
+  while ((std::size_t{1} << bits) < 2 * pairs.size()) ++bits;
+  slots_ = std::vector<std::uint64_t>(std::size_t{1} << bits);
   shift_ = 64 - bits;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = 1; i < text.size(); ++i) {
-    if (!CharModel::IsHan(text[i - 1]) || !CharModel::IsHan(text[i])) continue;
-    const std::uint64_t pair = std::uint64_t{text[i - 1]} << 32 | text[i];
+  for (const std::uint64_t pair : pairs) {
     std::size_t slot = BigramSlot(pair, shift_);
     while (slots_[slot] != 0 && slots_[slot] != pair) slot = (slot + 1) & mask;
     slots_[slot] = pair;
