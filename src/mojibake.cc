@@ -327,6 +327,9 @@ class Realigner {
 
   // The most plausible character for a pair with one lost byte, given the other.
   std::pair<char32_t, double> Guess(int lead, int trail, const State& state) const {
+    // What the candidates' checks need of the character before, worked out once.
+    const bool open_mark_before = IsCjkMark(state.last_char) && !IsClosingMark(state.last_char);
+    const bool han_before = context_.bigrams != nullptr && CharModel::IsHan(state.last_char);
     char32_t best = 0;
     double best_cost = 1e9;
     for (int b = 0x40; b <= 0xFE; ++b) {
@@ -335,16 +338,14 @@ class Realigner {
       if (c == 0) continue;
       double cost = Cost(c, state.last_char);
       // Two marks in a row are implausible unless one closes something ("。”", "”。").
-      if (IsCjkMark(c) && IsCjkMark(state.last_char) && !IsClosingMark(c) &&
-          !IsClosingMark(state.last_char)) {
-        cost += kRepeatPenalty;
-      }
+      if (open_mark_before && IsCjkMark(c) && !IsClosingMark(c)) cost += kRepeatPenalty;
       // Chinese text written in GBK or Big5 uses ASCII digits and letters far more often than
       // their fullwidth forms, which cost like ASCII only so that NFKC-folded text scores alike.
       if (c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0))) {
         cost += kFullwidthAlnumPenalty;
       }
-      if (context_.bigrams != nullptr && context_.bigrams->Contains(state.last_char, c)) {
+      // The document's bigrams are pairs of Han characters.
+      if (han_before && context_.bigrams->Contains(state.last_char, c)) {
         cost -= kDocumentBigramBonus;
       }
       if (c == U'“' || c == U'”') {
@@ -359,21 +360,26 @@ class Realigner {
     return {best, best_cost + kGuessPenalty};
   }
 
+  // Feeds one byte (or kWild) to `state`, which is in step; adds the resulting states to `out`.
+  void FeedInStep(const State& state, int byte, StateBatch* out) {
+    State s = state;
+    s.last_byte = byte == kWild ? s.last_byte : byte;
+    if (byte == kWild || codec_.IsLead(byte)) {
+      s.pending = byte;
+      out->Add(s);
+    }
+    if (byte != kWild && codec_.Single(byte) != 0) {
+      const char32_t c = codec_.Single(byte);
+      out->Add(Emit(s, c, Cost(c, state.last_char)));
+    } else if (byte != kWild && !codec_.IsLead(byte)) {
+      out->Add(Emit(s, U'\uFFFD', kOrphanPenalty));
+    }
+  }
+
   // Feeds one byte (or kWild) to `state`; adds the resulting states to `out`.
   void Feed(const State& state, int byte, StateBatch* out) {
     if (state.pending < 0) {
-      State s = state;
-      s.last_byte = byte == kWild ? s.last_byte : byte;
-      if (byte == kWild || codec_.IsLead(byte)) {
-        s.pending = byte;
-        out->Add(s);
-      }
-      if (byte != kWild && codec_.Single(byte) != 0) {
-        const char32_t c = codec_.Single(byte);
-        out->Add(Emit(s, c, Cost(c, state.last_char)));
-      } else if (byte != kWild && !codec_.IsLead(byte)) {
-        out->Add(Emit(s, U'\uFFFD', kOrphanPenalty));
-      }
+      FeedInStep(state, byte, out);
       return;
     }
     State s = state;
@@ -390,7 +396,7 @@ class Realigner {
       out->Add(Emit(s, c, Cost(c, state.last_char)));
     }
     // Or the pending byte was an orphan and this byte starts afresh.
-    Feed(Flush(state), byte, out);
+    FeedInStep(Flush(state), byte, out);
   }
 
   // Feeds a reading's bytes in order; adds the states after its last byte to next_.
