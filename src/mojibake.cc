@@ -543,11 +543,15 @@ int RepairLatinMojibake(std::string* line) {
     std::string out;
     std::size_t copied = 0;
     int this_round = 0;
-    for (std::int32_t i = 0; i < static_cast<std::int32_t>(in.size());) {
-      const std::int32_t start = i;
+    std::int32_t i = 0;  // where the search goes on
+    // Â..ô, the windows-1252 images of UTF-8 lead bytes C2..F4, are encoded C3 82..C3 B4; the
+    // byte C3 never continues a sequence, so the search can skip to it.
+    for (std::size_t found = in.find('\xC3'); found != std::string_view::npos;
+         found = in.find('\xC3', static_cast<std::size_t>(i))) {
+      const auto start = static_cast<std::int32_t>(found);
+      i = start;
       UChar32 c = 0;
       U8_NEXT(in.data(), i, static_cast<std::int32_t>(in.size()), c);
-      // Â..ô are the windows-1252 images of UTF-8 lead bytes C2..F4.
       if (c < 0xC2 || c > 0xF4) continue;
       const int trail_count = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
       char bytes[4] = {static_cast<char>(c)};
