@@ -5,11 +5,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
-#include <unordered_map>
 
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
 #include <unicode/translit.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -63,11 +62,23 @@ const std::vector<std::uint16_t>& CharClasses() {
       }
       if ((c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD) bits |= kGarbleSign;
       if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) bits |= kKana;
-      const auto ch = static_cast<UChar32>(c);
-      if (u_getCombiningClass(ch) != 0) bits |= kMaybeNotNfc | kMaybeNotNfkc;
-      if (u_getIntPropertyValue(ch, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) bits |= kMaybeNotNfc;
-      if (u_getIntPropertyValue(ch, UCHAR_NFKC_QUICK_CHECK) != UNORM_YES) bits |= kMaybeNotNfkc;
       t[c] = bits;
+    }
+    // The characters NFC (or NFKC) may change: quick check not "yes", or combining. ICU builds
+    // the sets from its property data far faster than it answers for each code point; should
+    // it fail, every character is left to ICU's own check, slower but never wrong.
+    for (const auto& [pattern, bit] : {std::pair{u"[[:^NFC_QC=Y:][:^ccc=0:]]", kMaybeNotNfc},
+                                       std::pair{u"[[:^NFKC_QC=Y:][:^ccc=0:]]", kMaybeNotNfkc}}) {
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::UnicodeSet set(icu::UnicodeString(pattern), status);
+      if (U_FAILURE(status)) {
+        for (std::uint16_t& bits : t) bits |= bit;
+        continue;
+      }
+      for (std::int32_t r = 0; r < set.getRangeCount(); ++r) {
+        const UChar32 end = std::min<UChar32>(set.getRangeEnd(r), 0xFFFF);
+        for (UChar32 c = set.getRangeStart(r); c <= end; ++c) t[static_cast<std::size_t>(c)] |= bit;
+      }
     }
     return t;
   }();
