@@ -688,15 +688,7 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   return best;
 }
 
-DocumentBigrams::DocumentBigrams(std::u32string_view text) {
-  std::vector<std::uint64_t> pairs;
-  pairs.reserve(text.size());
-  bool han_before = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool han = CharModel::IsHan(text[i]);
-    if (han && han_before) pairs.push_back(std::uint64_t{text[i - 1]} << 32 | text[i]);
-    han_before = han;
-  }
+DocumentBigrams::DocumentBigrams(const std::vector<std::uint64_t>& pairs) {
   int bits = 4;
   while ((std::size_t{1} << bits) < 2 * pairs.size()) ++bits;
   slots_ = std::vector<std::uint64_t>(std::size_t{1} << bits);
@@ -718,20 +710,31 @@ bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
   return false;
 }
 
-std::vector<char32_t> FamiliarRareChars(std::u32string_view text) {
+DocumentProfile::DocumentProfile(std::u32string_view text) {
   const CharModel& model = CharModel::Get();
+  int lean = 0;  // ScriptLean summed
   std::vector<char32_t> rare;
-  for (char32_t c : text) {
-    if (IsRare(c, model)) rare.push_back(c);
+  std::vector<std::uint64_t> pairs;
+  pairs.reserve(text.size());
+  bool han_before = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    const bool han = CharModel::IsHan(c);
+    if (han) {  // only Han characters lean to a script
+      lean += model.ScriptLean(c);
+      if (IsRare(c, model)) rare.push_back(c);
+      if (han_before) pairs.push_back(std::uint64_t{text[i - 1]} << 32 | c);
+    }
+    han_before = han;
   }
+  script = lean < 0 ? Script::kTraditional : Script::kSimplified;
   std::sort(rare.begin(), rare.end());
-  std::vector<char32_t> familiar;
   for (auto run = rare.begin(); run != rare.end();) {
     const auto next = std::upper_bound(run, rare.end(), *run);
     if (next - run >= 3) familiar.push_back(*run);
     run = next;
   }
-  return familiar;
+  bigrams = DocumentBigrams(pairs);
 }
 
 int CountGarbled(std::u32string_view line, const MojibakeContext& context) {

@@ -425,12 +425,11 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
       begin = end + 1;
     }
     MojibakeContext context;
-    context.script = CharModel::Get().GuessScript(all);
+    const DocumentProfile profile(all);
+    context.script = profile.script;
     context.annotations = &pinyin.chars_by_syllable;
-    const std::vector<char32_t> familiar = FamiliarRareChars(all);
-    context.familiar = &familiar;
-    const DocumentBigrams bigrams(all);
-    context.bigrams = &bigrams;
+    context.familiar = &profile.familiar;
+    context.bigrams = &profile.bigrams;
     struct Candidate {
       std::size_t line;
       std::u32string text;       // after UTF-8-as-GBK repair
