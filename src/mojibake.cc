@@ -524,7 +524,6 @@ bool IsRare(char32_t c, const CharModel& model) {
   return CharModel::IsHan(c) && model.MinCost(c) >= kRareCost;
 }
 
-bool IsRare(char32_t c) { return IsRare(c, CharModel::Get()); }
 
 bool IsPrivateUse(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
 
@@ -594,7 +593,7 @@ bool LooksGarbled(std::u32string_view line) {
   int odd_run = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char32_t c = line[i];
-    if (IsRare(c) || c == 0xFFFD || IsPrivateUse(c)) return true;
+    if (IsRare(c, model) || c == 0xFFFD || IsPrivateUse(c)) return true;
     // A '?' between Han and ASCII punctuation or letters is where a decoder lost a byte.
     if (c == '?' && i > 0 && CharModel::IsHan(line[i - 1]) && i + 1 < line.size() &&
         line[i + 1] > ' ' && line[i + 1] < 0x7F) {
@@ -616,6 +615,12 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context) {
   std::string bytes;
   std::u32string text, best_text;
   for (std::size_t start = 0; start < line->size(); ++start) {
+    // A span starts where the GBK bytes begin a UTF-8 sequence (a lead byte, then a continuation
+    // byte); most characters' do not.
+    if (int b[2]; (*line)[start] < 0x80 || gbk.Encode((*line)[start], b) != 2 || b[0] < 0xC2 ||
+                  b[0] > 0xF4 || (b[1] & 0xC0) != 0x80) {
+      continue;
+    }
     // Extend the GBK reading from `start` one character at a time, decoding it as UTF-8 as far
     // as it is complete; keep the longest prefix that ends on a boundary of both readings. Clean
     // text stops at once: GBK bytes of real Chinese are seldom valid UTF-8 for long.
@@ -740,10 +745,12 @@ DocumentProfile::DocumentProfile(std::u32string_view text) {
 int CountGarbled(std::u32string_view line, const MojibakeContext& context) {
   // Rare Han characters the document uses again and again are its vocabulary (Cantonese, names),
   // not damage; private-use code points are icon fonts unless rare characters surround them.
+  const CharModel& model = CharModel::Get();
   const auto suspect = [&](char32_t c) {
     if (IsPrivateUse(c)) return true;
-    return IsRare(c) && (context.familiar == nullptr ||
-                         !std::binary_search(context.familiar->begin(), context.familiar->end(), c));
+    return IsRare(c, model) &&
+           (context.familiar == nullptr ||
+            !std::binary_search(context.familiar->begin(), context.familiar->end(), c));
   };
   int garbled = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
