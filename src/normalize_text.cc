@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <unordered_map>
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -440,12 +441,22 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
     std::vector<Candidate> candidates;
     std::vector<std::pair<std::size_t, int>> replacement_only;
     bool strong = false;
+    // Documents repeat lines (titles, captions, whole paragraphs), and what the repairs make of a
+    // line depends only on its text and the document: each distinct line is repaired once.
+    std::unordered_map<std::u32string, std::size_t> first_candidate;  // text → its candidate
     for (std::size_t n = 0; n < lines.size(); ++n) {
       const LineScan& scan = (*scans)[n];
       if (!scan.garbled || MostlyKana(scan.kana, scan.han)) continue;
-      Candidate candidate{n, (*changed)[n] ? ToU32((*repaired)[n]) : std::u32string(all_lines[n]),
-                          {}, 0, 0};
-      if (!LooksGarbled(candidate.text)) continue;
+      std::u32string text = (*changed)[n] ? ToU32((*repaired)[n]) : std::u32string(all_lines[n]);
+      if (const auto it = first_candidate.find(text); it != first_candidate.end()) {
+        Candidate repeat = candidates[it->second];
+        repeat.line = n;
+        candidates.push_back(std::move(repeat));
+        continue;
+      }
+      if (!LooksGarbled(text)) continue;
+      first_candidate.emplace(text, candidates.size());
+      Candidate candidate{n, std::move(text), {}, 0, 0};
       if (options.repair_mojibake) {
         candidate.spans = RepairUtf8ReadAsGbk(&candidate.text, context);
         if (candidate.spans > 0) strong = true;
