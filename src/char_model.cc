@@ -114,12 +114,4 @@ const CharModel& CharModel::Get() {
   return model;
 }
 
-Script CharModel::GuessScript(std::u32string_view text) const {
-  int balance = 0;
-  for (char32_t c : text) {
-    if (c < kBmp) balance += script_only_[c];
-  }
-  return balance < 0 ? Script::kTraditional : Script::kSimplified;
-}
-
 }  // namespace pith::internal

@@ -60,9 +60,9 @@ class CharModel {
   // small number; 0 for anything else, Han included.
   static int Alphabet(char32_t c);
 
-  // The script most of the characters of `text` that exist in only one script belong to
-  // (simplified when there are none).
-  Script GuessScript(std::u32string_view text) const;
+  // +1 for a character only simplified text uses, -1 for one only traditional text uses, 0 for
+  // the rest: summed over a text, the sign says its script.
+  int ScriptLean(char32_t c) const { return c < kBmp ? script_only_[c] : 0; }
 
  private:
   static constexpr char32_t kBmp = 0x10000;
@@ -76,7 +76,7 @@ class CharModel {
   std::vector<float> traditional_;
   // Alphabet() of every BMP code point.
   std::vector<std::uint8_t> alphabets_;
-  // +1 for characters only simplified text uses, -1 for traditional-only ones, 0 otherwise.
+  // ScriptLean() of every BMP code point.
   std::vector<signed char> script_only_;
 };
 

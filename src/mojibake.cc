@@ -327,6 +327,9 @@ class Realigner {
 
   // The most plausible character for a pair with one lost byte, given the other.
   std::pair<char32_t, double> Guess(int lead, int trail, const State& state) const {
+    // What the candidates' checks need of the character before, worked out once.
+    const bool open_mark_before = IsCjkMark(state.last_char) && !IsClosingMark(state.last_char);
+    const bool han_before = context_.bigrams != nullptr && CharModel::IsHan(state.last_char);
     char32_t best = 0;
     double best_cost = 1e9;
     for (int b = 0x40; b <= 0xFE; ++b) {
@@ -335,16 +338,14 @@ class Realigner {
       if (c == 0) continue;
       double cost = Cost(c, state.last_char);
       // Two marks in a row are implausible unless one closes something ("。”", "”。").
-      if (IsCjkMark(c) && IsCjkMark(state.last_char) && !IsClosingMark(c) &&
-          !IsClosingMark(state.last_char)) {
-        cost += kRepeatPenalty;
-      }
+      if (open_mark_before && IsCjkMark(c) && !IsClosingMark(c)) cost += kRepeatPenalty;
       // Chinese text written in GBK or Big5 uses ASCII digits and letters far more often than
       // their fullwidth forms, which cost like ASCII only so that NFKC-folded text scores alike.
       if (c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0))) {
         cost += kFullwidthAlnumPenalty;
       }
-      if (context_.bigrams != nullptr && context_.bigrams->Contains(state.last_char, c)) {
+      // The document's bigrams are pairs of Han characters.
+      if (han_before && context_.bigrams->Contains(state.last_char, c)) {
         cost -= kDocumentBigramBonus;
       }
       if (c == U'“' || c == U'”') {
@@ -359,21 +360,26 @@ class Realigner {
     return {best, best_cost + kGuessPenalty};
   }
 
+  // Feeds one byte (or kWild) to `state`, which is in step; adds the resulting states to `out`.
+  void FeedInStep(const State& state, int byte, StateBatch* out) {
+    State s = state;
+    s.last_byte = byte == kWild ? s.last_byte : byte;
+    if (byte == kWild || codec_.IsLead(byte)) {
+      s.pending = byte;
+      out->Add(s);
+    }
+    if (byte != kWild && codec_.Single(byte) != 0) {
+      const char32_t c = codec_.Single(byte);
+      out->Add(Emit(s, c, Cost(c, state.last_char)));
+    } else if (byte != kWild && !codec_.IsLead(byte)) {
+      out->Add(Emit(s, U'\uFFFD', kOrphanPenalty));
+    }
+  }
+
   // Feeds one byte (or kWild) to `state`; adds the resulting states to `out`.
   void Feed(const State& state, int byte, StateBatch* out) {
     if (state.pending < 0) {
-      State s = state;
-      s.last_byte = byte == kWild ? s.last_byte : byte;
-      if (byte == kWild || codec_.IsLead(byte)) {
-        s.pending = byte;
-        out->Add(s);
-      }
-      if (byte != kWild && codec_.Single(byte) != 0) {
-        const char32_t c = codec_.Single(byte);
-        out->Add(Emit(s, c, Cost(c, state.last_char)));
-      } else if (byte != kWild && !codec_.IsLead(byte)) {
-        out->Add(Emit(s, U'\uFFFD', kOrphanPenalty));
-      }
+      FeedInStep(state, byte, out);
       return;
     }
     State s = state;
@@ -390,7 +396,7 @@ class Realigner {
       out->Add(Emit(s, c, Cost(c, state.last_char)));
     }
     // Or the pending byte was an orphan and this byte starts afresh.
-    Feed(Flush(state), byte, out);
+    FeedInStep(Flush(state), byte, out);
   }
 
   // Feeds a reading's bytes in order; adds the states after its last byte to next_.
@@ -518,7 +524,6 @@ bool IsRare(char32_t c, const CharModel& model) {
   return CharModel::IsHan(c) && model.MinCost(c) >= kRareCost;
 }
 
-bool IsRare(char32_t c) { return IsRare(c, CharModel::Get()); }
 
 bool IsPrivateUse(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
 
@@ -537,11 +542,15 @@ int RepairLatinMojibake(std::string* line) {
     std::string out;
     std::size_t copied = 0;
     int this_round = 0;
-    for (std::int32_t i = 0; i < static_cast<std::int32_t>(in.size());) {
-      const std::int32_t start = i;
+    std::int32_t i = 0;  // where the search goes on
+    // Â..ô, the windows-1252 images of UTF-8 lead bytes C2..F4, are encoded C3 82..C3 B4; the
+    // byte C3 never continues a sequence, so the search can skip to it.
+    for (std::size_t found = in.find('\xC3'); found != std::string_view::npos;
+         found = in.find('\xC3', static_cast<std::size_t>(i))) {
+      const auto start = static_cast<std::int32_t>(found);
+      i = start;
       UChar32 c = 0;
       U8_NEXT(in.data(), i, static_cast<std::int32_t>(in.size()), c);
-      // Â..ô are the windows-1252 images of UTF-8 lead bytes C2..F4.
       if (c < 0xC2 || c > 0xF4) continue;
       const int trail_count = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
       char bytes[4] = {static_cast<char>(c)};
@@ -584,7 +593,7 @@ bool LooksGarbled(std::u32string_view line) {
   int odd_run = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char32_t c = line[i];
-    if (IsRare(c) || c == 0xFFFD || IsPrivateUse(c)) return true;
+    if (IsRare(c, model) || c == 0xFFFD || IsPrivateUse(c)) return true;
     // A '?' between Han and ASCII punctuation or letters is where a decoder lost a byte.
     if (c == '?' && i > 0 && CharModel::IsHan(line[i - 1]) && i + 1 < line.size() &&
         line[i + 1] > ' ' && line[i + 1] < 0x7F) {
@@ -606,6 +615,12 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context) {
   std::string bytes;
   std::u32string text, best_text;
   for (std::size_t start = 0; start < line->size(); ++start) {
+    // A span starts where the GBK bytes begin a UTF-8 sequence (a lead byte, then a continuation
+    // byte); most characters' do not.
+    if (int b[2]; (*line)[start] < 0x80 || gbk.Encode((*line)[start], b) != 2 || b[0] < 0xC2 ||
+                  b[0] > 0xF4 || (b[1] & 0xC0) != 0x80) {
+      continue;
+    }
     // Extend the GBK reading from `start` one character at a time, decoding it as UTF-8 as far
     // as it is complete; keep the longest prefix that ends on a boundary of both readings. Clean
     // text stops at once: GBK bytes of real Chinese are seldom valid UTF-8 for long.
@@ -678,19 +693,13 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   return best;
 }
 
-DocumentBigrams::DocumentBigrams(std::u32string_view text) {
-  std::size_t pairs = 0;
-  for (std::size_t i = 1; i < text.size(); ++i) {
-    pairs += CharModel::IsHan(text[i - 1]) && CharModel::IsHan(text[i]);
-  }
+DocumentBigrams::DocumentBigrams(const std::vector<std::uint64_t>& pairs) {
   int bits = 4;
-  while ((std::size_t{1} << bits) < 2 * pairs) ++bits;
-  slots_.assign(std::size_t{1} << bits, 0);
+  while ((std::size_t{1} << bits) < 2 * pairs.size()) ++bits;
+  slots_ = std::vector<std::uint64_t>(std::size_t{1} << bits);
   shift_ = 64 - bits;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = 1; i < text.size(); ++i) {
-    if (!CharModel::IsHan(text[i - 1]) || !CharModel::IsHan(text[i])) continue;
-    const std::uint64_t pair = std::uint64_t{text[i - 1]} << 32 | text[i];
+  for (const std::uint64_t pair : pairs) {
     std::size_t slot = BigramSlot(pair, shift_);
     while (slots_[slot] != 0 && slots_[slot] != pair) slot = (slot + 1) & mask;
     slots_[slot] = pair;
@@ -706,29 +715,42 @@ bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
   return false;
 }
 
-std::vector<char32_t> FamiliarRareChars(std::u32string_view text) {
+DocumentProfile::DocumentProfile(std::u32string_view text) {
   const CharModel& model = CharModel::Get();
+  int lean = 0;  // ScriptLean summed
   std::vector<char32_t> rare;
-  for (char32_t c : text) {
-    if (IsRare(c, model)) rare.push_back(c);
+  std::vector<std::uint64_t> pairs;
+  pairs.reserve(text.size());
+  bool han_before = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    const bool han = CharModel::IsHan(c);
+    if (han) {  // only Han characters lean to a script
+      lean += model.ScriptLean(c);
+      if (IsRare(c, model)) rare.push_back(c);
+      if (han_before) pairs.push_back(std::uint64_t{text[i - 1]} << 32 | c);
+    }
+    han_before = han;
   }
+  script = lean < 0 ? Script::kTraditional : Script::kSimplified;
   std::sort(rare.begin(), rare.end());
-  std::vector<char32_t> familiar;
   for (auto run = rare.begin(); run != rare.end();) {
     const auto next = std::upper_bound(run, rare.end(), *run);
     if (next - run >= 3) familiar.push_back(*run);
     run = next;
   }
-  return familiar;
+  bigrams = DocumentBigrams(pairs);
 }
 
 int CountGarbled(std::u32string_view line, const MojibakeContext& context) {
   // Rare Han characters the document uses again and again are its vocabulary (Cantonese, names),
   // not damage; private-use code points are icon fonts unless rare characters surround them.
+  const CharModel& model = CharModel::Get();
   const auto suspect = [&](char32_t c) {
     if (IsPrivateUse(c)) return true;
-    return IsRare(c) && (context.familiar == nullptr ||
-                         !std::binary_search(context.familiar->begin(), context.familiar->end(), c));
+    return IsRare(c, model) &&
+           (context.familiar == nullptr ||
+            !std::binary_search(context.familiar->begin(), context.familiar->end(), c));
   };
   int garbled = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {

@@ -11,8 +11,9 @@
 //    replaced with '?' is guessed from its partner and the model; a byte nothing can recover
 //    becomes U+FFFD.
 //
+//   const DocumentProfile profile(text);
 //   MojibakeContext context;
-//   context.script = CharModel::Get().GuessScript(text);
+//   context.script = profile.script;
 //   if (auto repair = RealignDoubleByte(line, context); repair && repair->gain > 10) ...
 //
 // Everything here is const and thread-safe. Private to the library.
@@ -37,16 +38,31 @@ inline constexpr float kUncommonCost = 10.5f;
 // The pairs of adjacent Han characters of a document (MojibakeContext::bigrams).
 class DocumentBigrams {
  public:
-  explicit DocumentBigrams(std::u32string_view text);
+  // `pairs` as first << 32 | second, repeats allowed.
+  explicit DocumentBigrams(const std::vector<std::uint64_t>& pairs = {});
 
   bool Contains(char32_t first, char32_t second) const;
 
  private:
-  // Open addressing with linear probing, at most half full: built in one pass over the
-  // document, where sorting or a node per pair cost more than the search that probes it.
-  // A slot holds first << 32 | second; 0, which no pair of Han characters makes, marks it empty.
+  // Open addressing with linear probing, at most half full: built in one pass, where sorting or
+  // a node per pair cost more than the search that probes it. A slot holds first << 32 |
+  // second; 0, which no pair of Han characters makes, marks it empty.
   std::vector<std::uint64_t> slots_;
   int shift_ = 0;  // 64 - log2(slots_.size()): the hash keeps the high bits
+};
+
+// What the repair learns from a whole document, for its MojibakeContext: gathered in one pass
+// over the text (UTF-32), since a document's lines are repaired one by one.
+struct DocumentProfile {
+  explicit DocumentProfile(std::u32string_view text);
+
+  // The script most of its characters that exist in only one script belong to (simplified when
+  // there are none).
+  Script script = Script::kSimplified;
+  // Its rare Han characters that it uses at least three times, sorted.
+  std::vector<char32_t> familiar;
+  // Its pairs of adjacent Han characters.
+  DocumentBigrams bigrams;
 };
 
 // What the repair knows about the document a line comes from.
@@ -57,11 +73,11 @@ struct MojibakeContext {
   // annotates false matches that straddle two characters; the syllable then tells which byte
   // was there.
   const std::unordered_map<std::u32string, std::u32string>* annotations = nullptr;
-  // Rare characters the document uses often (see FamiliarRareChars), or nullptr: its own
+  // Rare characters the document uses often (DocumentProfile::familiar), or nullptr: its own
   // vocabulary, not damage.
   const std::vector<char32_t>* familiar = nullptr;
-  // Pairs of adjacent Han characters the document uses (see DocumentBigrams), or nullptr. A
-  // document repeats its words, so a guessed character that makes one of them wins a tie.
+  // Pairs of adjacent Han characters the document uses (DocumentProfile::bigrams), or nullptr.
+  // A document repeats its words, so a guessed character that makes one of them wins a tie.
   const DocumentBigrams* bigrams = nullptr;
 };
 
@@ -91,9 +107,5 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
 // Characters of `line` that still look garbled after repair: clusters of rare Han characters and
 // private-use code points, U+FFFD, the "锟斤拷" of replacement characters read as GBK.
 int CountGarbled(std::u32string_view line, const MojibakeContext& context);
-
-// The rare Han characters of `text` that it uses at least three times (MojibakeContext::familiar),
-// sorted.
-std::vector<char32_t> FamiliarRareChars(std::u32string_view text);
 
 }  // namespace pith::internal

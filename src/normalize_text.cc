@@ -8,8 +8,8 @@
 #include <unordered_map>
 
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
 #include <unicode/translit.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -63,11 +63,23 @@ const std::vector<std::uint16_t>& CharClasses() {
       }
       if ((c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD) bits |= kGarbleSign;
       if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) bits |= kKana;
-      const auto ch = static_cast<UChar32>(c);
-      if (u_getCombiningClass(ch) != 0) bits |= kMaybeNotNfc | kMaybeNotNfkc;
-      if (u_getIntPropertyValue(ch, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) bits |= kMaybeNotNfc;
-      if (u_getIntPropertyValue(ch, UCHAR_NFKC_QUICK_CHECK) != UNORM_YES) bits |= kMaybeNotNfkc;
       t[c] = bits;
+    }
+    // The characters NFC (or NFKC) may change: quick check not "yes", or combining. ICU builds
+    // the sets from its property data far faster than it answers for each code point; should
+    // it fail, every character is left to ICU's own check, slower but never wrong.
+    for (const auto& [pattern, bit] : {std::pair{u"[[:^NFC_QC=Y:][:^ccc=0:]]", kMaybeNotNfc},
+                                       std::pair{u"[[:^NFKC_QC=Y:][:^ccc=0:]]", kMaybeNotNfkc}}) {
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::UnicodeSet set(icu::UnicodeString(pattern), status);
+      if (U_FAILURE(status)) {
+        for (std::uint16_t& bits : t) bits |= bit;
+        continue;
+      }
+      for (std::int32_t r = 0; r < set.getRangeCount(); ++r) {
+        const UChar32 end = std::min<UChar32>(set.getRangeEnd(r), 0xFFFF);
+        for (UChar32 c = set.getRangeStart(r); c <= end; ++c) t[static_cast<std::size_t>(c)] |= bit;
+      }
     }
     return t;
   }();
@@ -108,13 +120,26 @@ bool PlainAscii8(const unsigned char* p) {
          !has_zero(w ^ ('(' * kOnes));
 }
 
+// What an ASCII byte asks of a line, one bit each.
+enum : std::uint8_t { kAsciiControl = 1, kAmpersand = 2, kLessThan = 4, kOpenParen = 8 };
+constexpr std::array<std::uint8_t, 0x80> kAsciiFlags = [] {
+  std::array<std::uint8_t, 0x80> flags{};
+  for (int b = 0; b < 0x20; ++b) flags[b] = b == '\t' ? 0 : kAsciiControl;
+  flags[0x7F] = kAsciiControl;
+  flags['&'] = kAmpersand;
+  flags['<'] = kLessThan;
+  flags['('] = kOpenParen;
+  return flags;
+}();
+
 LineScan ScanLine(std::string_view line) {
   const std::uint16_t* classes = CharClasses().data();
-  LineScan scan;
-  if (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.back() == ' ' ||
-                        line.back() == '\t')) {
-    scan.untrimmed = true;
-  }
+  // Accumulated in locals, not in the returned struct: stores to it could alias the bytes read
+  // through `p`, and the compiler would keep it in memory.
+  std::uint8_t ascii = 0;
+  std::uint16_t seen = 0;
+  bool garbled = false;
+  int han = 0, kana = 0;
   bool after_han = false;
   // One bit per character, the newest in bit 0: uncommon or not. Three in the last four make
   // the line garbled; kThreeOfFour has bit k set for the four-bit windows k with three or more.
@@ -130,13 +155,10 @@ LineScan ScanLine(std::string_view line) {
     const unsigned char b = p[i];
     if (b < 0x80) {
       ++i;
-      if (b < 0x20 || b == 0x7F) scan.ascii_control |= b != '\t';
-      scan.entity |= b == '&';
-      scan.tag |= b == '<';
-      scan.paren |= b == '(';
+      ascii |= kAsciiFlags[b];
       // A '?' between a Han character and ASCII punctuation or letters ("重點?!", "當?shù)") is
       // where a decoder lost a byte; a question mark ends a clause or stands before Han.
-      scan.garbled |= b == '?' && after_han && i < size && p[i] > ' ' && p[i] < 0x7F;
+      garbled |= b == '?' && after_han && i < size && p[i] > ' ' && p[i] < 0x7F;
       after_han = false;
       uncommon <<= 1;
       // The rest of an ASCII run, most of English text, eight bytes at a time while they ask for
@@ -166,17 +188,27 @@ LineScan ScanLine(std::string_view line) {
     } else {
       bits = kAstral | (CharModel::IsHan(static_cast<char32_t>(c)) ? kHan : 0);
     }
-    scan.seen |= bits;
+    seen |= bits;
     // Letters of other alphabets count only where they interrupt Han: words of their own are
     // no sign of damage.
     const bool odd = (bits & kUncommon) != 0 && ((bits & kHan) != 0 || after_han);
     uncommon = uncommon << 1 | static_cast<unsigned>(odd);
-    scan.garbled |= ((kThreeOfFour >> (uncommon & 0xF)) & 1) != 0;
+    garbled |= ((kThreeOfFour >> (uncommon & 0xF)) & 1) != 0;
     after_han = (bits & kHan) != 0;
-    scan.han += after_han;
-    scan.kana += (bits & kKana) != 0;
+    han += after_han;
+    kana += (bits & kKana) != 0;
   }
-  scan.garbled |= (scan.seen & kGarbleSign) != 0;
+  LineScan scan;
+  scan.seen = seen;
+  scan.untrimmed = !line.empty() && (line.front() == ' ' || line.front() == '\t' ||
+                                     line.back() == ' ' || line.back() == '\t');
+  scan.ascii_control = (ascii & kAsciiControl) != 0;
+  scan.entity = (ascii & kAmpersand) != 0;
+  scan.tag = (ascii & kLessThan) != 0;
+  scan.paren = (ascii & kOpenParen) != 0;
+  scan.garbled = garbled || (seen & kGarbleSign) != 0;
+  scan.han = han;
+  scan.kana = kana;
   return scan;
 }
 
@@ -201,13 +233,13 @@ UChar32 NextCodePoint(std::string_view s, std::int32_t* i) {
 
 // Decodes UTF-8; a broken sequence becomes U+FFFD.
 std::u32string ToU32(std::string_view s) {
-  std::u32string out(s.size(), U'\0');
-  std::size_t n = 0;
+  std::u32string out(s.size(), U'\0');  // no more characters than bytes
+  char32_t* next = out.data();
   for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
     const UChar32 c = NextCodePoint(s, &i);
-    out[n++] = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+    *next++ = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
   }
-  out.resize(n);
+  out.resize(static_cast<std::size_t>(next - out.data()));
   return out;
 }
 
@@ -394,12 +426,11 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
       begin = end + 1;
     }
     MojibakeContext context;
-    context.script = CharModel::Get().GuessScript(all);
+    const DocumentProfile profile(all);
+    context.script = profile.script;
     context.annotations = &pinyin.chars_by_syllable;
-    const std::vector<char32_t> familiar = FamiliarRareChars(all);
-    context.familiar = &familiar;
-    const DocumentBigrams bigrams(all);
-    context.bigrams = &bigrams;
+    context.familiar = &profile.familiar;
+    context.bigrams = &profile.bigrams;
     struct Candidate {
       std::size_t line;
       std::u32string text;       // after UTF-8-as-GBK repair
@@ -410,12 +441,22 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
     std::vector<Candidate> candidates;
     std::vector<std::pair<std::size_t, int>> replacement_only;
     bool strong = false;
+    // Documents repeat lines (titles, captions, whole paragraphs), and what the repairs make of a
+    // line depends only on its text and the document: each distinct line is repaired once.
+    std::unordered_map<std::u32string, std::size_t> first_candidate;  // text → its candidate
     for (std::size_t n = 0; n < lines.size(); ++n) {
       const LineScan& scan = (*scans)[n];
       if (!scan.garbled || MostlyKana(scan.kana, scan.han)) continue;
-      Candidate candidate{n, (*changed)[n] ? ToU32((*repaired)[n]) : std::u32string(all_lines[n]),
-                          {}, 0, 0};
-      if (!LooksGarbled(candidate.text)) continue;
+      std::u32string text = (*changed)[n] ? ToU32((*repaired)[n]) : std::u32string(all_lines[n]);
+      if (const auto it = first_candidate.find(text); it != first_candidate.end()) {
+        Candidate repeat = candidates[it->second];
+        repeat.line = n;
+        candidates.push_back(std::move(repeat));
+        continue;
+      }
+      if (!LooksGarbled(text)) continue;
+      first_candidate.emplace(text, candidates.size());
+      Candidate candidate{n, std::move(text), {}, 0, 0};
       if (options.repair_mojibake) {
         candidate.spans = RepairUtf8ReadAsGbk(&candidate.text, context);
         if (candidate.spans > 0) strong = true;
