@@ -237,8 +237,8 @@ struct State {
 };
 
 // The states the bytes of one reading lead to, on the stack: a byte turns a state into at most
-// three (the pair it completes, the state with the pending byte dropped as an orphan, and that
-// state's new lead byte or single character), so the two bytes a reading has at most make nine.
+// three (the pair it completes and, with the pending byte dropped as an orphan, the byte waiting
+// as a lead and the byte read alone), so the two bytes a reading has at most make nine.
 struct StateBatch {
   std::array<State, 9> states;
   int size = 0;
