@@ -53,12 +53,13 @@ class DoubleByteCodec {
     if (U_FAILURE(status)) return;  // the tables stay empty: this codec never repairs anything
     ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     for (int b = 0x80; b <= 0xFF; ++b) {
-      const char32_t c = Decode(cnv.get(), {static_cast<char>(b)});
+      const char32_t c = DecodeByte(cnv.get(), static_cast<char>(b));
       if (c != 0) single_[b] = c;
     }
     for (int lead = 0x81; lead <= 0xFE; ++lead) {
-      for (int trail = 0x40; trail <= 0xFE; ++trail) {
-        const char32_t c = Decode(cnv.get(), {static_cast<char>(lead), static_cast<char>(trail)});
+      const std::array<char32_t, kTrails> row = DecodeRow(cnv.get(), lead);
+      for (int trail = kFirstTrail; trail < kFirstTrail + kTrails; ++trail) {
+        const char32_t c = row[static_cast<std::size_t>(trail - kFirstTrail)];
         if (c == 0) continue;
         pairs_[lead << 8 | trail] = c;
         lead_[lead] = trail_[trail] = true;
@@ -97,18 +98,60 @@ class DoubleByteCodec {
   }
 
  private:
-  // The one BMP code point `bytes` decode to, or 0.
-  static char32_t Decode(UConverter* cnv, std::initializer_list<char> bytes) {
-    const std::vector<char> src(bytes);
+  static constexpr int kFirstTrail = 0x40;
+  static constexpr int kTrails = 0xFE - kFirstTrail + 1;
+
+  // The one BMP code point the byte `b` decodes to alone, or 0.
+  static char32_t DecodeByte(UConverter* cnv, char b) {
     UChar dest[4];
     UErrorCode status = U_ZERO_ERROR;
-    const std::int32_t n = ucnv_toUChars(cnv, dest, 4, src.data(),
-                                         static_cast<std::int32_t>(src.size()), &status);
-    if (U_FAILURE(status) || n != 1 || U16_IS_SURROGATE(dest[0]) || dest[0] == 0xFFFD ||
-        dest[0] == 0x1A) {
-      return 0;
+    const std::int32_t n = ucnv_toUChars(cnv, dest, 4, &b, 1, &status);
+    return U_SUCCESS(status) && n == 1 && Keepable(dest[0]) ? dest[0] : 0;
+  }
+
+  // A unit the tables keep: a BMP code point, neither U+FFFD nor the SUB character.
+  static bool Keepable(UChar unit) {
+    return !U16_IS_SURROGATE(unit) && unit != 0xFFFD && unit != 0x1A;
+  }
+
+  // The one BMP code point each pair lead,trail decodes to alone, or 0, by trail - kFirstTrail:
+  // one conversion of the whole row, as one per pair costs a hundred times more. The codecs keep
+  // no state between characters, so a pair decodes in the row as it does alone; a pair that
+  // fails stops the conversion, which resumes after it. Offsets tell which pair each output
+  // unit came from.
+  static std::array<char32_t, kTrails> DecodeRow(UConverter* cnv, int lead) {
+    std::array<char32_t, kTrails> row{};
+    char src[2 * kTrails];
+    for (int k = 0; k < kTrails; ++k) {
+      src[2 * k] = static_cast<char>(lead);
+      src[2 * k + 1] = static_cast<char>(kFirstTrail + k);
     }
-    return dest[0];
+    UChar dest[2 * kTrails];
+    std::int32_t offsets[2 * kTrails];
+    for (int first = 0; first < kTrails;) {
+      ucnv_resetToUnicode(cnv);
+      const char* source = src + 2 * first;
+      UChar* target = dest;
+      UErrorCode status = U_ZERO_ERROR;
+      ucnv_toUnicode(cnv, &target, dest + 2 * kTrails, &source, src + 2 * kTrails, offsets, true,
+                     &status);
+      // The pair that failed: its lead byte, at least, was consumed.
+      const int failed =
+          U_FAILURE(status) ? first + static_cast<int>((source - (src + 2 * first) - 1) / 2)
+                            : kTrails;
+      const auto units = static_cast<int>(target - dest);
+      for (int u = 0; u < units;) {
+        const int pair = first + offsets[u] / 2;
+        int end = u + 1;
+        while (end < units && first + offsets[end] / 2 == pair) ++end;
+        if (pair < failed && end - u == 1 && Keepable(dest[u])) {
+          row[static_cast<std::size_t>(pair)] = dest[u];
+        }
+        u = end;
+      }
+      first = failed + 1;
+    }
+    return row;
   }
 
   std::vector<char32_t> pairs_;
@@ -237,8 +280,8 @@ struct State {
 };
 
 // The states the bytes of one reading lead to, on the stack: a byte turns a state into at most
-// three (the pair it completes, the state with the pending byte dropped as an orphan, and that
-// state's new lead byte or single character), so the two bytes a reading has at most make nine.
+// three (the pair it completes and, with the pending byte dropped as an orphan, the byte waiting
+// as a lead and the byte read alone), so the two bytes a reading has at most make nine.
 struct StateBatch {
   std::array<State, 9> states;
   int size = 0;

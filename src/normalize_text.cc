@@ -99,7 +99,9 @@ struct LineScan {
   int kana = 0;
 
   // Characters CleanSpaces replaces or removes.
-  bool OddSpaces() const { return ascii_control || (seen & (kSpaceLike | kInvisible | kControl)) != 0; }
+  bool OddSpaces() const {
+    return ascii_control || (seen & (kSpaceLike | kInvisible | kControl)) != 0;
+  }
   bool Whitespace() const { return untrimmed || OddSpaces(); }
   bool Latin() const { return (seen & kLatinImage) != 0; }
 };
