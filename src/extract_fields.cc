@@ -24,7 +24,7 @@ enum class Role {
 
 }  // namespace
 
-// A kind of key. `glued` keys may follow a name with no space (半月談記者, 觀察者網專欄作者) and
+// A kind of key. `glued` keys may follow a name with no space (半月談記者, 晨光網專欄作者) and
 // precede their value with no delimiter (记者张三); other keys need a boundary before them and a
 // colon or a space after.
 struct MetaLineReader::KeyClass {
@@ -503,7 +503,7 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
     const Key& k = keys[i];
     const Key* next = i + 1 < keys.size() ? &keys[i + 1] : nullptr;
     std::size_t end = next ? next->begin : line.size();
-    // Words glued to the next author key describe that author (文/觀察者網專欄作者 左瑋): they
+    // Words glued to the next author key describe that author (文/晨光網專欄作者 左瑋): they
     // are not a name themselves.
     const bool describes_next = next && next->cls->role == Role::kAuthor && end > k.value_begin &&
                                 !IsSpace(DecodeBefore(line, end));
@@ -559,7 +559,7 @@ bool MetaLineReader::LooksLikeMeta(std::string_view line, const CivilDate& lates
   // Longer lines are prose, even when they start with a word like 作者; in the middle of a text,
   // where prose is, meta lines must be shorter still.
   const std::size_t kMaxChars = evidence == Evidence::kKeyColon ? 60 : 100;
-  // 新华社记者, 觀察者網專欄作者: a short name may stand before the first key.
+  // 新华社记者, 晨光網專欄作者: a short name may stand before the first key.
   constexpr std::size_t kMaxLead = 8;
   // A date line may carry a few words besides the date: a site name, a weekday.
   constexpr std::size_t kMaxBesideDate = 20;

@@ -12,7 +12,7 @@
 // 阅读 or 摄影, which only end the value before them). The text between a key and the next one is
 // its value; dates, URLs and the residue of text dumps ([photo.jpg], (BUTTON)) found in it are
 // taken out, and punctuation and brackets around it are trimmed. A name written right before an
-// author key (半月談記者:…, 觀察者網專欄作者 …) is the publisher. Private to the library.
+// author key (半月談記者:…, 晨光網專欄作者 …) is the publisher. Private to the library.
 #pragma once
 
 #include <memory>

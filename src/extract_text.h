@@ -36,7 +36,7 @@ bool IsDigitChar(char32_t c);
 // Han characters in `s`.
 std::size_t HanCount(std::string_view s);
 
-// Whether `s` ends like the name of a news organisation or site: 新华社, 觀察者網, 人民日报,
+// Whether `s` ends like the name of a news organisation or site: 新华社, 晨光網, 人民日报,
 // 央视新闻, BBC News, The Times, example.com.
 bool HasOrgSuffix(std::string_view s);
 
