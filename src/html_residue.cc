@@ -7,6 +7,8 @@
 
 #include <unicode/utf8.h>
 
+#include "line_edit.h"
+
 namespace pith::internal {
 namespace {
 
@@ -156,68 +158,45 @@ int DecodeHtmlEntities(std::string* line) {
   int decoded = 0;
   // Double-escaped text needs a second round; a third finds nothing more.
   for (int round = 0; round < 3; ++round) {
-    const std::string_view in = *line;
-    std::size_t amp = in.find('&');
-    if (amp == std::string_view::npos) break;
-    std::string out;
-    std::size_t copied = 0;
-    int this_round = 0;
-    for (; amp != std::string_view::npos; amp = in.find('&', amp + 1)) {
-      char32_t c = 0;
-      const std::size_t length = DecodeEntity(in, amp, &c);
-      if (length == 0) continue;
-      out.append(in, copied, amp - copied);
-      AppendUtf8(c, &out);
-      copied = amp + length;
-      amp = copied - 1;
-      ++this_round;
-    }
+    char32_t c = 0;
+    const int this_round = ReplaceSpans(
+        line, '&', [&c](std::string_view in, std::size_t amp) { return DecodeEntity(in, amp, &c); },
+        [&c](std::string_view, std::size_t, std::size_t, std::string* out) { AppendUtf8(c, out); });
     if (this_round == 0) break;
-    out.append(in, copied);
-    line->swap(out);
     decoded += this_round;
   }
   return decoded;
 }
 
 int RemoveHtmlTags(std::string* line) {
-  const std::string_view in = *line;
-  std::size_t lt = in.find('<');
-  if (lt == std::string_view::npos) return 0;
-  std::string out;
-  std::size_t copied = 0;
-  int removed = 0;
   std::string name;
-  for (; lt != std::string_view::npos; lt = in.find('<', lt + 1)) {
-    if (lt < copied) continue;
-    bool closing = false;
-    std::size_t length = MatchTag(in, lt, &name, &closing);
-    if (length == 0) continue;
-    // Script and style content that closes on the line goes with its tags.
-    if (!closing && (name == "script" || name == "style")) {
-      const std::size_t close = Lower(in.substr(lt)).find("</" + name);
-      if (close != std::string::npos) {
-        std::string close_name;
-        bool close_closing = false;
-        const std::size_t close_length = MatchTag(in, lt + close, &close_name, &close_closing);
-        if (close_length > 0) length = close + close_length;
-      }
-    }
-    out.append(in, copied, lt - copied);
-    const std::size_t after = lt + length;
-    const bool breaking = std::find(std::begin(kBreakingTags), std::end(kBreakingTags), name) !=
-                          std::end(kBreakingTags);
-    if (breaking && !out.empty() && IsWordByte(out.back()) && after < in.size() &&
-        IsWordByte(in[after])) {
-      out.push_back(' ');
-    }
-    copied = after;
-    ++removed;
-  }
-  if (removed == 0) return 0;
-  out.append(in, copied);
-  line->swap(out);
-  return removed;
+  return ReplaceSpans(
+      line, '<',
+      [&name](std::string_view in, std::size_t lt) -> std::size_t {
+        bool closing = false;
+        std::size_t length = MatchTag(in, lt, &name, &closing);
+        // Script and style content that closes on the line goes with its tags.
+        if (length > 0 && !closing && (name == "script" || name == "style")) {
+          const std::size_t close = Lower(in.substr(lt)).find("</" + name);
+          if (close != std::string::npos) {
+            std::string close_name;
+            bool close_closing = false;
+            const std::size_t close_length = MatchTag(in, lt + close, &close_name, &close_closing);
+            if (close_length > 0) length = close + close_length;
+          }
+        }
+        return length;
+      },
+      [&name](std::string_view in, std::size_t lt, std::size_t length, std::string* out) {
+        // A tag that breaks a line (<br>, </p>) between two words leaves a space.
+        const std::size_t after = lt + length;
+        const bool breaking = std::find(std::begin(kBreakingTags), std::end(kBreakingTags), name) !=
+                              std::end(kBreakingTags);
+        if (breaking && !out->empty() && IsWordByte(out->back()) && after < in.size() &&
+            IsWordByte(in[after])) {
+          out->push_back(' ');
+        }
+      });
 }
 
 }  // namespace pith::internal

@@ -1,10 +1,13 @@
 #include "normalize_pinyin.h"
 
+#include "line_edit.h"
+
 #include <cstdint>
 
 #include <unicode/utf8.h>
 
 #include "char_model.h"
+#include "line_edit.h"
 
 namespace pith::internal {
 namespace {
@@ -105,25 +108,14 @@ PinyinScan ScanPinyinAnnotations(std::string_view text) {
 }
 
 int RemovePinyinAnnotations(std::string* line) {
-  const std::string_view in = *line;
-  std::size_t open = in.find('(');
-  if (open == std::string_view::npos) return 0;
-  std::string out;
   std::u32string syllable;
-  std::size_t copied = 0;
-  int removed = 0;
-  for (; open != std::string_view::npos; open = in.find('(', open + 1)) {
-    if (open == 0 || !CharModel::IsHan(PreviousChar(in, open))) continue;
-    const std::size_t length = MatchAnnotation(in, open, &syllable);
-    if (length == 0) continue;
-    out.append(in, copied, open - copied);
-    copied = open + length;
-    ++removed;
-  }
-  if (removed == 0) return 0;
-  out.append(in, copied);
-  line->swap(out);
-  return removed;
+  return ReplaceSpans(
+      line, '(',
+      [&syllable](std::string_view in, std::size_t open) -> std::size_t {
+        if (open == 0 || !CharModel::IsHan(PreviousChar(in, open))) return 0;
+        return MatchAnnotation(in, open, &syllable);
+      },
+      [](std::string_view, std::size_t, std::size_t, std::string*) {});
 }
 
 }  // namespace pith::internal
