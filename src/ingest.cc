@@ -389,24 +389,37 @@ bool InputReader::Next(RawInput* raw, std::vector<Diagnostic>* notes) {
 std::size_t InputReader::skipped() const { return impl_->skipped; }
 std::size_t InputReader::io_errors() const { return impl_->io_errors; }
 
+namespace {
+
+Document JsonRecord(std::string_view json, const std::string& source, const IngestOptions& options) {
+  Document doc = DocumentFromJson(json, options.text_field, options.id_field);
+  if (doc.source.empty()) doc.source = source;
+  return doc;
+}
+
+}  // namespace
+
 DecodeResult Decode(RawInput raw, const IngestOptions& options) {
   DecodeResult result;
   if (raw.kind == RawInput::Kind::kJsonLine) {
-    std::string repaired;
-    std::string_view json = raw.bytes;
-    encoding::Decoded scan;
-    if (!encoding::IsValidUtf8(json)) {
-      const encoding::Utf8Scan s = encoding::ScanUtf8(json, &repaired);
-      scan = {"", "UTF-8", s.invalid, s.first_invalid};
-      json = repaired;
-    }
+    // A line that parses is valid UTF-8 (both JSON readers reject invalid bytes), so almost every
+    // line is read in one pass; only a line that fails is checked, and read again repaired.
     try {
-      Document doc = DocumentFromJson(json, options.text_field, options.id_field);
-      if (doc.source.empty()) doc.source = raw.source;
-      ReportReplacements(scan, raw.where, &doc, &result.notes);
-      result.doc = std::move(doc);
+      result.doc = JsonRecord(raw.bytes, raw.source, options);
     } catch (const InputError& e) {
-      result.notes.push_back({Severity::kError, raw.where, "", e.what()});
+      std::string repaired;
+      const encoding::Utf8Scan s = encoding::ScanUtf8(raw.bytes, &repaired);
+      if (s.invalid == 0) {
+        result.notes.push_back({Severity::kError, raw.where, "", e.what()});
+        return result;
+      }
+      try {
+        Document doc = JsonRecord(repaired, raw.source, options);
+        ReportReplacements({"", "UTF-8", s.invalid, s.first_invalid}, raw.where, &doc, &result.notes);
+        result.doc = std::move(doc);
+      } catch (const InputError& again) {
+        result.notes.push_back({Severity::kError, raw.where, "", again.what()});
+      }
     }
     return result;
   }

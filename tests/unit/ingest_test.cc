@@ -211,6 +211,46 @@ TEST_CASE("JSON Lines: blank lines are skipped, long lines over the limit droppe
   CHECK(r.notes[0].ToString() == file + ":4: 111 bytes, over --max-doc-bytes 50, dropped");
 }
 
+// A line is parsed before it is checked for UTF-8, so every place an invalid byte can sit must
+// still end in a repair (inside strings) or an error (where JSON allows no such byte).
+TEST_CASE("JSON Lines: invalid UTF-8 anywhere in a line", "[ingest]") {
+  struct Case {
+    std::string line;
+    bool read;            // a document comes out
+    std::string text;     // its text
+    std::string note;     // the one diagnostic, after "in.jsonl:1: "
+  };
+  const std::vector<Case> cases = {
+      {"{\"text\":\"ok\"}", true, "ok", ""},
+      {"{\"te\xffxt\":\"k\",\"text\":\"t\"}", true, "t", "invalid UTF-8 at byte 4 (1 sequence replaced)"},
+      {"{\"text\":\"t\",\"metadata\":{\"a\":\"\xc3\"}}", true, "t",
+       "invalid UTF-8 at byte 29 (1 sequence replaced)"},
+      {"{\"text\":\"\xe4\xb8\"}", true, "\uFFFD", "invalid UTF-8 at byte 9 (1 sequence replaced)"},
+      {"{\"text\":\"t\"}\xff", false, "", ""},
+      {"{\"text\":\"t\",}", false, "", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.line);
+    pith::RawInput raw;
+    raw.kind = pith::RawInput::Kind::kJsonLine;
+    raw.bytes = c.line;
+    raw.where = "in.jsonl:1";
+    pith::IngestOptions options;
+    options.jsonl = true;
+    const pith::DecodeResult d = pith::Decode(raw, options);
+    CHECK(d.doc.has_value() == c.read);
+    if (c.read) {
+      CHECK(d.doc->text == c.text);
+      CHECK(d.doc->HasFlag("invalid-utf8") == !c.note.empty());
+      REQUIRE(d.notes.size() == (c.note.empty() ? 0u : 1u));
+      if (!c.note.empty()) CHECK(d.notes[0].ToString() == "in.jsonl:1: " + c.note);
+    } else {
+      REQUIRE(d.notes.size() == 1);
+      CHECK(d.notes[0].severity == pith::Severity::kError);
+    }
+  }
+}
+
 TEST_CASE("JSON Lines: invalid UTF-8 in a line is repaired and reported", "[ingest]") {
   pith::RawInput raw;
   raw.kind = pith::RawInput::Kind::kJsonLine;
