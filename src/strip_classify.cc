@@ -1,5 +1,7 @@
 #include "strip_classify.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -20,7 +22,7 @@ enum class State : std::uint8_t { kVoid, kCand, kBody, kBoiler };
 
 // Which step decided a line, for the id reported in `lines`.
 enum class Why : std::uint8_t {
-  kNone, kRule, kTitle, kTitleRepeat, kListBlock, kMenuRun, kOutsideBody, kBodyOnly
+  kNone, kRule, kTitle, kTitleRepeat, kListBlock, kMenuRun, kOutsideBody, kBodyOnly, kReply
 };
 
 // Weights below this carry no text: "[logo.gif]", "*", "()".
@@ -216,7 +218,10 @@ struct Classifier::Work {
   }
 };
 
-Classifier::Classifier(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {
+Classifier::Classifier(std::shared_ptr<const RuleSet> rules)
+    : rules_(std::move(rules)),
+      posted_(std::make_unique<const RE2>(
+          R"((?:^|\D)(?:\d{4}|\d{2})\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\D{0,12}?\d{1,2}\s*[:：点]\s*\d{2})")) {
   html_residue_ = rules_->DetectorRule(kHtmlResidue);
   script_residue_ = rules_->DetectorRule(kScriptResidue);
   breadcrumb_ = rules_->DetectorRule(kBreadcrumb);
@@ -228,6 +233,8 @@ Classifier::Classifier(std::shared_ptr<const RuleSet> rules) : rules_(std::move(
   menu_run_ = rules_->DetectorRule(kMenuRun);
   outside_body_ = rules_->DetectorRule(kOutsideBody);
 }
+
+Classifier::~Classifier() = default;
 
 // Layer 1: the first rule, in priority order, that matches, among pattern and keyword rules
 // (one RE2::Set pass) and the line detectors.
@@ -474,6 +481,57 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   w->to = best_to;
 }
 
+// A forum thread is a post and its replies, each under a header that says when it was posted;
+// the densest run holds the first post only. When the run starts under such a header, the text
+// right under each later one is a reply, up to whatever closes the page (a notice, a list
+// header). A reply is what the header's furniture leaves: a floor number or an image may come
+// first, and its author's name, the reply and report buttons after it, which are not text.
+void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
+  const int m = static_cast<int>(w->at.size());
+  if (outside_body_ < 0 || w->to < 0 || w->from >= m) return;
+  constexpr int kMaxHeader = 100;  // characters: a header is a line of furniture, not a post
+  const std::vector<Rule>& rules = rules_->rules();
+  auto header = [&](int p) {
+    const Line& line = w->L(lines, p);
+    // A date and a time need five digits at least; most lines are ruled out before the regex.
+    return !w->item[p] && line.digits >= 5 && line.chars <= kMaxHeader &&
+           RE2::PartialMatch(re2::StringPiece(line.core.data(), line.core.size()), *posted_);
+  };
+  // The first line of a reply must read as text; the lines after it may be short phrases, but
+  // not links joined by separators ("< 前页 后页 >").
+  auto reply_text = [&](int p, bool first) {
+    const Line& line = w->L(lines, p);
+    if (w->why[p] != Why::kNone || w->item[p] || w->kind[p] == Kind::kVoid || header(p)) return false;
+    const int phrase = first ? 8 : 6;  // CJK characters
+    return w->kind[p] != Kind::kShort || (line.ends_terminal && line.Weight() >= 9) ||
+           (line.MostlyCjk() && line.cjk >= phrase && line.separators == 0);
+  };
+  auto opener = [&](int p) {
+    return w->why[p] == Why::kNone && !w->item[p] && w->kind[p] == Kind::kShort &&
+           w->L(lines, p).separators == 0 && !header(p);
+  };
+  // Between a header and its reply: a floor number ("#1", "沙发") or an avatar.
+  auto furniture = [&](int p) {
+    return w->kind[p] == Kind::kVoid || (w->why[p] == Why::kRule && w->L(lines, p).Weight() < 18);
+  };
+  bool own_header = false;
+  for (int p = std::max(0, w->from - kTextWithin); p <= w->to && !own_header; ++p) own_header = header(p);
+  if (!own_header) return;
+  for (int h = w->to + 1; h < m; ++h) {
+    if (w->why[h] == Why::kRule) {
+      const Rule& rule = rules[w->rule[h]];
+      if (rule.opens_block || rule.label == Label::kNotice) return;
+    }
+    if (w->why[h] == Why::kListBlock || !header(h)) continue;
+    int q = h + 1;
+    for (int skipped = 0; q < m && skipped < 2 && furniture(q); ++skipped) ++q;
+    // A reply may open with a few words ("同意楼上") before its sentence.
+    if (q + 1 < m && !reply_text(q, true) && opener(q) && reply_text(q + 1, true)) w->why[q++] = Why::kReply;
+    for (bool first = true; q < m && reply_text(q, first); ++q, first = false) w->why[q] = Why::kReply;
+    h = q - 1;
+  }
+}
+
 // Inside the densest run, good lines are body, boilerplate stays boilerplate, and the lines in
 // between are decided by their neighbours, as jusText does: a near-good line next to body is
 // body; a few short lines between body lines are headings or captions; a short sentence after the
@@ -484,6 +542,8 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     // Repeats of the title (image captions that repeat it, say) neither make nor break a run.
     if (w->kind[p] == Kind::kVoid || w->why[p] == Why::kTitleRepeat) {
       w->state[p] = State::kVoid;
+    } else if (w->why[p] == Why::kReply) {
+      w->state[p] = State::kBody;
     } else if (w->why[p] != Why::kNone) {
       w->state[p] = State::kBoiler;
     } else if (p < w->from || p > w->to) {
@@ -591,6 +651,7 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
   FindTitle(lines, w);
   MarkListBlocks(lines, w);
   FindDensestRun(lines, w);
+  FindReplies(lines, w);
   ResolveByContext(lines, w);
 
   const int m = static_cast<int>(w->at.size());
@@ -631,6 +692,7 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
       case Why::kMenuRun: d = by_rule(menu_run_); break;
       case Why::kOutsideBody: d = by_rule(outside_body_); break;
       case Why::kBodyOnly: d = {Label::kBody, kBodyOnly}; break;
+      case Why::kReply: d = {Label::kBody, kBodyReply}; break;
       default:
         if (w->state[p] == State::kBody) {
           d = {Label::kBody, w->kind[p] == Kind::kGood ? kBodyProse : kBodyContext};

@@ -10,6 +10,10 @@
 #include "pith/rules.h"
 #include "strip_lines.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace pith::internal {
 
 // The verdict on one line and who decided it: a rule id, or one of the body detectors below.
@@ -23,16 +27,19 @@ struct Decision {
 inline constexpr std::string_view kBodyProse = "body.prose";      // reads as running text
 inline constexpr std::string_view kBodyContext = "body.context";  // short, but among body lines
 inline constexpr std::string_view kBodyOnly = "body.only-text";   // nothing else on the page
+inline constexpr std::string_view kBodyReply = "body.reply";      // a reply in a forum thread
 
 // Labels lines in three layers, each explainable:
 //  1. per line: the rules (one RE2::Set pass) and the line detectors (breadcrumb, link list...);
 //  2. per line: how much it reads like running text (length, sentence marks, function words);
 //  3. per document: the title and its repeats, the lists under list headers, short lines wedged
-//     between boilerplate, and the densest run of content lines, which is taken for the body.
+//     between boilerplate, and the densest run of content lines, which is taken for the body,
+//     with the replies under it when the page is a forum thread.
 // Immutable; Classify is thread-safe.
 class Classifier {
  public:
   explicit Classifier(std::shared_ptr<const RuleSet> rules);
+  ~Classifier();
 
   // Fills `out` with one decision per line of `lines` (blank lines get kBody and no rule; they
   // are not labelled).
@@ -44,9 +51,12 @@ class Classifier {
   void FindTitle(const std::vector<Line>& lines, Work* w) const;
   void MarkListBlocks(const std::vector<Line>& lines, Work* w) const;
   void FindDensestRun(const std::vector<Line>& lines, Work* w) const;
+  void FindReplies(const std::vector<Line>& lines, Work* w) const;
   void ResolveByContext(const std::vector<Line>& lines, Work* w) const;
 
   std::shared_ptr<const RuleSet> rules_;
+  // When a post was written: a date and a time of day, "2020.06.09 09:42", "2024年5月15日 20点20分".
+  std::unique_ptr<const re2::RE2> posted_;
   // Rule indices of the detectors, -1 when switched off.
   int html_residue_, script_residue_, breadcrumb_, link_list_, keyword_stuffing_;
   int title_, title_repeat_, list_block_, menu_run_, outside_body_;

@@ -325,6 +325,10 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
       {"zh_forum.txt",
        {"今年第一次在阳台种番茄", "掉花最常见的原因是授粉不好", "浇水也别太勤", "谢谢各位！"},
        {"绿叶论坛\n", "只看楼主", "初级会员", "1楼 2024-04-02", "老农夫", "发表回复", "版权所有"}},
+      {"zh_thread.txt",
+       {"家里是九十年代的老房子", "先找潮气从哪来。", "同意楼上\n铲到见底", "谢谢两位，周末先把墙根铲开看看。"},
+       {"安居社区", "查看: 2056", "青石巷", "木工老周", "发表于", "回复 举报", "相关帖子", "新房甲醛",
+        "版权所有"}},
       {"en_news_wrapped.txt",
        {"The city council voted seven to two", "downtown area, ending a review that began more",
         "Cyclists ride along Harbour Street", "need to get the details right,\" she said."},
@@ -348,6 +352,44 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
       INFO("dropped: " << s);
       CHECK(doc.text.find(s) == std::string::npos);
     }
+  }
+}
+
+// Replies are body in a thread, where the post itself sits under a header with its time; under a
+// news article, comments come after a list header or a notice, which close the article.
+TEST_CASE("Replies under post headers are body in a thread, not under an article", "[strip]") {
+  const std::string post =
+      "发表于 2024-03-05 10:21\n"
+      "家里是九十年代的老房子，一楼，每年梅雨季北面卧室的墙就返潮，墙皮一块块鼓起来，角落还长黑霉。"
+      "去年铲掉重新刷了乳胶漆，今年又这样了，想问问大家有什么办法能一次解决。\n";
+  const std::string replies =
+      "#1\n木工老周\n2024-03-05 11:02\n先找潮气从哪来，光刷漆没用。\n回复 举报\n"
+      "#2\n小满\n2024-03-05 12:47\n同意\n铲到见底，刷两遍防水涂料。\n回复 举报\n";
+  struct Case {
+    std::string name;
+    std::string text;
+    bool replies_kept;
+  };
+  const std::vector<Case> cases = {
+      {"a thread", post + replies, true},
+      {"a thread without the post's own header", post.substr(post.find('\n') + 1) + replies, false},
+      {"comments under a list header", post + "网友评论\n" + replies, false},
+      {"comments after a notice", post + "版权声明：本文版权归原作者所有，未经授权不得转载。\n" + replies,
+       false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const pith::Document doc = Strip(c.text);
+    CHECK(doc.text.find("家里是九十年代的老房子") != std::string::npos);
+    for (const char* reply : {"先找潮气从哪来", "同意\n铲到见底"}) {
+      INFO(reply);
+      CHECK((doc.text.find(reply) != std::string::npos) == c.replies_kept);
+    }
+    for (const char* furniture : {"木工老周", "小满", "回复 举报", "#1", "2024-03-05 11:02"}) {
+      INFO(furniture);
+      CHECK(doc.text.find(furniture) == std::string::npos);
+    }
+    if (c.replies_kept) CHECK(Explain(doc, LineOf(c.text, "先找潮气")) == "body body.reply");
   }
 }
 
