@@ -145,7 +145,10 @@ struct Classifier::Work {
   // Whether the body resumes at position p after a list: a paragraph followed by more text (an
   // item's summary is followed by the next item), or three lines of text in a row (blogs written
   // in lines of phrases, without sentence marks; an item is a headline and a summary at most).
+  // A bulleted line never does: under a list header, bullets are the list's own items, even when
+  // they are whole sentences (a list of questions).
   bool BodyResumes(const std::vector<Line>& lines, int p) const {
+    if (L(lines, p).bullet == Bullet::kSymbol) return false;
     const int m = static_cast<int>(at.size());
     auto next = [&](int q) {
       ++q;

@@ -304,6 +304,18 @@ TEST_CASE("The items under a list header are chrome until the body resumes", "[s
   CHECK(Label(inline_list, 3) == "chrome");
   CHECK(Label(inline_list, 5) == "body");
   CHECK(Label(inline_list, 6) == "body");
+  // Bulleted items stay the list's even when they are whole sentences, as questions are.
+  const std::string questions =
+      "有关防疫政策的问题也是民众最为关注的，下面介绍几种常见的办法，供大家在遇到问题时参考使用。\n"
+      "除了拨打热线电话以外，还可以通过政务服务平台和小程序反映问题，处理的进度也可以随时查询。\n"
+      "图文推荐\n"
+      "* 西班牙画家毕加索生平经历 毕加索最著名的画有哪些？他一生创作了多少作品，为什么这么受欢迎？\n"
+      "* 三国人物凌统生平简介 凌统的故事凌统是怎么死的？他和甘宁之间到底有什么恩怨，后来怎样了？\n"
+      "* 魏征生平简介 魏征的故事魏征是个怎样的人？唐太宗为什么说他是一面镜子，又为什么推倒了他的碑？\n";
+  const pith::Document list = Strip(questions);
+  CHECK(Explain(list, 3) == "chrome chrome.related-header");
+  for (int n = 4; n <= 6; ++n) CHECK(Explain(list, n) == "chrome chrome.list-block");
+  CHECK(Label(list, 1) == "body");
 }
 
 TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip]") {
