@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "extract_fields.h"
+#include "extract_text.h"
 #include "extract_title.h"
 #include "pith/error.h"
 #include "pith/stage.h"
@@ -108,6 +109,55 @@ TEST_CASE("Title clean-up drops spam segments unrelated to the body", "[extract]
   // Without a body to judge by, nothing is dropped.
   CHECK(CleanTitle("啊再用力再深点舔一舔 聚焦基层减负 为奋斗者加油", "") ==
         "啊再用力再深点舔一舔 聚焦基层减负 为奋斗者加油");
+}
+
+TEST_CASE("Decoding and counting Han agree with a walk of DecodeAt", "[extract][text]") {
+  using pith::internal::DecodeAt;
+  using pith::internal::HanCount;
+  using pith::internal::IsHan;
+  struct DecodeCase {
+    const char* bytes;
+    char32_t code_point;
+    std::size_t len;
+  };
+  static const DecodeCase kDecodeCases[] = {
+      {"a", 'a', 1},           {"\xC3\xA9", 0xE9, 2},       {"\xE4\xB8\xAD", 0x4E2D, 3},
+      {"\xF0\xA0\x80\x80", 0x20000, 4},
+      // Truncated or broken sequences decode as U+FFFD one byte at a time.
+      {"\x80", 0xFFFD, 1},     {"\xC3", 0xFFFD, 1},         {"\xE4\xB8", 0xFFFD, 1},
+      {"\xE4\x41\xAD", 0xFFFD, 1}, {"\xF0\xA0\x80", 0xFFFD, 1},
+      // Leads 0xF8..0xFF are read like 0xF0..0xF7.
+      {"\xF8\xA0\x80\x80", 0x20000, 4},
+  };
+  for (const DecodeCase& c : kDecodeCases) {
+    INFO("bytes: " << c.bytes);
+    std::size_t len = 0;
+    CHECK(DecodeAt(c.bytes, 0, &len) == c.code_point);
+    CHECK(len == c.len);
+  }
+  // The edges of the Han ranges, two-byte and broken sequences beside Han, and text in which
+  // bytes below 0xE0 are skipped one at a time.
+  static const char* const kTexts[] = {
+      "\xE3\x8F\xBF\xE3\x90\x80",  // U+33FF U+3400
+      "\xE4\xB6\xBF\xE4\xB7\x80",  // U+4DBF U+4DC0
+      "\xE4\xB7\xBF\xE4\xB8\x80",  // U+4DFF U+4E00
+      "\xE9\xBF\xBF\xEA\x80\x80",  // U+9FFF U+A000
+      "\xEF\xA3\xBF\xEF\xA4\x80",  // U+F8FF U+F900
+      "\xEF\xAB\xBF\xEF\xAC\x80",  // U+FAFF U+FB00
+      "\xF0\x9F\xBF\xBF\xF0\xA0\x80\x80",  // U+1FFFF U+20000
+      "\xF0\xAF\xA8\x9F\xF0\xAF\xA8\xA0",  // U+2FA1F U+2FA20
+      "é中, a 中文 text",
+      "\xC3中\xE4\xB8中\x80\x80中\xF0\xA0中",
+      "\xF8\xA0\x80\x80 \xE4\xB8",
+  };
+  for (const char* text : kTexts) {
+    INFO("text: " << text);
+    const std::string_view s(text);
+    std::size_t expected = 0;
+    for (std::size_t i = 0, len; i < s.size(); i += len) expected += IsHan(DecodeAt(s, i, &len));
+    CHECK(HanCount(s) == expected);
+    CHECK(HanCount(s, 1) == std::min<std::size_t>(expected, 1));
+  }
 }
 
 TEST_CASE("Notices quote the title or cite a source", "[extract][title]") {
