@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <bitset>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -267,37 +271,128 @@ std::string_view DropCreditsAndDangling(std::string_view s) {
   return s;
 }
 
-// The pairs of adjacent Han characters in `s`, as byte strings.
-std::vector<std::string_view> HanPairs(std::string_view s) {
-  std::vector<std::string_view> pairs;
-  std::size_t prev = std::string_view::npos;
-  for (std::size_t i = 0, len; i < s.size(); i += len) {
-    const bool han = IsHan(DecodeAt(s, i, &len));
-    if (han && prev != std::string_view::npos) pairs.push_back(s.substr(prev, i + len - prev));
-    prev = han ? i : std::string_view::npos;
-  }
-  return pairs;
-}
-
 struct Hits {
   std::size_t found = 0;
   std::size_t total = 0;
 };
 
-Hits PairHits(std::string_view s, std::string_view body) {
-  body = Prefix(body, kRelatednessWindowBytes);
-  Hits h;
-  for (std::string_view pair : HanPairs(s)) {
-    ++h.total;
-    h.found += body.find(pair) != std::string_view::npos;
+// A pair of adjacent Han characters (six to eight bytes), as its bytes read as a big-endian
+// number, left-aligned and padded with zero bytes. No byte of a Han character is zero, so the
+// padding tells the lengths apart: equal keys mean equal byte strings.
+using PairKey = std::uint64_t;
+
+// The eight bytes from s[i] in memory order, the first in the lowest bits (big_endian false) or
+// in the highest (true); bytes past the end of `s` read as zero.
+std::uint64_t Load8(std::string_view s, std::size_t i, bool big_endian) {
+  std::uint64_t v = 0;
+  if (i + 8 <= s.size()) {
+    std::memcpy(&v, s.data() + i, 8);
+    if ((std::endian::native == std::endian::big) != big_endian) v = __builtin_bswap64(v);
+    return v;
   }
-  return h;
+  for (std::size_t k = 0; k < 8 && i + k < s.size(); ++k) {
+    const std::uint64_t byte = static_cast<unsigned char>(s[i + k]);
+    v |= big_endian ? byte << (56 - 8 * k) : byte << (8 * k);
+  }
+  return v;
 }
+
+// The key of the `len` bytes from s[i].
+PairKey KeyAt(std::string_view s, std::size_t i, std::size_t len) {
+  const PairKey bytes = Load8(s, i, /*big_endian=*/true);
+  return len == 8 ? bytes : bytes & ~(~PairKey{0} >> (8 * len));
+}
+
+// The Han pairs of a few strings (a title, its segments), looked up in a body in one pass over
+// it. Searching the body for each pair in turn cost a pass per pair, most of the time of extract.
+class PairLookup {
+ public:
+  // Adds the pairs of `s`; returns the number to ask HitsOf about.
+  std::size_t Add(std::string_view s) {
+    std::size_t prev_start = 0;
+    std::size_t prev_end = std::string_view::npos;
+    ForEachHan(s, [&](std::size_t start, std::size_t len) {
+      if (start == prev_end) {
+        const std::size_t pair_len = start + len - prev_start;
+        keys_.push_back(KeyAt(s, prev_start, pair_len));
+        lengths_ |= 1u << pair_len;
+      }
+      prev_start = start;
+      prev_end = start + len;
+      return true;
+    });
+    ends_.push_back(keys_.size());
+    return ends_.size() - 1;
+  }
+
+  // Looks the pairs added so far up in the first kRelatednessWindowBytes of `body`, as
+  // std::string_view::find would: byte strings anywhere in it, whether valid UTF-8 or not.
+  void Find(std::string_view body) {
+    body = Prefix(body, kRelatednessWindowBytes);
+    wanted_ = keys_;
+    std::sort(wanted_.begin(), wanted_.end());
+    wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
+    found_.assign(wanted_.size(), false);
+    std::size_t missing = wanted_.size();
+    // Most places in a body hold none of the wanted pairs: a bit per hash of the wanted pairs
+    // turns them away before the binary search.
+    std::bitset<kFilterBits> filter;
+    for (PairKey key : wanted_) filter.set(FilterBit(key));
+    auto check = [&](PairKey key) {
+      if (!filter.test(FilterBit(key))) return;
+      const std::size_t k = IndexOf(key);
+      if (k == wanted_.size() || found_[k]) return;
+      found_[k] = true;
+      --missing;
+    };
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    for (std::size_t base = 0; base < body.size() && missing > 0; base += 8) {
+      // A pair starts with the lead byte of a three- or four-byte character, 0xE0 or more: its
+      // top three bits are set. Eight bytes are tested at once, the top bit of each byte of
+      // `leads` set for such a byte (the shifts move bits 6 and 5 of a byte onto its bit 7, so
+      // bytes do not mix).
+      const std::uint64_t w = Load8(body, base, /*big_endian=*/false);
+      for (std::uint64_t leads = w & (w << 1) & (w << 2) & kHighBits; leads != 0; leads &= leads - 1) {
+        const std::size_t i = base + static_cast<std::size_t>(std::countr_zero(leads)) / 8;
+        const PairKey here = Load8(body, i, /*big_endian=*/true);
+        if (lengths_ & 1u << 6) check(here & ~(~PairKey{0} >> 48));
+        if (lengths_ & 1u << 7) check(here & ~(~PairKey{0} >> 56));
+        if (lengths_ & 1u << 8) check(here);
+      }
+    }
+  }
+
+  // How many of the pairs of the `n`th string added occur in the body (each occurrence of a pair
+  // in the string counts).
+  Hits HitsOf(std::size_t n) const {
+    Hits h;
+    for (std::size_t k = n == 0 ? 0 : ends_[n - 1]; k < ends_[n]; ++k) {
+      ++h.total;
+      h.found += found_[IndexOf(keys_[k])];
+    }
+    return h;
+  }
+
+ private:
+  static constexpr std::size_t kFilterBits = 1024;
+  static std::size_t FilterBit(PairKey key) { return (key * 0x9E3779B97F4A7C15ULL) >> 54; }
+
+  // The position of `key` in wanted_, or wanted_.size() when it is not there.
+  std::size_t IndexOf(PairKey key) const {
+    const auto it = std::lower_bound(wanted_.begin(), wanted_.end(), key);
+    return it != wanted_.end() && *it == key ? static_cast<std::size_t>(it - wanted_.begin()) : wanted_.size();
+  }
+
+  std::vector<PairKey> keys_;        // the pairs of every string added, in order
+  unsigned lengths_ = 0;             // bit n set when a pair of n bytes was added
+  std::vector<std::size_t> ends_;    // where each string's pairs end in keys_
+  std::vector<PairKey> wanted_;      // keys_ sorted, each once
+  std::vector<bool> found_;          // whether wanted_[i] occurs in the body
+};
 
 // Drops space-separated segments at either end of the title that have nothing to do with the
 // body, as long as what remains clearly belongs to it.
 std::string DropUnrelatedSegments(std::string_view s, std::string_view body) {
-  if (HanCount(body) < kMinBodyHan) return std::string(s);
   std::vector<std::string_view> segs;
   for (std::size_t i = 0, len, start = std::string_view::npos; i <= s.size(); i += len) {
     const bool space = i == s.size() || IsSpace(DecodeAt(s, i, &len));
@@ -308,11 +403,21 @@ std::string DropUnrelatedSegments(std::string_view s, std::string_view body) {
       start = std::string_view::npos;
     }
   }
+  // Only a segment of three or more Han characters beside another can go (see `unrelated`), so
+  // other titles, most of them, need no look at the body.
+  auto droppable = [](std::string_view seg) { return HanCount(seg, 3) >= 3; };
+  if (segs.size() < 2 || std::none_of(segs.begin(), segs.end(), droppable) ||
+      HanCount(body, kMinBodyHan) < kMinBodyHan) {
+    return std::string(s);
+  }
+  PairLookup lookup;
+  for (std::string_view seg : segs) lookup.Add(seg);
+  lookup.Find(body);
   std::vector<Hits> hits;
-  for (std::string_view seg : segs) hits.push_back(PairHits(seg, body));
+  for (std::size_t i = 0; i < segs.size(); ++i) hits.push_back(lookup.HitsOf(i));
   std::size_t first = 0, last = segs.size();  // the kept segments are [first, last)
   auto unrelated = [&](std::size_t i, std::size_t rest_begin, std::size_t rest_end) {
-    if (HanCount(segs[i]) < 3 || hits[i].total == 0) return false;
+    if (!droppable(segs[i]) || hits[i].total == 0) return false;
     Hits rest;
     for (std::size_t j = rest_begin; j < rest_end; ++j) {
       rest.found += hits[j].found;
@@ -385,8 +490,11 @@ double Relatedness(std::string_view title, std::string_view body) {
   // Fewer pairs or words than this say too little.
   constexpr std::size_t kMinUnits = 3;
   if (HanCount(title) > 0) {
-    if (HanCount(body) < kMinBodyHan) return -1;
-    const Hits h = PairHits(title, body);
+    if (HanCount(body, kMinBodyHan) < kMinBodyHan) return -1;
+    PairLookup lookup;
+    const std::size_t n = lookup.Add(title);
+    lookup.Find(body);
+    const Hits h = lookup.HitsOf(n);
     return h.total < kMinUnits ? -1 : static_cast<double>(h.found) / h.total;
   }
   // Latin words of four or more letters; body text shorter than a paragraph cannot tell.

@@ -160,6 +160,46 @@ TEST_CASE("Decoding and counting Han agree with a walk of DecodeAt", "[extract][
   }
 }
 
+TEST_CASE("Relatedness counts the title's Han pairs found in the body", "[extract][title]") {
+  using pith::internal::kRelatednessWindowBytes;
+  using pith::internal::Relatedness;
+  // Filler of one repeated character, which forms no pair of the titles below.
+  const std::string filler(300, 'x');
+  std::string han_filler;
+  for (int i = 0; i < 120; ++i) han_filler += "一";
+  struct RelatednessCase {
+    const char* title;
+    std::string body;
+    double expected;
+  };
+  const RelatednessCase kCases[] = {
+      // 甲乙 乙丙 丙丁: pairs at the very start and the very end of the body, or not at all.
+      {"甲乙丙丁", "甲乙" + han_filler + "丙丁", 2.0 / 3},
+      {"甲乙丙丁", han_filler + "乙丙", 1.0 / 3},
+      {"甲乙丙丁", han_filler + "甲乙丙丁", 1.0},
+      // A pair split by punctuation or a space is not in the body.
+      {"甲乙丙丁", han_filler + "甲,乙 丙、丁", 0.0},
+      // Each occurrence of a pair in the title counts: 甲乙 乙甲 甲乙.
+      {"甲乙甲乙", han_filler + "甲乙", 2.0 / 3},
+      // Four-byte ideographs (U+20000..), alone and beside three-byte ones.
+      {"𠀀𠀁甲乙", han_filler + "𠀀𠀁", 1.0 / 3},
+      {"𠀀𠀁甲乙", han_filler + "𠀁甲", 1.0 / 3},
+      // Broken UTF-8 before a pair does not hide it.
+      {"甲乙丙丁", han_filler + "\xE4\xB8甲乙\xC3丙丁\x80", 2.0 / 3},
+      // Only the start of a long body is read.
+      {"甲乙丙丁", han_filler + std::string(kRelatednessWindowBytes, 'x') + "甲乙丙丁", 0.0},
+      {"甲乙丙丁", han_filler + std::string(kRelatednessWindowBytes - han_filler.size() - 3, 'x') + "甲乙丙丁", 0.0},
+      {"甲乙丙丁", han_filler + std::string(kRelatednessWindowBytes - han_filler.size() - 6, 'x') + "甲乙丙丁", 1.0 / 3},
+      // Too few pairs, or too little Han in the body, say nothing.
+      {"甲乙", han_filler + "甲乙", -1.0},
+      {"甲乙丙丁", filler + "甲乙丙丁", -1.0},
+  };
+  for (const RelatednessCase& c : kCases) {
+    INFO("title: " << c.title << ", body bytes: " << c.body.size());
+    CHECK(Relatedness(c.title, c.body) == Approx(c.expected));
+  }
+}
+
 TEST_CASE("Notices quote the title or cite a source", "[extract][title]") {
   using pith::internal::PublicationCitedInNotice;
   using pith::internal::TitleQuotedInNotice;
