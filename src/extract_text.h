@@ -87,6 +87,16 @@ std::size_t HanCount(std::string_view s, std::size_t limit = SIZE_MAX);
 // 央视新闻, BBC News, The Times, example.com.
 bool HasOrgSuffix(std::string_view s);
 
+// s.rfind(needle), for a non-empty needle. libstdc++'s rfind calls memcmp at every position of
+// `s`; this compares the rest only where the first byte matches.
+inline std::size_t RFind(std::string_view s, std::string_view needle) {
+  if (needle.size() > s.size()) return std::string_view::npos;
+  for (std::size_t i = s.size() - needle.size() + 1; i-- > 0;) {
+    if (s[i] == needle[0] && s.substr(i, needle.size()) == needle) return i;
+  }
+  return std::string_view::npos;
+}
+
 // The first `max_bytes` bytes of `s`, or fewer so as not to split a UTF-8 sequence.
 std::string_view Prefix(std::string_view s, std::size_t max_bytes);
 

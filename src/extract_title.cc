@@ -80,9 +80,16 @@ std::string_view DropMediaTags(std::string_view s) {
       {"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}}};
   for (const auto& [open, close] : kTagBrackets) {
     for (std::string_view tag : kMediaTags) {
-      const std::string tagged = std::string(open) + std::string(tag) + std::string(close);
-      if (s.size() > tagged.size() && s.ends_with(tagged)) s = TrimSpaces(s.substr(0, s.size() - tagged.size()));
-      if (s.size() > tagged.size() && s.starts_with(tagged)) s = TrimSpaces(s.substr(tagged.size()));
+      // open + tag + close, compared piece by piece rather than built for every tag.
+      const std::size_t tagged = open.size() + tag.size() + close.size();
+      if (s.size() > tagged && s.ends_with(close) && s.substr(0, s.size() - close.size()).ends_with(tag) &&
+          s.substr(0, s.size() - close.size() - tag.size()).ends_with(open)) {
+        s = TrimSpaces(s.substr(0, s.size() - tagged));
+      }
+      if (s.size() > tagged && s.starts_with(open) && s.substr(open.size()).starts_with(tag) &&
+          s.substr(open.size() + tag.size()).starts_with(close)) {
+        s = TrimSpaces(s.substr(tagged));
+      }
     }
   }
   return s;
@@ -176,7 +183,8 @@ std::string_view KeepLongestPart(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     std::size_t cut = 0;
     for (std::string_view sep : kSeparators) {
-      if (s.substr(i, sep.size()) == sep) cut = sep.size();
+      // Comparing the first byte first keeps this per-byte loop from calling memcmp each time.
+      if (s[i] == sep[0] && s.substr(i, sep.size()) == sep) cut = sep.size();
     }
     if (cut == 0) {
       ++i;
@@ -221,7 +229,7 @@ std::string_view DropDashedSiteNames(std::string_view s) {
       // An unspaced ASCII hyphen joins Latin words (Wi-Fi, 737-800); it separates a site name
       // only after CJK text, as in 选举-今日头条.
       auto separates = [&, dash = dash](std::size_t at) { return dash != "-" || DecodeBefore(s, at) >= 0x80; };
-      const std::size_t last = s.rfind(dash);
+      const std::size_t last = RFind(s, dash);
       if (last != std::string_view::npos && last > 0 && separates(last)) {
         const std::string_view head = TrimSpaces(s.substr(0, last));
         const std::string_view tail = s.substr(last + dash.size());

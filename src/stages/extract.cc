@@ -254,7 +254,7 @@ class ExtractStage final : public Stage {
         {"(", ")"}, {"（", "）"}, {"【", "】"}, {"[", "]"}};
     for (const auto& [open, close] : kPairs) {
       if (line.size() <= close.size() || !line.ends_with(close)) continue;
-      const std::size_t at = line.rfind(open);
+      const std::size_t at = RFind(line, open);
       if (at == std::string_view::npos) continue;
       const std::string_view inner = line.substr(at + open.size(), line.size() - close.size() - at - open.size());
       if (reader_.LooksLikeMeta(inner, latest_, Evidence::kKey)) reader_.Read(inner, latest_, kBodyRankOffset, fields);

@@ -160,6 +160,21 @@ TEST_CASE("Decoding and counting Han agree with a walk of DecodeAt", "[extract][
   }
 }
 
+TEST_CASE("RFind finds the last occurrence, as rfind does", "[extract][text]") {
+  struct RFindCase {
+    const char* s;
+    const char* needle;
+  };
+  static const RFindCase kCases[] = {
+      {"a - b - c", " - "}, {" - b", " - "}, {"b - ", " - "}, {"abc", " - "}, {"-", " - "},
+      {"", "-"},            {"--", "-"},     {"新华网—新华网", "—"}, {"x——y—", "——"}, {"aaa", "aa"},
+  };
+  for (const RFindCase& c : kCases) {
+    INFO("s: " << c.s << ", needle: " << c.needle);
+    CHECK(pith::internal::RFind(c.s, c.needle) == std::string_view(c.s).rfind(c.needle));
+  }
+}
+
 TEST_CASE("Relatedness counts the title's Han pairs found in the body", "[extract][title]") {
   using pith::internal::kRelatednessWindowBytes;
   using pith::internal::Relatedness;
