@@ -86,13 +86,14 @@ class ExtractStage final : public Stage {
   StageResult Process(Document& doc) const override {
     Fields fields;
     std::vector<std::string> quoted;  // titles quoted by notices, in order
-    std::string body;                 // what title segments are judged against
+    std::string unlabelled_body;
+    std::string_view body = doc.text;  // what title segments are judged against
     // Labels from strip (meta_lines, or lines when it explained itself) mean the text is the body.
     if (!doc.meta_lines.empty() || !doc.lines.empty()) {
       ReadLabelled(doc.meta_lines, &fields, &quoted);
-      body = doc.text;
     } else {
-      ReadUnlabelled(doc.text, &fields, &quoted, &body);
+      ReadUnlabelled(doc.text, &fields, &quoted, &unlabelled_body);
+      body = unlabelled_body;
     }
     ReadBody(doc.text, &fields);
     Write(fields, quoted, body, &doc.metadata);
