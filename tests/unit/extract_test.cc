@@ -295,6 +295,8 @@ TEST_CASE("Bylines in English", "[extract][byline]") {
       {"Editor: Alice Brown", R"({"editor":"Alice Brown"})"},
       {"Tags: climate, energy policy, EU", R"({"tags":["climate","energy policy","EU"]})"},
       {"Posted on January 29, 2024 by admin", R"({"date":"2024-01-29","author":"admin"})"},
+      // Where two keys start at the same place, the first listed wins: "posted by" is an author.
+      {"Posted by Jane Doe on January 29, 2024", R"({"date":"2024-01-29","author":"Jane Doe"})"},
       {"Written by Sam Lee on 2024-01-29", R"({"date":"2024-01-29","author":"Sam Lee"})"},
       {"Author: Li Wei | Source: Xinhua", R"({"author":"Li Wei","publisher":"Xinhua"})"},
       {"Original title: How it all began", R"({"title":"How it all began","original_title":"How it all began"})"},
