@@ -4,7 +4,6 @@
 #include <array>
 #include <bit>
 #include <bitset>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -442,6 +441,32 @@ std::string DropUnrelatedSegments(std::string_view s, std::string_view body) {
   return std::string(s.substr(begin, end - begin));
 }
 
+// Letters and case are ASCII's, as for std::isalpha and std::tolower in the "C" locale.
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `text` holds `word` (ASCII letters) ignoring case. Horspool's search moves on by up to
+// the word's length at each step; lowering the body and searching it with find() stopped at
+// every byte equal to the word's first letter.
+bool ContainsIgnoringCase(std::string_view text, std::string_view word) {
+  const std::size_t n = word.size();
+  if (n == 0 || n > text.size()) return n == 0;
+  // How far the word may move on when `c` is the text byte under its last letter.
+  std::array<std::size_t, 256> shift;
+  shift.fill(n);
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    const char lower = AsciiLower(word[k]);
+    shift[static_cast<unsigned char>(lower)] = n - 1 - k;
+    shift[static_cast<unsigned char>(lower - 'a' + 'A')] = n - 1 - k;
+  }
+  for (std::size_t at = 0; at + n <= text.size(); at += shift[static_cast<unsigned char>(text[at + n - 1])]) {
+    std::size_t k = n;
+    while (k > 0 && AsciiLower(text[at + k - 1]) == AsciiLower(word[k - 1])) --k;
+    if (k == 0) return true;
+  }
+  return false;
+}
+
 // The text 《X》 or 【X】 quotes at byte `open_at`, if it is followed by its closing bracket.
 std::string_view QuotedAt(std::string_view line, std::size_t open_at, std::string_view open,
                           std::string_view close) {
@@ -509,22 +534,15 @@ double Relatedness(std::string_view title, std::string_view body) {
   constexpr std::size_t kMinBodyBytes = 300;
   if (body.size() < kMinBodyBytes) return -1;
   body = Prefix(body, kRelatednessWindowBytes);
-  auto lower = [](std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
-  const std::string lower_title = lower(title);
-  const std::string lower_body = lower(body);
   Hits h;
   std::size_t i = 0;
-  while (i < lower_title.size()) {
-    while (i < lower_title.size() && !std::isalpha(static_cast<unsigned char>(lower_title[i]))) ++i;
+  while (i < title.size()) {
+    while (i < title.size() && !IsAsciiLetter(title[i])) ++i;
     const std::size_t start = i;
-    while (i < lower_title.size() && std::isalpha(static_cast<unsigned char>(lower_title[i]))) ++i;
+    while (i < title.size() && IsAsciiLetter(title[i])) ++i;
     if (i - start < 4) continue;
     ++h.total;
-    h.found += lower_body.find(lower_title.substr(start, i - start)) != std::string::npos;
+    h.found += ContainsIgnoringCase(body, title.substr(start, i - start));
   }
   return h.total < kMinUnits ? -1 : static_cast<double>(h.found) / h.total;
 }

@@ -175,10 +175,10 @@ TEST_CASE("RFind finds the last occurrence, as rfind does", "[extract][text]") {
   }
 }
 
-TEST_CASE("Relatedness counts the title's Han pairs found in the body", "[extract][title]") {
+TEST_CASE("Relatedness counts the title's Han pairs or words found in the body", "[extract][title]") {
   using pith::internal::kRelatednessWindowBytes;
   using pith::internal::Relatedness;
-  // Filler of one repeated character, which forms no pair of the titles below.
+  // Filler of one repeated character, which forms no pair or word of the titles below.
   const std::string filler(300, 'x');
   std::string han_filler;
   for (int i = 0; i < 120; ++i) han_filler += "一";
@@ -205,9 +205,21 @@ TEST_CASE("Relatedness counts the title's Han pairs found in the body", "[extrac
       {"甲乙丙丁", han_filler + std::string(kRelatednessWindowBytes, 'x') + "甲乙丙丁", 0.0},
       {"甲乙丙丁", han_filler + std::string(kRelatednessWindowBytes - han_filler.size() - 3, 'x') + "甲乙丙丁", 0.0},
       {"甲乙丙丁", han_filler + std::string(kRelatednessWindowBytes - han_filler.size() - 6, 'x') + "甲乙丙丁", 1.0 / 3},
-      // Too few pairs, or too little Han in the body, say nothing.
+      // Latin titles: words of four or more letters, found anywhere in the body, in any case.
+      {"Budget talks stall again", filler + "the BUDGET TALKS", 2.0 / 4},
+      {"Budget talks stall again", filler + "budgetary stalling", 2.0 / 4},
+      {"Budget talks stall again", filler + "budge talk stal agai", 0.0},
+      {"Budget talks stall again", "Again" + filler + "STALL", 2.0 / 4},
+      {"Aaaa bbbb abab baba", filler + "aaab aaaa babbab ababa", 3.0 / 4},
+      // Only the start of a long body is read.
+      {"Budget talks stall again", std::string(kRelatednessWindowBytes - 4, 'x') + "again", 0.0},
+      {"Budget talks stall again", std::string(kRelatednessWindowBytes - 5, 'x') + "AGAIN", 1.0 / 4},
+      {"Budget talks stall again", std::string(kRelatednessWindowBytes - 10, 'x') + "stall again", 1.0 / 4},
+      // Too few pairs or words, or too little Han or text in the body, say nothing.
       {"甲乙", han_filler + "甲乙", -1.0},
       {"甲乙丙丁", filler + "甲乙丙丁", -1.0},
+      {"Budget talks in May", filler + "budget talks", -1.0},
+      {"Budget talks stall again", "budget talks stall again", -1.0},
   };
   for (const RelatednessCase& c : kCases) {
     INFO("title: " << c.title << ", body bytes: " << c.body.size());
