@@ -236,6 +236,16 @@ DateFinder::~DateFinder() = default;
 
 std::vector<DateMatch> DateFinder::FindAll(std::string_view text, const CivilDate& latest) const {
   std::vector<DateMatch> found;
+  // Every date pattern needs a digit, ASCII or fullwidth (U+FF10..FF19: EF BC 90..99); most
+  // lines hold none, and this saves them a search per pattern.
+  const auto digit = [&](std::size_t i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    return (b(0) >= '0' && b(0) <= '9') ||
+           (b(0) == 0xEF && i + 2 < text.size() && b(1) == 0xBC && b(2) >= 0x90 && b(2) <= 0x99);
+  };
+  bool has_digit = false;
+  for (std::size_t i = 0; i < text.size() && !has_digit; ++i) has_digit = digit(i);
+  if (!has_digit) return found;
   const re2::StringPiece whole(text.data(), text.size());
   for (const Pattern& p : patterns_) {
     re2::StringPiece g[6];
