@@ -96,17 +96,19 @@ std::string CollapseSpaces(std::string_view s) {
   s = TrimSpaces(s);
   std::string out;
   out.reserve(s.size());
-  bool in_space = false;
+  // Whole runs of other characters are copied at once, with one space between runs.
+  std::size_t run = 0;
+  auto append_run = [&](std::size_t end) {
+    if (end == run) return;
+    if (!out.empty()) out.push_back(' ');
+    out.append(s.substr(run, end - run));
+  };
   for (std::size_t i = 0, len; i < s.size(); i += len) {
-    const char32_t c = DecodeAt(s, i, &len);
-    if (IsSpace(c)) {
-      in_space = true;
-      continue;
-    }
-    if (in_space) out.push_back(' ');
-    in_space = false;
-    out.append(s.substr(i, len));
+    if (!IsSpace(DecodeAt(s, i, &len))) continue;
+    append_run(i);
+    run = i + len;
   }
+  append_run(s.size());
   return out;
 }
 

@@ -34,6 +34,14 @@ constexpr std::string_view kMediaTags[] = {
     "附视频", "附視頻", "直播", "Video", "VIDEO", "Photos", "PHOTOS", "Watch"};
 
 
+// The bytes that begin one of `words`: a loop over a title looks for the words only there.
+template <std::size_t N>
+constexpr std::array<bool, 256> FirstBytes(const std::string_view (&words)[N]) {
+  std::array<bool, 256> starts{};
+  for (std::string_view w : words) starts[static_cast<unsigned char>(w[0])] = true;
+  return starts;
+}
+
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // "1. ", "2、", "3) ", "(4)", "[5]" before a title in a list.
@@ -77,16 +85,22 @@ std::string_view Unwrap(std::string_view s) {
 std::string_view DropMediaTags(std::string_view s) {
   constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kTagBrackets = {{
       {"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}}};
+  // A title that neither starts with an opening bracket nor ends with a closing one, as most do,
+  // holds no tag to drop; the 80 brackets and tags need not be tried.
+  const bool bracketed = std::any_of(kTagBrackets.begin(), kTagBrackets.end(), [&](const auto& b) {
+    return s.starts_with(b.first) || s.ends_with(b.second);
+  });
+  if (!bracketed) return s;
   for (const auto& [open, close] : kTagBrackets) {
     for (std::string_view tag : kMediaTags) {
       // open + tag + close, compared piece by piece rather than built for every tag.
       const std::size_t tagged = open.size() + tag.size() + close.size();
-      if (s.size() > tagged && s.ends_with(close) && s.substr(0, s.size() - close.size()).ends_with(tag) &&
-          s.substr(0, s.size() - close.size() - tag.size()).ends_with(open)) {
+      if (s.size() > tagged && HasAt(s, s.size() - tagged, open) && HasAt(s, s.size() - tagged + open.size(), tag) &&
+          HasAt(s, s.size() - close.size(), close)) {
         s = TrimSpaces(s.substr(0, s.size() - tagged));
       }
-      if (s.size() > tagged && s.starts_with(open) && s.substr(open.size()).starts_with(tag) &&
-          s.substr(open.size() + tag.size()).starts_with(close)) {
+      if (s.size() > tagged && HasAt(s, 0, open) && HasAt(s, open.size(), tag) &&
+          HasAt(s, open.size() + tag.size(), close)) {
         s = TrimSpaces(s.substr(tagged));
       }
     }
@@ -176,14 +190,16 @@ bool IsSiteName(std::string_view s, Joint joint, bool tail, std::size_t title_ch
 // Splits at the separators that sites put between title, section and site name (_ and |), and
 // keeps the longest part: the title is the long one.
 std::string_view KeepLongestPart(std::string_view s) {
-  constexpr std::string_view kSeparators[] = {"_", "|", "｜", "丨", "│", "--"};
+  static constexpr std::string_view kSeparators[] = {"_", "|", "｜", "丨", "│", "--"};
+  static constexpr std::array<bool, 256> kStarts = FirstBytes(kSeparators);
   std::vector<std::string_view> parts;
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t cut = 0;
-    for (std::string_view sep : kSeparators) {
-      // Comparing the first byte first keeps this per-byte loop from calling memcmp each time.
-      if (s[i] == sep[0] && s.substr(i, sep.size()) == sep) cut = sep.size();
+    if (kStarts[static_cast<unsigned char>(s[i])]) {
+      for (std::string_view sep : kSeparators) {
+        if (HasAt(s, i, sep)) cut = sep.size();
+      }
     }
     if (cut == 0) {
       ++i;
@@ -204,9 +220,9 @@ std::string_view KeepLongestPart(std::string_view s) {
   std::string_view best;
   std::size_t best_words = 0;
   for (std::string_view p : parts) {
-    if (words(p) > best_words) {
+    if (const std::size_t n = words(p); n > best_words) {
       best = p;
-      best_words = words(p);
+      best_words = n;
     }
   }
   return best;
@@ -217,35 +233,51 @@ std::string_view KeepLongestPart(std::string_view s) {
 std::string_view DropDashedSiteNames(std::string_view s) {
   // How sure each separator is decides what may be dropped after it (see IsSiteName): 新征程——
   // 聚焦两会 keeps its dash, "X - BBC News" and "X—新华网" lose the site.
-  constexpr std::pair<std::string_view, Joint> kDashes[] = {
-      {" - ", Joint::kBar},       {" – ", Joint::kBar},       {" — ", Joint::kBar},
-      {" —— ", Joint::kBar},      {" · ", Joint::kBar},       {" // ", Joint::kBar},
-      {" :: ", Joint::kBar},      {"——", Joint::kUnspaced},   {"—", Joint::kUnspaced},
-      {"－", Joint::kUnspaced},   {"-", Joint::kUnspaced}};
+  static constexpr std::string_view kDashes[] = {" - ", " – ", " — ", " —— ", " · ", " // ", " :: ",
+                                                 "——", "—", "－", "-"};
+  static constexpr Joint kJoints[] = {Joint::kBar, Joint::kBar, Joint::kBar, Joint::kBar,
+                                      Joint::kBar, Joint::kBar, Joint::kBar, Joint::kUnspaced,
+                                      Joint::kUnspaced, Joint::kUnspaced, Joint::kUnspaced};
+  static_assert(std::size(kDashes) == std::size(kJoints));
+  static constexpr std::array<bool, 256> kStarts = FirstBytes(kDashes);
+  constexpr std::size_t kCount = std::size(kDashes);
+  constexpr std::size_t npos = std::string_view::npos;
   for (bool changed = true; changed;) {
     changed = false;
-    for (const auto& [dash, joint] : kDashes) {
+    // Where each dash occurs first and last (overlaps included, as find and rfind see them),
+    // from one pass over the title rather than two per dash.
+    std::array<std::size_t, kCount> first, last;
+    first.fill(npos);
+    last.fill(npos);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (!kStarts[static_cast<unsigned char>(s[i])]) continue;
+      for (std::size_t k = 0; k < kCount; ++k) {
+        if (!HasAt(s, i, kDashes[k])) continue;
+        if (first[k] == npos) first[k] = i;
+        last[k] = i;
+      }
+    }
+    for (std::size_t k = 0; k < kCount && !changed; ++k) {
+      const std::string_view dash = kDashes[k];
       // An unspaced ASCII hyphen joins Latin words (Wi-Fi, 737-800); it separates a site name
       // only after CJK text, as in 选举-今日头条.
-      auto separates = [&, dash = dash](std::size_t at) { return dash != "-" || DecodeBefore(s, at) >= 0x80; };
-      const std::size_t last = RFind(s, dash);
-      if (last != std::string_view::npos && last > 0 && separates(last)) {
-        const std::string_view head = TrimSpaces(s.substr(0, last));
-        const std::string_view tail = s.substr(last + dash.size());
-        if (CodePointCount(head) >= 4 && IsSiteName(tail, joint, /*tail=*/true, CodePointCount(head))) {
+      auto separates = [&](std::size_t at) { return dash != "-" || DecodeBefore(s, at) >= 0x80; };
+      if (last[k] != npos && last[k] > 0 && separates(last[k])) {
+        const std::string_view head = TrimSpaces(s.substr(0, last[k]));
+        const std::string_view tail = s.substr(last[k] + dash.size());
+        if (CodePointCount(head) >= 4 && IsSiteName(tail, kJoints[k], /*tail=*/true, CodePointCount(head))) {
           s = head;
           changed = true;
-          break;
+          continue;
         }
       }
-      const std::size_t first = s.find(dash);
-      if (first != std::string_view::npos && first > 0 && separates(first)) {
-        const std::string_view head = s.substr(0, first);
-        const std::string_view tail = TrimSpaces(s.substr(first + dash.size()));
-        if (CodePointCount(tail) > CodePointCount(head) && IsSiteName(head, joint, /*tail=*/false, CodePointCount(tail))) {
+      if (first[k] != npos && first[k] > 0 && separates(first[k])) {
+        const std::string_view head = s.substr(0, first[k]);
+        const std::string_view tail = TrimSpaces(s.substr(first[k] + dash.size()));
+        if (CodePointCount(tail) > CodePointCount(head) &&
+            IsSiteName(head, kJoints[k], /*tail=*/false, CodePointCount(tail))) {
           s = tail;
           changed = true;
-          break;
         }
       }
     }

@@ -175,6 +175,22 @@ TEST_CASE("RFind finds the last occurrence, as rfind does", "[extract][text]") {
   }
 }
 
+TEST_CASE("Runs of spaces collapse to one ASCII space", "[extract][text]") {
+  static const TitleCase kCases[] = {
+      {"", ""},
+      {" \t ", ""},
+      {"  a  b ", "a b"},
+      {"a\xC2\xA0\xE3\x80\x80 b", "a b"},  // NBSP, U+3000
+      {"中\xE2\x80\x8B文 ", "中 文"},       // zero-width space
+      {"x\xE4\xB8 y", "x\xE4\xB8 y"},      // a broken sequence is kept as it is
+      {"one", "one"},
+  };
+  for (const TitleCase& c : kCases) {
+    INFO("text: " << c.line);
+    CHECK(pith::internal::CollapseSpaces(c.line) == c.expected);
+  }
+}
+
 TEST_CASE("Relatedness counts the title's Han pairs or words found in the body", "[extract][title]") {
   using pith::internal::kRelatednessWindowBytes;
   using pith::internal::Relatedness;
