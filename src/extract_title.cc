@@ -365,14 +365,19 @@ class PairLookup {
   }
 
   // Looks the pairs added so far up in the first kRelatednessWindowBytes of `body`, as
-  // std::string_view::find would: byte strings anywhere in it, whether valid UTF-8 or not.
-  void Find(std::string_view body) {
+  // std::string_view::find would: byte strings anywhere in it, whether valid UTF-8 or not. Stops
+  // once all are found, or once settled() (asked before reading and after each new find) says
+  // the hits so far decide what the caller wants to know; HitsOf then counts only what was found
+  // until then.
+  template <typename Settled>
+  void Find(std::string_view body, Settled settled) {
     body = Prefix(body, kRelatednessWindowBytes);
     wanted_ = keys_;
     std::sort(wanted_.begin(), wanted_.end());
     wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
     found_.assign(wanted_.size(), false);
     std::size_t missing = wanted_.size();
+    bool done = missing == 0 || settled();
     // Most places in a body hold none of the wanted pairs: a bit per hash of the wanted pairs
     // turns them away before the binary search.
     std::bitset<kFilterBits> filter;
@@ -383,9 +388,10 @@ class PairLookup {
       if (k == wanted_.size() || found_[k]) return;
       found_[k] = true;
       --missing;
+      done = missing == 0 || settled();
     };
     constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-    for (std::size_t base = 0; base < body.size() && missing > 0; base += 8) {
+    for (std::size_t base = 0; base < body.size() && !done; base += 8) {
       // A pair starts with the lead byte of a three- or four-byte character, 0xE0 or more: its
       // top three bits are set. Eight bytes are tested at once, the top bit of each byte of
       // `leads` set for such a byte (the shifts move bits 6 and 5 of a byte onto its bit 7, so
@@ -451,7 +457,13 @@ std::string DropUnrelatedSegments(std::string_view s, std::string_view body) {
   }
   PairLookup lookup;
   for (std::string_view seg : segs) lookup.Add(seg);
-  lookup.Find(body);
+  // Found pairs only ever make a segment more related. Once neither end segment can be dropped,
+  // none can (segments go from the ends inward), and the rest of the body need not be read.
+  auto kept = [&](std::size_t i) {
+    const Hits h = lookup.HitsOf(i);
+    return !droppable(segs[i]) || h.total == 0 || static_cast<double>(h.found) >= kUnrelated * h.total;
+  };
+  lookup.Find(body, [&] { return kept(0) && kept(segs.size() - 1); });
   std::vector<Hits> hits;
   for (std::size_t i = 0; i < segs.size(); ++i) hits.push_back(lookup.HitsOf(i));
   std::size_t first = 0, last = segs.size();  // the kept segments are [first, last)
@@ -558,7 +570,7 @@ double Relatedness(std::string_view title, std::string_view body) {
     if (HanCount(body, kMinBodyHan) < kMinBodyHan) return -1;
     PairLookup lookup;
     const std::size_t n = lookup.Add(title);
-    lookup.Find(body);
+    lookup.Find(body, [] { return false; });
     const Hits h = lookup.HitsOf(n);
     return h.total < kMinUnits ? -1 : static_cast<double>(h.found) / h.total;
   }
