@@ -600,7 +600,7 @@ bool MetaLineReader::LooksLikeMeta(std::string_view line, const CivilDate& lates
   // A date line may carry a few words besides the date: a site name, a weekday.
   constexpr std::size_t kMaxBesideDate = 20;
   line = TrimSpaces(line);
-  const std::size_t n = CodePointCount(line);
+  const std::size_t n = CodePointCount(line, kMaxChars + 1);
   // Meta lines are not sentences.
   if (n == 0 || n > kMaxChars || line.find("。") != std::string_view::npos) return false;
   const std::vector<Key> keys = FindKeys(line);

@@ -1,5 +1,7 @@
 #include "extract_text.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 
 #include "pith/error.h"
@@ -14,10 +16,14 @@ char32_t DecodeBefore(std::string_view s, std::size_t end) {
   return DecodeAt(s, start, &len);
 }
 
-std::size_t CodePointCount(std::string_view s) {
+std::size_t CodePointCount(std::string_view s, std::size_t limit) {
+  // Blocks keep the inner loop simple enough to vectorize; the limit is checked between them.
+  constexpr std::size_t kBlock = 64;
   std::size_t n = 0;
-  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  return n;
+  for (std::size_t at = 0; at < s.size() && n < limit; at += kBlock) {
+    for (char ch : s.substr(at, kBlock)) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  }
+  return std::min(n, limit);
 }
 
 bool IsSpace(char32_t c) {

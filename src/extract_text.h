@@ -46,7 +46,10 @@ inline char32_t DecodeAt(std::string_view s, std::size_t i, std::size_t* len) {
 
 // The code point ending just before byte `end`; 0 when end == 0.
 char32_t DecodeBefore(std::string_view s, std::size_t end);
-std::size_t CodePointCount(std::string_view s);
+// Code points in `s` (bytes that are not UTF-8 continuation bytes), counting no further than
+// `limit`: CodePointCount(s, n + 1) <= n tells whether a long `s` is short enough without reading
+// all of it.
+std::size_t CodePointCount(std::string_view s, std::size_t limit = SIZE_MAX);
 
 // CJK ideographs (the ranges score.py counts as CJK words, minus kana and hangul).
 inline bool IsHan(char32_t c) {

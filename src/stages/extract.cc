@@ -183,7 +183,8 @@ class ExtractStage final : public Stage {
 
   static bool IsTitleShaped(std::string_view line) {
     if (EndsLikeSentence(line)) return false;
-    return HanCount(line) > 0 ? CodePointCount(line) <= kMaxTitleChars : line.size() <= kMaxLatinTitleBytes;
+    return HanCount(line, 1) > 0 ? CodePointCount(line, kMaxTitleChars + 1) <= kMaxTitleChars
+                                 : line.size() <= kMaxLatinTitleBytes;
   }
 
   // Bylines at the edges of the body: a dateline or a short byline line at the start, a short
@@ -226,7 +227,8 @@ class ExtractStage final : public Stage {
   }
 
   void ReadShortByline(std::string_view line, Evidence evidence, Fields* fields) const {
-    if (CodePointCount(line) <= kMaxBodyBylineChars && reader_.LooksLikeMeta(line, latest_, evidence)) {
+    if (CodePointCount(line, kMaxBodyBylineChars + 1) <= kMaxBodyBylineChars &&
+        reader_.LooksLikeMeta(line, latest_, evidence)) {
       reader_.Read(line, latest_, kBodyRankOffset, fields);
     }
   }

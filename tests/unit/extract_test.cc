@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -157,6 +158,32 @@ TEST_CASE("Decoding and counting Han agree with a walk of DecodeAt", "[extract][
     for (std::size_t i = 0, len; i < s.size(); i += len) expected += IsHan(DecodeAt(s, i, &len));
     CHECK(HanCount(s) == expected);
     CHECK(HanCount(s, 1) == std::min<std::size_t>(expected, 1));
+  }
+}
+
+TEST_CASE("Code points are counted up to a limit", "[extract][text]") {
+  using pith::internal::CodePointCount;
+  std::string long_text;
+  for (int i = 0; i < 50; ++i) long_text += "中a\xC3\xA9";  // 3 code points, 6 bytes
+  struct CountCase {
+    std::string text;
+    std::size_t limit;
+    std::size_t expected;
+  };
+  const CountCase kCases[] = {
+      {"", 5, 0},
+      {"中文 text", SIZE_MAX, 7},
+      {"中文 text", 7, 7},
+      {"中文 text", 3, 3},
+      {"\x80\x80中\xE4\xB8", SIZE_MAX, 2},  // stray continuation bytes are not counted
+      {long_text, SIZE_MAX, 150},
+      {long_text, 150, 150},
+      {long_text, 41, 41},  // stops inside the first 64-byte block
+      {long_text, 100, 100},
+  };
+  for (const CountCase& c : kCases) {
+    INFO("bytes: " << c.text.size() << ", limit: " << c.limit);
+    CHECK(CodePointCount(c.text, c.limit) == c.expected);
   }
 }
 
