@@ -126,6 +126,15 @@ bool HasSentencePunct(std::string_view s) {
   return false;
 }
 
+// Whether `s` holds "www." in any case.
+bool HasWww(std::string_view s) {
+  for (std::size_t dot = s.find('.', 3); dot != std::string_view::npos; dot = s.find('.', dot + 1)) {
+    auto w = [&](std::size_t i) { return (s[i] | 0x20) == 'w'; };
+    if (w(dot - 1) && w(dot - 2) && w(dot - 3)) return true;
+  }
+  return false;
+}
+
 bool HasWordChar(std::string_view s) {
   for (std::size_t i = 0, len; i < s.size(); i += len) {
     const char32_t c = DecodeAt(s, i, &len);
@@ -474,7 +483,10 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
   re2::StringPiece url;
   re2::StringPiece input(line.data(), line.size());
   bool has_url = false;
-  while (RE2::FindAndConsume(&input, *urls_, &url)) {
+  // A URL starts with "://" after its scheme or with www. in any case: most meta lines hold
+  // neither and are spared the search.
+  const bool may_hold_url = line.find("://") != std::string_view::npos || HasWww(line);
+  while (may_hold_url && RE2::FindAndConsume(&input, *urls_, &url)) {
     has_url = true;
     std::string_view u(url.data(), url.size());
     while (!u.empty() && (u.back() == '.' || u.back() == ':' || u.back() == '!')) u.remove_suffix(1);
@@ -484,7 +496,9 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
   }
   re2::StringPiece residue;
   input = re2::StringPiece(line.data(), line.size());
-  while (RE2::FindAndConsume(&input, *dump_residue_, &residue)) {
+  // Every residue is bracketed: [photo.jpg], [IMG], (BUTTON).
+  const bool may_hold_residue = line.find('[') != std::string_view::npos || line.find("(BUTTON)") != std::string_view::npos;
+  while (may_hold_residue && RE2::FindAndConsume(&input, *dump_residue_, &residue)) {
     const std::size_t b = static_cast<std::size_t>(residue.data() - line.data());
     cuts.emplace_back(b, b + residue.size());
   }

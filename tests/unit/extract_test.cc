@@ -350,6 +350,10 @@ TEST_CASE("Bylines in English", "[extract][byline]") {
       {"Editor: Alice Brown", R"({"editor":"Alice Brown"})"},
       {"Tags: climate, energy policy, EU", R"({"tags":["climate","energy policy","EU"]})"},
       {"Posted on January 29, 2024 by admin", R"({"date":"2024-01-29","author":"admin"})"},
+      // URLs (in any case) and the residue of text dumps are cut out of the values.
+      {"Source: Reuters (WWW.Reuters.com) Jan 29, 2024",
+       R"({"date":"2024-01-29","publisher":"Reuters","urls":["WWW.Reuters.com"]})"},
+      {"By Jane Doe [photo.jpg] (BUTTON) Jan 29, 2024", R"({"date":"2024-01-29","author":"Jane Doe"})"},
       // Where two keys start at the same place, the first listed wins: "posted by" is an author.
       {"Posted by Jane Doe on January 29, 2024", R"({"date":"2024-01-29","author":"Jane Doe"})"},
       {"Written by Sam Lee on 2024-01-29", R"({"date":"2024-01-29","author":"Sam Lee"})"},
