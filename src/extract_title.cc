@@ -566,7 +566,7 @@ std::string CleanTitle(std::string_view line, std::string_view body) {
 double Relatedness(std::string_view title, std::string_view body) {
   // Fewer pairs or words than this say too little.
   constexpr std::size_t kMinUnits = 3;
-  if (HanCount(title) > 0) {
+  if (HanCount(title, 1) > 0) {
     if (HanCount(body, kMinBodyHan) < kMinBodyHan) return -1;
     PairLookup lookup;
     const std::size_t n = lookup.Add(title);

@@ -86,7 +86,7 @@ class ExtractStage final : public Stage {
   StageResult Process(Document& doc) const override {
     Fields fields;
     std::vector<std::string> quoted;  // titles quoted by notices, in order
-    std::string unlabelled_body;
+    std::string unlabelled_body;       // the lines of unlabelled text but notices
     std::string_view body = doc.text;  // what title segments are judged against
     // Labels from strip (meta_lines, or lines when it explained itself) mean the text is the body.
     if (!doc.meta_lines.empty() || !doc.lines.empty()) {
