@@ -34,18 +34,33 @@ enum class Shape {
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"              \
   "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?"
 
-constexpr std::pair<Shape, const char*> kDatePatterns[] = {
-    {Shape::kYearMonthDay,
+// What a pattern cannot match without: a quick look at the text rules most patterns out before
+// a search, and most lines hold no date.
+enum class Needs {
+  kSeparator,  // '-', '/' or '.'
+  kNian,       // 年
+  kMinguo,     // 民
+  kLetter,     // an ASCII letter, of a month name
+};
+
+struct DatePattern {
+  Shape shape;
+  Needs needs;
+  const char* pattern;
+};
+
+constexpr DatePattern kDatePatterns[] = {
+    {Shape::kYearMonthDay, Needs::kSeparator,
      "(" D "{4})" S "*([-/.])" S "*(" D "{1,2})" S "*([-/.])" S "*(" D "{1,2})"},
-    {Shape::kYearMonthDay,
+    {Shape::kYearMonthDay, Needs::kNian,
      "(" D "{4})" S "*(年)" S "*(" D "{1,2})" S "*(月)" S "*(" D "{1,2})" S "*[日号號]?"},
-    {Shape::kMinguo,
+    {Shape::kMinguo, Needs::kMinguo,
      "民[國国]" S "*(" D "{1,3})" S "*年" S "*(" D "{1,2})" S "*月" S "*(" D "{1,2})" S "*[日号號]?"},
-    {Shape::kNumericDayOrMonth,
+    {Shape::kNumericDayOrMonth, Needs::kSeparator,
      "(" D "{1,2})" S "*([-/.])" S "*(" D "{1,2})" S "*([-/.])" S "*(" D "{4})"},
-    {Shape::kMonthNameFirst,
+    {Shape::kMonthNameFirst, Needs::kLetter,
      "(?i)\\b" MONTH S "+(\\d{1,2})(?:st|nd|rd|th)?(?:," S "*|" S "+)(\\d{4})\\b"},
-    {Shape::kDayFirstMonthName,
+    {Shape::kDayFirstMonthName, Needs::kLetter,
      "(?i)\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?" S "+(?:of" S "+)?" MONTH "(?:," S "*|" S "+)(\\d{4})\\b"},
 };
 
@@ -221,14 +236,15 @@ CivilDate NextDay(const CivilDate& d) {
 
 struct DateFinder::Pattern {
   Shape shape;
+  Needs needs;
   std::unique_ptr<const RE2> re;
 };
 
 DateFinder::DateFinder()
     : time_after_(CompileBuiltIn(kTimeAfter, "time after a date")),
       time_before_(CompileBuiltIn(kTimeBefore, "time before a date")) {
-  for (const auto& [shape, pattern] : kDatePatterns) {
-    patterns_.push_back({shape, CompileBuiltIn(pattern, "date")});
+  for (const DatePattern& p : kDatePatterns) {
+    patterns_.push_back({p.shape, p.needs, CompileBuiltIn(p.pattern, "date")});
   }
 }
 
@@ -236,8 +252,29 @@ DateFinder::~DateFinder() = default;
 
 std::vector<DateMatch> DateFinder::FindAll(std::string_view text, const CivilDate& latest) const {
   std::vector<DateMatch> found;
+  // Every date pattern needs a digit, ASCII or fullwidth (U+FF10..FF19: EF BC 90..99), and each
+  // one more (Needs); one pass over the text tells which patterns are worth a search.
+  bool digit = false, separator = false, letter = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    digit = digit || (b(0) >= '0' && b(0) <= '9') ||
+            (b(0) == 0xEF && i + 2 < text.size() && b(1) == 0xBC && b(2) >= 0x90 && b(2) <= 0x99);
+    separator = separator || b(0) == '-' || b(0) == '/' || b(0) == '.';
+    letter = letter || (b(0) >= 'a' && b(0) <= 'z') || (b(0) >= 'A' && b(0) <= 'Z');
+  }
+  if (!digit) return found;
+  auto worth_a_search = [&](Needs needs) {
+    switch (needs) {
+      case Needs::kSeparator: return separator;
+      case Needs::kNian: return text.find("年") != std::string_view::npos;
+      case Needs::kMinguo: return text.find("民") != std::string_view::npos;
+      case Needs::kLetter: return letter;
+    }
+    return true;
+  };
   const re2::StringPiece whole(text.data(), text.size());
   for (const Pattern& p : patterns_) {
+    if (!worth_a_search(p.needs)) continue;
     re2::StringPiece g[6];
     const int groups = 1 + p.re->NumberOfCapturingGroups();
     std::size_t pos = 0;

@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "extract_text.h"
 #include "extract_title.h"
+#include "pith/error.h"
 
 namespace pith::internal {
 namespace {
@@ -34,6 +36,15 @@ struct MetaLineReader::KeyClass {
   const char* pattern;
 };
 
+struct MetaLineReader::KeyClassSet {
+  static RE2::Options Quiet() {
+    RE2::Options options;
+    options.set_log_errors(false);
+    return options;
+  }
+  RE2::Set set{Quiet(), RE2::ANCHOR_START};
+};
+
 struct MetaLineReader::Key {
   const KeyClass* cls;
   std::size_t begin;        // where the key starts
@@ -43,6 +54,8 @@ struct MetaLineReader::Key {
 
 namespace {
 
+// The patterns hold no assertions (^, $, \b): MetaLineReader::ClassAt matches them without the
+// text before the key.
 // Order matters where two keys can start at the same place: the first listed wins (so 摄影记者
 // is a photographer, not a reporter, and "posted by" an author, not a date).
 constexpr const char* kOtherGlued =
@@ -109,6 +122,15 @@ bool IsAsciiAlnum(char32_t c) {
 bool HasSentencePunct(std::string_view s) {
   for (std::string_view p : {"。", "！", "？", "!", "?", "；"}) {
     if (s.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether `s` holds "www." in any case.
+bool HasWww(std::string_view s) {
+  for (std::size_t dot = s.find('.', 3); dot != std::string_view::npos; dot = s.find('.', dot + 1)) {
+    auto w = [&](std::size_t i) { return (s[i] | 0x20) == 'w'; };
+    if (w(dot - 1) && w(dot - 2) && w(dot - 3)) return true;
   }
   return false;
 }
@@ -350,27 +372,50 @@ MetaLineReader::MetaLineReader() {
   std::string all;
   for (const KeyClass& c : classes_) all += std::string(all.empty() ? "" : "|") + "(" + c.pattern + ")";
   keys_ = CompileBuiltIn(all, "meta keys");
+  auto set = std::make_unique<KeyClassSet>();
+  for (const KeyClass& c : classes_) {
+    std::string error;
+    if (set->set.Add(c.pattern, &error) < 0) throw RuleError("extract", "meta key classes", error);
+  }
+  if (!set->set.Compile()) throw RuleError("extract", "meta key classes", "out of memory");
+  key_classes_ = std::move(set);
   urls_ = CompileBuiltIn(kUrl, "urls");
   dump_residue_ = CompileBuiltIn(kDumpResidue, "dump residue");
 }
 
 MetaLineReader::~MetaLineReader() = default;
 
+std::size_t MetaLineReader::ClassAt(std::string_view line, std::size_t begin) const {
+  // The keys pattern is an alternation of one group per class, and RE2 prefers the first
+  // alternative that matches (as Perl does): the class of a key is the first whose pattern
+  // matches at its start. The set finds those in one pass of a DFA over the few bytes a key
+  // takes; asking the keys pattern for its groups runs a backtracker over it, several times
+  // slower. The patterns hold no assertions (^, $, \b), so the text before `begin` is not needed.
+  std::vector<int> matched;
+  if (key_classes_->set.Match(re2::StringPiece(line.data() + begin, line.size() - begin), &matched)) {
+    return static_cast<std::size_t>(*std::min_element(matched.begin(), matched.end()));
+  }
+  // The set's DFA ran out of memory (the key is known to be there): ask for the groups.
+  std::vector<re2::StringPiece> groups(classes_.size() + 1);
+  keys_->Match(re2::StringPiece(line.data(), line.size()), begin, line.size(), RE2::ANCHOR_START, groups.data(),
+               static_cast<int>(groups.size()));
+  std::size_t which = 1;
+  while (which < groups.size() && groups[which].data() == nullptr) ++which;
+  return which - 1;
+}
+
 std::vector<MetaLineReader::Key> MetaLineReader::FindKeys(std::string_view line) const {
   std::vector<Key> keys;
   const re2::StringPiece text(line.data(), line.size());
-  std::vector<re2::StringPiece> groups(classes_.size() + 1);
+  re2::StringPiece match;
   std::size_t pos = 0;
-  while (pos < line.size() &&
-         keys_->Match(text, pos, line.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
-    const std::size_t begin = static_cast<std::size_t>(groups[0].data() - line.data());
-    const std::size_t end = begin + groups[0].size();
+  while (pos < line.size() && keys_->Match(text, pos, line.size(), RE2::UNANCHORED, &match, 1)) {
+    const std::size_t begin = static_cast<std::size_t>(match.data() - line.data());
+    const std::size_t end = begin + match.size();
     std::size_t first_len;
     DecodeAt(line, begin, &first_len);
     pos = begin + first_len;
-    std::size_t which = 1;
-    while (which < groups.size() && groups[which].data() == nullptr) ++which;
-    const KeyClass& cls = classes_[which - 1];
+    const KeyClass& cls = classes_[ClassAt(line, begin)];
     const std::string_view key = line.substr(begin, end - begin);
     const bool latin = IsLatinKey(key);
     const char32_t before = DecodeBefore(line, begin);
@@ -438,7 +483,10 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
   re2::StringPiece url;
   re2::StringPiece input(line.data(), line.size());
   bool has_url = false;
-  while (RE2::FindAndConsume(&input, *urls_, &url)) {
+  // A URL starts with "://" after its scheme or with www. in any case: most meta lines hold
+  // neither and are spared the search.
+  const bool may_hold_url = line.find("://") != std::string_view::npos || HasWww(line);
+  while (may_hold_url && RE2::FindAndConsume(&input, *urls_, &url)) {
     has_url = true;
     std::string_view u(url.data(), url.size());
     while (!u.empty() && (u.back() == '.' || u.back() == ':' || u.back() == '!')) u.remove_suffix(1);
@@ -448,7 +496,9 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
   }
   re2::StringPiece residue;
   input = re2::StringPiece(line.data(), line.size());
-  while (RE2::FindAndConsume(&input, *dump_residue_, &residue)) {
+  // Every residue is bracketed: [photo.jpg], [IMG], (BUTTON).
+  const bool may_hold_residue = line.find('[') != std::string_view::npos || line.find("(BUTTON)") != std::string_view::npos;
+  while (may_hold_residue && RE2::FindAndConsume(&input, *dump_residue_, &residue)) {
     const std::size_t b = static_cast<std::size_t>(residue.data() - line.data());
     cuts.emplace_back(b, b + residue.size());
   }
@@ -564,7 +614,7 @@ bool MetaLineReader::LooksLikeMeta(std::string_view line, const CivilDate& lates
   // A date line may carry a few words besides the date: a site name, a weekday.
   constexpr std::size_t kMaxBesideDate = 20;
   line = TrimSpaces(line);
-  const std::size_t n = CodePointCount(line);
+  const std::size_t n = CodePointCount(line, kMaxChars + 1);
   // Meta lines are not sentences.
   if (n == 0 || n > kMaxChars || line.find("。") != std::string_view::npos) return false;
   const std::vector<Key> keys = FindKeys(line);

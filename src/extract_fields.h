@@ -92,10 +92,14 @@ class MetaLineReader {
   struct Key;
   struct KeyClass;
   std::vector<Key> FindKeys(std::string_view line) const;
+  // The index in classes_ of the key that keys_ matched at `begin`.
+  std::size_t ClassAt(std::string_view line, std::size_t begin) const;
 
   DateFinder dates_;
   std::vector<KeyClass> classes_;
   std::unique_ptr<const re2::RE2> keys_;
+  struct KeyClassSet;  // classes_' patterns, each anchored at the start, in one RE2::Set
+  std::unique_ptr<const KeyClassSet> key_classes_;
   std::unique_ptr<const re2::RE2> urls_;
   std::unique_ptr<const re2::RE2> dump_residue_;
 };

@@ -1,26 +1,12 @@
 #include "extract_text.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 
 #include "pith/error.h"
 
 namespace pith::internal {
-
-char32_t DecodeAt(std::string_view s, std::size_t i, std::size_t* len) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char c = b(0);
-  *len = 1;
-  if (c < 0x80) return c;
-  std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (n == 0 || i + n > s.size()) return 0xFFFD;
-  char32_t cp = c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((b(k) & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (b(k) & 0x3F);
-  }
-  *len = n;
-  return cp;
-}
 
 char32_t DecodeBefore(std::string_view s, std::size_t end) {
   if (end == 0) return 0;
@@ -30,15 +16,14 @@ char32_t DecodeBefore(std::string_view s, std::size_t end) {
   return DecodeAt(s, start, &len);
 }
 
-std::size_t CodePointCount(std::string_view s) {
+std::size_t CodePointCount(std::string_view s, std::size_t limit) {
+  // Blocks keep the inner loop simple enough to vectorize; the limit is checked between them.
+  constexpr std::size_t kBlock = 64;
   std::size_t n = 0;
-  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  return n;
-}
-
-bool IsHan(char32_t c) {
-  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+  for (std::size_t at = 0; at < s.size() && n < limit; at += kBlock) {
+    for (char ch : s.substr(at, kBlock)) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  }
+  return std::min(n, limit);
 }
 
 bool IsSpace(char32_t c) {
@@ -62,9 +47,10 @@ bool IsWordChar(char32_t c) { return !IsSpace(c) && !IsTrimmable(c); }
 
 bool IsDigitChar(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 
-std::size_t HanCount(std::string_view s) {
+std::size_t HanCount(std::string_view s, std::size_t limit) {
   std::size_t n = 0;
-  for (std::size_t i = 0, len; i < s.size(); i += len) n += IsHan(DecodeAt(s, i, &len));
+  if (limit == 0) return 0;
+  ForEachHan(s, [&](std::size_t, std::size_t) { return ++n < limit; });
   return n;
 }
 
@@ -116,17 +102,19 @@ std::string CollapseSpaces(std::string_view s) {
   s = TrimSpaces(s);
   std::string out;
   out.reserve(s.size());
-  bool in_space = false;
+  // Whole runs of other characters are copied at once, with one space between runs.
+  std::size_t run = 0;
+  auto append_run = [&](std::size_t end) {
+    if (end == run) return;
+    if (!out.empty()) out.push_back(' ');
+    out.append(s.substr(run, end - run));
+  };
   for (std::size_t i = 0, len; i < s.size(); i += len) {
-    const char32_t c = DecodeAt(s, i, &len);
-    if (IsSpace(c)) {
-      in_space = true;
-      continue;
-    }
-    if (in_space) out.push_back(' ');
-    in_space = false;
-    out.append(s.substr(i, len));
+    if (!IsSpace(DecodeAt(s, i, &len))) continue;
+    append_run(i);
+    run = i + len;
   }
+  append_run(s.size());
   return out;
 }
 

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <bit>
+#include <bitset>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -30,6 +33,14 @@ constexpr std::string_view kMediaTags[] = {
     "图", "圖", "组图", "組圖", "图文", "圖文", "多图", "多圖", "高清组图", "高清組圖", "视频", "視頻",
     "附视频", "附視頻", "直播", "Video", "VIDEO", "Photos", "PHOTOS", "Watch"};
 
+
+// The bytes that begin one of `words`: a loop over a title looks for the words only there.
+template <std::size_t N>
+constexpr std::array<bool, 256> FirstBytes(const std::string_view (&words)[N]) {
+  std::array<bool, 256> starts{};
+  for (std::string_view w : words) starts[static_cast<unsigned char>(w[0])] = true;
+  return starts;
+}
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -74,11 +85,24 @@ std::string_view Unwrap(std::string_view s) {
 std::string_view DropMediaTags(std::string_view s) {
   constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kTagBrackets = {{
       {"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}}};
+  // A title that neither starts with an opening bracket nor ends with a closing one, as most do,
+  // holds no tag to drop; the 80 brackets and tags need not be tried.
+  const bool bracketed = std::any_of(kTagBrackets.begin(), kTagBrackets.end(), [&](const auto& b) {
+    return s.starts_with(b.first) || s.ends_with(b.second);
+  });
+  if (!bracketed) return s;
   for (const auto& [open, close] : kTagBrackets) {
     for (std::string_view tag : kMediaTags) {
-      const std::string tagged = std::string(open) + std::string(tag) + std::string(close);
-      if (s.size() > tagged.size() && s.ends_with(tagged)) s = TrimSpaces(s.substr(0, s.size() - tagged.size()));
-      if (s.size() > tagged.size() && s.starts_with(tagged)) s = TrimSpaces(s.substr(tagged.size()));
+      // open + tag + close, compared piece by piece rather than built for every tag.
+      const std::size_t tagged = open.size() + tag.size() + close.size();
+      if (s.size() > tagged && HasAt(s, s.size() - tagged, open) && HasAt(s, s.size() - tagged + open.size(), tag) &&
+          HasAt(s, s.size() - close.size(), close)) {
+        s = TrimSpaces(s.substr(0, s.size() - tagged));
+      }
+      if (s.size() > tagged && HasAt(s, 0, open) && HasAt(s, open.size(), tag) &&
+          HasAt(s, open.size() + tag.size(), close)) {
+        s = TrimSpaces(s.substr(tagged));
+      }
     }
   }
   return s;
@@ -166,13 +190,16 @@ bool IsSiteName(std::string_view s, Joint joint, bool tail, std::size_t title_ch
 // Splits at the separators that sites put between title, section and site name (_ and |), and
 // keeps the longest part: the title is the long one.
 std::string_view KeepLongestPart(std::string_view s) {
-  constexpr std::string_view kSeparators[] = {"_", "|", "｜", "丨", "│", "--"};
+  static constexpr std::string_view kSeparators[] = {"_", "|", "｜", "丨", "│", "--"};
+  static constexpr std::array<bool, 256> kStarts = FirstBytes(kSeparators);
   std::vector<std::string_view> parts;
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t cut = 0;
-    for (std::string_view sep : kSeparators) {
-      if (s.substr(i, sep.size()) == sep) cut = sep.size();
+    if (kStarts[static_cast<unsigned char>(s[i])]) {
+      for (std::string_view sep : kSeparators) {
+        if (HasAt(s, i, sep)) cut = sep.size();
+      }
     }
     if (cut == 0) {
       ++i;
@@ -193,9 +220,9 @@ std::string_view KeepLongestPart(std::string_view s) {
   std::string_view best;
   std::size_t best_words = 0;
   for (std::string_view p : parts) {
-    if (words(p) > best_words) {
+    if (const std::size_t n = words(p); n > best_words) {
       best = p;
-      best_words = words(p);
+      best_words = n;
     }
   }
   return best;
@@ -206,35 +233,51 @@ std::string_view KeepLongestPart(std::string_view s) {
 std::string_view DropDashedSiteNames(std::string_view s) {
   // How sure each separator is decides what may be dropped after it (see IsSiteName): 新征程——
   // 聚焦两会 keeps its dash, "X - BBC News" and "X—新华网" lose the site.
-  constexpr std::pair<std::string_view, Joint> kDashes[] = {
-      {" - ", Joint::kBar},       {" – ", Joint::kBar},       {" — ", Joint::kBar},
-      {" —— ", Joint::kBar},      {" · ", Joint::kBar},       {" // ", Joint::kBar},
-      {" :: ", Joint::kBar},      {"——", Joint::kUnspaced},   {"—", Joint::kUnspaced},
-      {"－", Joint::kUnspaced},   {"-", Joint::kUnspaced}};
+  static constexpr std::string_view kDashes[] = {" - ", " – ", " — ", " —— ", " · ", " // ", " :: ",
+                                                 "——", "—", "－", "-"};
+  static constexpr Joint kJoints[] = {Joint::kBar, Joint::kBar, Joint::kBar, Joint::kBar,
+                                      Joint::kBar, Joint::kBar, Joint::kBar, Joint::kUnspaced,
+                                      Joint::kUnspaced, Joint::kUnspaced, Joint::kUnspaced};
+  static_assert(std::size(kDashes) == std::size(kJoints));
+  static constexpr std::array<bool, 256> kStarts = FirstBytes(kDashes);
+  constexpr std::size_t kCount = std::size(kDashes);
+  constexpr std::size_t npos = std::string_view::npos;
   for (bool changed = true; changed;) {
     changed = false;
-    for (const auto& [dash, joint] : kDashes) {
+    // Where each dash occurs first and last (overlaps included, as find and rfind see them),
+    // from one pass over the title rather than two per dash.
+    std::array<std::size_t, kCount> first, last;
+    first.fill(npos);
+    last.fill(npos);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (!kStarts[static_cast<unsigned char>(s[i])]) continue;
+      for (std::size_t k = 0; k < kCount; ++k) {
+        if (!HasAt(s, i, kDashes[k])) continue;
+        if (first[k] == npos) first[k] = i;
+        last[k] = i;
+      }
+    }
+    for (std::size_t k = 0; k < kCount && !changed; ++k) {
+      const std::string_view dash = kDashes[k];
       // An unspaced ASCII hyphen joins Latin words (Wi-Fi, 737-800); it separates a site name
       // only after CJK text, as in 选举-今日头条.
-      auto separates = [&, dash = dash](std::size_t at) { return dash != "-" || DecodeBefore(s, at) >= 0x80; };
-      const std::size_t last = s.rfind(dash);
-      if (last != std::string_view::npos && last > 0 && separates(last)) {
-        const std::string_view head = TrimSpaces(s.substr(0, last));
-        const std::string_view tail = s.substr(last + dash.size());
-        if (CodePointCount(head) >= 4 && IsSiteName(tail, joint, /*tail=*/true, CodePointCount(head))) {
+      auto separates = [&](std::size_t at) { return dash != "-" || DecodeBefore(s, at) >= 0x80; };
+      if (last[k] != npos && last[k] > 0 && separates(last[k])) {
+        const std::string_view head = TrimSpaces(s.substr(0, last[k]));
+        const std::string_view tail = s.substr(last[k] + dash.size());
+        if (CodePointCount(head) >= 4 && IsSiteName(tail, kJoints[k], /*tail=*/true, CodePointCount(head))) {
           s = head;
           changed = true;
-          break;
+          continue;
         }
       }
-      const std::size_t first = s.find(dash);
-      if (first != std::string_view::npos && first > 0 && separates(first)) {
-        const std::string_view head = s.substr(0, first);
-        const std::string_view tail = TrimSpaces(s.substr(first + dash.size()));
-        if (CodePointCount(tail) > CodePointCount(head) && IsSiteName(head, joint, /*tail=*/false, CodePointCount(tail))) {
+      if (first[k] != npos && first[k] > 0 && separates(first[k])) {
+        const std::string_view head = s.substr(0, first[k]);
+        const std::string_view tail = TrimSpaces(s.substr(first[k] + dash.size()));
+        if (CodePointCount(tail) > CodePointCount(head) &&
+            IsSiteName(head, kJoints[k], /*tail=*/false, CodePointCount(tail))) {
           s = tail;
           changed = true;
-          break;
         }
       }
     }
@@ -267,37 +310,134 @@ std::string_view DropCreditsAndDangling(std::string_view s) {
   return s;
 }
 
-// The pairs of adjacent Han characters in `s`, as byte strings.
-std::vector<std::string_view> HanPairs(std::string_view s) {
-  std::vector<std::string_view> pairs;
-  std::size_t prev = std::string_view::npos;
-  for (std::size_t i = 0, len; i < s.size(); i += len) {
-    const bool han = IsHan(DecodeAt(s, i, &len));
-    if (han && prev != std::string_view::npos) pairs.push_back(s.substr(prev, i + len - prev));
-    prev = han ? i : std::string_view::npos;
-  }
-  return pairs;
-}
-
 struct Hits {
   std::size_t found = 0;
   std::size_t total = 0;
 };
 
-Hits PairHits(std::string_view s, std::string_view body) {
-  body = Prefix(body, kRelatednessWindowBytes);
-  Hits h;
-  for (std::string_view pair : HanPairs(s)) {
-    ++h.total;
-    h.found += body.find(pair) != std::string_view::npos;
+// A pair of adjacent Han characters (six to eight bytes), as its bytes read as a big-endian
+// number, left-aligned and padded with zero bytes. No byte of a Han character is zero, so the
+// padding tells the lengths apart: equal keys mean equal byte strings.
+using PairKey = std::uint64_t;
+
+// The eight bytes from s[i] in memory order, the first in the lowest bits (big_endian false) or
+// in the highest (true); bytes past the end of `s` read as zero.
+std::uint64_t Load8(std::string_view s, std::size_t i, bool big_endian) {
+  std::uint64_t v = 0;
+  if (i + 8 <= s.size()) {
+    std::memcpy(&v, s.data() + i, 8);
+    if ((std::endian::native == std::endian::big) != big_endian) v = __builtin_bswap64(v);
+    return v;
   }
-  return h;
+  for (std::size_t k = 0; k < 8 && i + k < s.size(); ++k) {
+    const std::uint64_t byte = static_cast<unsigned char>(s[i + k]);
+    v |= big_endian ? byte << (56 - 8 * k) : byte << (8 * k);
+  }
+  return v;
 }
+
+// The key of the `len` bytes from s[i].
+PairKey KeyAt(std::string_view s, std::size_t i, std::size_t len) {
+  const PairKey bytes = Load8(s, i, /*big_endian=*/true);
+  return len == 8 ? bytes : bytes & ~(~PairKey{0} >> (8 * len));
+}
+
+// The Han pairs of a few strings (a title, its segments), looked up in a body in one pass over
+// it. Searching the body for each pair in turn cost a pass per pair, most of the time of extract.
+class PairLookup {
+ public:
+  // Adds the pairs of `s`; returns the number to ask HitsOf about.
+  std::size_t Add(std::string_view s) {
+    std::size_t prev_start = 0;
+    std::size_t prev_end = std::string_view::npos;
+    ForEachHan(s, [&](std::size_t start, std::size_t len) {
+      if (start == prev_end) {
+        const std::size_t pair_len = start + len - prev_start;
+        keys_.push_back(KeyAt(s, prev_start, pair_len));
+        lengths_ |= 1u << pair_len;
+      }
+      prev_start = start;
+      prev_end = start + len;
+      return true;
+    });
+    ends_.push_back(keys_.size());
+    return ends_.size() - 1;
+  }
+
+  // Looks the pairs added so far up in the first kRelatednessWindowBytes of `body`, as
+  // std::string_view::find would: byte strings anywhere in it, whether valid UTF-8 or not. Stops
+  // once all are found, or once settled() (asked before reading and after each new find) says
+  // the hits so far decide what the caller wants to know; HitsOf then counts only what was found
+  // until then.
+  template <typename Settled>
+  void Find(std::string_view body, Settled settled) {
+    body = Prefix(body, kRelatednessWindowBytes);
+    wanted_ = keys_;
+    std::sort(wanted_.begin(), wanted_.end());
+    wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
+    found_.assign(wanted_.size(), false);
+    std::size_t missing = wanted_.size();
+    bool done = missing == 0 || settled();
+    // Most places in a body hold none of the wanted pairs: a bit per hash of the wanted pairs
+    // turns them away before the binary search.
+    std::bitset<kFilterBits> filter;
+    for (PairKey key : wanted_) filter.set(FilterBit(key));
+    auto check = [&](PairKey key) {
+      if (!filter.test(FilterBit(key))) return;
+      const std::size_t k = IndexOf(key);
+      if (k == wanted_.size() || found_[k]) return;
+      found_[k] = true;
+      --missing;
+      done = missing == 0 || settled();
+    };
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    for (std::size_t base = 0; base < body.size() && !done; base += 8) {
+      // A pair starts with the lead byte of a three- or four-byte character, 0xE0 or more: its
+      // top three bits are set. Eight bytes are tested at once, the top bit of each byte of
+      // `leads` set for such a byte (the shifts move bits 6 and 5 of a byte onto its bit 7, so
+      // bytes do not mix).
+      const std::uint64_t w = Load8(body, base, /*big_endian=*/false);
+      for (std::uint64_t leads = w & (w << 1) & (w << 2) & kHighBits; leads != 0; leads &= leads - 1) {
+        const std::size_t i = base + static_cast<std::size_t>(std::countr_zero(leads)) / 8;
+        const PairKey here = Load8(body, i, /*big_endian=*/true);
+        if (lengths_ & 1u << 6) check(here & ~(~PairKey{0} >> 48));
+        if (lengths_ & 1u << 7) check(here & ~(~PairKey{0} >> 56));
+        if (lengths_ & 1u << 8) check(here);
+      }
+    }
+  }
+
+  // How many of the pairs of the `n`th string added occur in the body (each occurrence of a pair
+  // in the string counts).
+  Hits HitsOf(std::size_t n) const {
+    Hits h;
+    for (std::size_t k = n == 0 ? 0 : ends_[n - 1]; k < ends_[n]; ++k) {
+      ++h.total;
+      h.found += found_[IndexOf(keys_[k])];
+    }
+    return h;
+  }
+
+ private:
+  static constexpr std::size_t kFilterBits = 1024;
+  static std::size_t FilterBit(PairKey key) { return (key * 0x9E3779B97F4A7C15ULL) >> 54; }
+
+  // The position of `key` in wanted_, or wanted_.size() when it is not there.
+  std::size_t IndexOf(PairKey key) const {
+    const auto it = std::lower_bound(wanted_.begin(), wanted_.end(), key);
+    return it != wanted_.end() && *it == key ? static_cast<std::size_t>(it - wanted_.begin()) : wanted_.size();
+  }
+
+  std::vector<PairKey> keys_;        // the pairs of every string added, in order
+  unsigned lengths_ = 0;             // bit n set when a pair of n bytes was added
+  std::vector<std::size_t> ends_;    // where each string's pairs end in keys_
+  std::vector<PairKey> wanted_;      // keys_ sorted, each once
+  std::vector<bool> found_;          // whether wanted_[i] occurs in the body
+};
 
 // Drops space-separated segments at either end of the title that have nothing to do with the
 // body, as long as what remains clearly belongs to it.
 std::string DropUnrelatedSegments(std::string_view s, std::string_view body) {
-  if (HanCount(body) < kMinBodyHan) return std::string(s);
   std::vector<std::string_view> segs;
   for (std::size_t i = 0, len, start = std::string_view::npos; i <= s.size(); i += len) {
     const bool space = i == s.size() || IsSpace(DecodeAt(s, i, &len));
@@ -308,11 +448,27 @@ std::string DropUnrelatedSegments(std::string_view s, std::string_view body) {
       start = std::string_view::npos;
     }
   }
+  // Only a segment of three or more Han characters beside another can go (see `unrelated`), so
+  // other titles, most of them, need no look at the body.
+  auto droppable = [](std::string_view seg) { return HanCount(seg, 3) >= 3; };
+  if (segs.size() < 2 || std::none_of(segs.begin(), segs.end(), droppable) ||
+      HanCount(body, kMinBodyHan) < kMinBodyHan) {
+    return std::string(s);
+  }
+  PairLookup lookup;
+  for (std::string_view seg : segs) lookup.Add(seg);
+  // Found pairs only ever make a segment more related. Once neither end segment can be dropped,
+  // none can (segments go from the ends inward), and the rest of the body need not be read.
+  auto kept = [&](std::size_t i) {
+    const Hits h = lookup.HitsOf(i);
+    return !droppable(segs[i]) || h.total == 0 || static_cast<double>(h.found) >= kUnrelated * h.total;
+  };
+  lookup.Find(body, [&] { return kept(0) && kept(segs.size() - 1); });
   std::vector<Hits> hits;
-  for (std::string_view seg : segs) hits.push_back(PairHits(seg, body));
+  for (std::size_t i = 0; i < segs.size(); ++i) hits.push_back(lookup.HitsOf(i));
   std::size_t first = 0, last = segs.size();  // the kept segments are [first, last)
   auto unrelated = [&](std::size_t i, std::size_t rest_begin, std::size_t rest_end) {
-    if (HanCount(segs[i]) < 3 || hits[i].total == 0) return false;
+    if (!droppable(segs[i]) || hits[i].total == 0) return false;
     Hits rest;
     for (std::size_t j = rest_begin; j < rest_end; ++j) {
       rest.found += hits[j].found;
@@ -327,6 +483,32 @@ std::string DropUnrelatedSegments(std::string_view s, std::string_view body) {
   const std::size_t begin = static_cast<std::size_t>(segs[first].data() - s.data());
   const std::size_t end = static_cast<std::size_t>(segs[last - 1].data() - s.data()) + segs[last - 1].size();
   return std::string(s.substr(begin, end - begin));
+}
+
+// Letters and case are ASCII's, as for std::isalpha and std::tolower in the "C" locale.
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `text` holds `word` (ASCII letters) ignoring case. Horspool's search moves on by up to
+// the word's length at each step; lowering the body and searching it with find() stopped at
+// every byte equal to the word's first letter.
+bool ContainsIgnoringCase(std::string_view text, std::string_view word) {
+  const std::size_t n = word.size();
+  if (n == 0 || n > text.size()) return n == 0;
+  // How far the word may move on when `c` is the text byte under its last letter.
+  std::array<std::size_t, 256> shift;
+  shift.fill(n);
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    const char lower = AsciiLower(word[k]);
+    shift[static_cast<unsigned char>(lower)] = n - 1 - k;
+    shift[static_cast<unsigned char>(lower - 'a' + 'A')] = n - 1 - k;
+  }
+  for (std::size_t at = 0; at + n <= text.size(); at += shift[static_cast<unsigned char>(text[at + n - 1])]) {
+    std::size_t k = n;
+    while (k > 0 && AsciiLower(text[at + k - 1]) == AsciiLower(word[k - 1])) --k;
+    if (k == 0) return true;
+  }
+  return false;
 }
 
 // The text 《X》 or 【X】 quotes at byte `open_at`, if it is followed by its closing bracket.
@@ -384,31 +566,27 @@ std::string CleanTitle(std::string_view line, std::string_view body) {
 double Relatedness(std::string_view title, std::string_view body) {
   // Fewer pairs or words than this say too little.
   constexpr std::size_t kMinUnits = 3;
-  if (HanCount(title) > 0) {
-    if (HanCount(body) < kMinBodyHan) return -1;
-    const Hits h = PairHits(title, body);
+  if (HanCount(title, 1) > 0) {
+    if (HanCount(body, kMinBodyHan) < kMinBodyHan) return -1;
+    PairLookup lookup;
+    const std::size_t n = lookup.Add(title);
+    lookup.Find(body, [] { return false; });
+    const Hits h = lookup.HitsOf(n);
     return h.total < kMinUnits ? -1 : static_cast<double>(h.found) / h.total;
   }
   // Latin words of four or more letters; body text shorter than a paragraph cannot tell.
   constexpr std::size_t kMinBodyBytes = 300;
   if (body.size() < kMinBodyBytes) return -1;
   body = Prefix(body, kRelatednessWindowBytes);
-  auto lower = [](std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
-  const std::string lower_title = lower(title);
-  const std::string lower_body = lower(body);
   Hits h;
   std::size_t i = 0;
-  while (i < lower_title.size()) {
-    while (i < lower_title.size() && !std::isalpha(static_cast<unsigned char>(lower_title[i]))) ++i;
+  while (i < title.size()) {
+    while (i < title.size() && !IsAsciiLetter(title[i])) ++i;
     const std::size_t start = i;
-    while (i < lower_title.size() && std::isalpha(static_cast<unsigned char>(lower_title[i]))) ++i;
+    while (i < title.size() && IsAsciiLetter(title[i])) ++i;
     if (i - start < 4) continue;
     ++h.total;
-    h.found += lower_body.find(lower_title.substr(start, i - start)) != std::string::npos;
+    h.found += ContainsIgnoringCase(body, title.substr(start, i - start));
   }
   return h.total < kMinUnits ? -1 : static_cast<double>(h.found) / h.total;
 }

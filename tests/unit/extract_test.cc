@@ -1,9 +1,11 @@
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "extract_fields.h"
+#include "extract_text.h"
 #include "extract_title.h"
 #include "pith/error.h"
 #include "pith/stage.h"
@@ -110,6 +112,164 @@ TEST_CASE("Title clean-up drops spam segments unrelated to the body", "[extract]
         "啊再用力再深点舔一舔 聚焦基层减负 为奋斗者加油");
 }
 
+TEST_CASE("Decoding and counting Han agree with a walk of DecodeAt", "[extract][text]") {
+  using pith::internal::DecodeAt;
+  using pith::internal::HanCount;
+  using pith::internal::IsHan;
+  struct DecodeCase {
+    const char* bytes;
+    char32_t code_point;
+    std::size_t len;
+  };
+  static const DecodeCase kDecodeCases[] = {
+      {"a", 'a', 1},           {"\xC3\xA9", 0xE9, 2},       {"\xE4\xB8\xAD", 0x4E2D, 3},
+      {"\xF0\xA0\x80\x80", 0x20000, 4},
+      // Truncated or broken sequences decode as U+FFFD one byte at a time.
+      {"\x80", 0xFFFD, 1},     {"\xC3", 0xFFFD, 1},         {"\xE4\xB8", 0xFFFD, 1},
+      {"\xE4\x41\xAD", 0xFFFD, 1}, {"\xF0\xA0\x80", 0xFFFD, 1},
+      // Leads 0xF8..0xFF are read like 0xF0..0xF7.
+      {"\xF8\xA0\x80\x80", 0x20000, 4},
+  };
+  for (const DecodeCase& c : kDecodeCases) {
+    INFO("bytes: " << c.bytes);
+    std::size_t len = 0;
+    CHECK(DecodeAt(c.bytes, 0, &len) == c.code_point);
+    CHECK(len == c.len);
+  }
+  // The edges of the Han ranges, two-byte and broken sequences beside Han, and text in which
+  // bytes below 0xE0 are skipped one at a time.
+  static const char* const kTexts[] = {
+      "\xE3\x8F\xBF\xE3\x90\x80",  // U+33FF U+3400
+      "\xE4\xB6\xBF\xE4\xB7\x80",  // U+4DBF U+4DC0
+      "\xE4\xB7\xBF\xE4\xB8\x80",  // U+4DFF U+4E00
+      "\xE9\xBF\xBF\xEA\x80\x80",  // U+9FFF U+A000
+      "\xEF\xA3\xBF\xEF\xA4\x80",  // U+F8FF U+F900
+      "\xEF\xAB\xBF\xEF\xAC\x80",  // U+FAFF U+FB00
+      "\xF0\x9F\xBF\xBF\xF0\xA0\x80\x80",  // U+1FFFF U+20000
+      "\xF0\xAF\xA8\x9F\xF0\xAF\xA8\xA0",  // U+2FA1F U+2FA20
+      "é中, a 中文 text",
+      "\xC3中\xE4\xB8中\x80\x80中\xF0\xA0中",
+      "\xF8\xA0\x80\x80 \xE4\xB8",
+  };
+  for (const char* text : kTexts) {
+    INFO("text: " << text);
+    const std::string_view s(text);
+    std::size_t expected = 0;
+    for (std::size_t i = 0, len; i < s.size(); i += len) expected += IsHan(DecodeAt(s, i, &len));
+    CHECK(HanCount(s) == expected);
+    CHECK(HanCount(s, 1) == std::min<std::size_t>(expected, 1));
+  }
+}
+
+TEST_CASE("Code points are counted up to a limit", "[extract][text]") {
+  using pith::internal::CodePointCount;
+  std::string long_text;
+  for (int i = 0; i < 50; ++i) long_text += "中a\xC3\xA9";  // 3 code points, 6 bytes
+  struct CountCase {
+    std::string text;
+    std::size_t limit;
+    std::size_t expected;
+  };
+  const CountCase kCases[] = {
+      {"", 5, 0},
+      {"中文 text", SIZE_MAX, 7},
+      {"中文 text", 7, 7},
+      {"中文 text", 3, 3},
+      {"\x80\x80中\xE4\xB8", SIZE_MAX, 2},  // stray continuation bytes are not counted
+      {long_text, SIZE_MAX, 150},
+      {long_text, 150, 150},
+      {long_text, 41, 41},  // stops inside the first 64-byte block
+      {long_text, 100, 100},
+  };
+  for (const CountCase& c : kCases) {
+    INFO("bytes: " << c.text.size() << ", limit: " << c.limit);
+    CHECK(CodePointCount(c.text, c.limit) == c.expected);
+  }
+}
+
+TEST_CASE("RFind finds the last occurrence, as rfind does", "[extract][text]") {
+  struct RFindCase {
+    const char* s;
+    const char* needle;
+  };
+  static const RFindCase kCases[] = {
+      {"a - b - c", " - "}, {" - b", " - "}, {"b - ", " - "}, {"abc", " - "}, {"-", " - "},
+      {"", "-"},            {"--", "-"},     {"新华网—新华网", "—"}, {"x——y—", "——"}, {"aaa", "aa"},
+  };
+  for (const RFindCase& c : kCases) {
+    INFO("s: " << c.s << ", needle: " << c.needle);
+    CHECK(pith::internal::RFind(c.s, c.needle) == std::string_view(c.s).rfind(c.needle));
+  }
+}
+
+TEST_CASE("Runs of spaces collapse to one ASCII space", "[extract][text]") {
+  static const TitleCase kCases[] = {
+      {"", ""},
+      {" \t ", ""},
+      {"  a  b ", "a b"},
+      {"a\xC2\xA0\xE3\x80\x80 b", "a b"},  // NBSP, U+3000
+      {"中\xE2\x80\x8B文 ", "中 文"},       // zero-width space
+      {"x\xE4\xB8 y", "x\xE4\xB8 y"},      // a broken sequence is kept as it is
+      {"one", "one"},
+  };
+  for (const TitleCase& c : kCases) {
+    INFO("text: " << c.line);
+    CHECK(pith::internal::CollapseSpaces(c.line) == c.expected);
+  }
+}
+
+TEST_CASE("Relatedness counts the title's Han pairs or words found in the body", "[extract][title]") {
+  using pith::internal::kRelatednessWindowBytes;
+  using pith::internal::Relatedness;
+  // Filler of one repeated character, which forms no pair or word of the titles below.
+  const std::string filler(300, 'x');
+  std::string han_filler;
+  for (int i = 0; i < 120; ++i) han_filler += "一";
+  struct RelatednessCase {
+    const char* title;
+    std::string body;
+    double expected;
+  };
+  const RelatednessCase kCases[] = {
+      // 甲乙 乙丙 丙丁: pairs at the very start and the very end of the body, or not at all.
+      {"甲乙丙丁", "甲乙" + han_filler + "丙丁", 2.0 / 3},
+      {"甲乙丙丁", han_filler + "乙丙", 1.0 / 3},
+      {"甲乙丙丁", han_filler + "甲乙丙丁", 1.0},
+      // A pair split by punctuation or a space is not in the body.
+      {"甲乙丙丁", han_filler + "甲,乙 丙、丁", 0.0},
+      // Each occurrence of a pair in the title counts: 甲乙 乙甲 甲乙.
+      {"甲乙甲乙", han_filler + "甲乙", 2.0 / 3},
+      // Four-byte ideographs (U+20000..), alone and beside three-byte ones.
+      {"𠀀𠀁甲乙", han_filler + "𠀀𠀁", 1.0 / 3},
+      {"𠀀𠀁甲乙", han_filler + "𠀁甲", 1.0 / 3},
+      // Broken UTF-8 before a pair does not hide it.
+      {"甲乙丙丁", han_filler + "\xE4\xB8甲乙\xC3丙丁\x80", 2.0 / 3},
+      // Only the start of a long body is read.
+      {"甲乙丙丁", han_filler + std::string(kRelatednessWindowBytes, 'x') + "甲乙丙丁", 0.0},
+      {"甲乙丙丁", han_filler + std::string(kRelatednessWindowBytes - han_filler.size() - 3, 'x') + "甲乙丙丁", 0.0},
+      {"甲乙丙丁", han_filler + std::string(kRelatednessWindowBytes - han_filler.size() - 6, 'x') + "甲乙丙丁", 1.0 / 3},
+      // Latin titles: words of four or more letters, found anywhere in the body, in any case.
+      {"Budget talks stall again", filler + "the BUDGET TALKS", 2.0 / 4},
+      {"Budget talks stall again", filler + "budgetary stalling", 2.0 / 4},
+      {"Budget talks stall again", filler + "budge talk stal agai", 0.0},
+      {"Budget talks stall again", "Again" + filler + "STALL", 2.0 / 4},
+      {"Aaaa bbbb abab baba", filler + "aaab aaaa babbab ababa", 3.0 / 4},
+      // Only the start of a long body is read.
+      {"Budget talks stall again", std::string(kRelatednessWindowBytes - 4, 'x') + "again", 0.0},
+      {"Budget talks stall again", std::string(kRelatednessWindowBytes - 5, 'x') + "AGAIN", 1.0 / 4},
+      {"Budget talks stall again", std::string(kRelatednessWindowBytes - 10, 'x') + "stall again", 1.0 / 4},
+      // Too few pairs or words, or too little Han or text in the body, say nothing.
+      {"甲乙", han_filler + "甲乙", -1.0},
+      {"甲乙丙丁", filler + "甲乙丙丁", -1.0},
+      {"Budget talks in May", filler + "budget talks", -1.0},
+      {"Budget talks stall again", "budget talks stall again", -1.0},
+  };
+  for (const RelatednessCase& c : kCases) {
+    INFO("title: " << c.title << ", body bytes: " << c.body.size());
+    CHECK(Relatedness(c.title, c.body) == Approx(c.expected));
+  }
+}
+
 TEST_CASE("Notices quote the title or cite a source", "[extract][title]") {
   using pith::internal::PublicationCitedInNotice;
   using pith::internal::TitleQuotedInNotice;
@@ -190,6 +350,12 @@ TEST_CASE("Bylines in English", "[extract][byline]") {
       {"Editor: Alice Brown", R"({"editor":"Alice Brown"})"},
       {"Tags: climate, energy policy, EU", R"({"tags":["climate","energy policy","EU"]})"},
       {"Posted on January 29, 2024 by admin", R"({"date":"2024-01-29","author":"admin"})"},
+      // URLs (in any case) and the residue of text dumps are cut out of the values.
+      {"Source: Reuters (WWW.Reuters.com) Jan 29, 2024",
+       R"({"date":"2024-01-29","publisher":"Reuters","urls":["WWW.Reuters.com"]})"},
+      {"By Jane Doe [photo.jpg] (BUTTON) Jan 29, 2024", R"({"date":"2024-01-29","author":"Jane Doe"})"},
+      // Where two keys start at the same place, the first listed wins: "posted by" is an author.
+      {"Posted by Jane Doe on January 29, 2024", R"({"date":"2024-01-29","author":"Jane Doe"})"},
       {"Written by Sam Lee on 2024-01-29", R"({"date":"2024-01-29","author":"Sam Lee"})"},
       {"Author: Li Wei | Source: Xinhua", R"({"author":"Li Wei","publisher":"Xinhua"})"},
       {"Original title: How it all began", R"({"title":"How it all began","original_title":"How it all began"})"},
