@@ -42,7 +42,8 @@ constexpr int kWild = 256;  // a byte the first decoder lost
 
 class DoubleByteCodec {
  public:
-  explicit DoubleByteCodec(const char* icu_name) : pairs_(0x10000, 0), encode_(0x10000, 0) {
+  explicit DoubleByteCodec(const char* icu_name)
+      : pairs_(kLeadRows * kTrailColumns, 0), encode_(0x10000, 0) {
     single_.fill(0);
     lead_.fill(false);
     trail_.fill(false);
@@ -61,7 +62,7 @@ class DoubleByteCodec {
       for (int trail = kFirstTrail; trail < kFirstTrail + kTrails; ++trail) {
         const char32_t c = row[static_cast<std::size_t>(trail - kFirstTrail)];
         if (c == 0) continue;
-        pairs_[lead << 8 | trail] = c;
+        pairs_[PairIndex(lead, trail)] = static_cast<char16_t>(c);
         lead_[lead] = trail_[trail] = true;
         // A character with two codes keeps the first.
         if (encode_[c] == 0) encode_[c] = static_cast<std::uint16_t>(lead << 8 | trail);
@@ -74,7 +75,12 @@ class DoubleByteCodec {
     }
   }
 
-  char32_t Pair(int lead, int trail) const { return pairs_[lead << 8 | trail]; }
+  char32_t Pair(int lead, int trail) const {
+    return static_cast<unsigned>(lead - kFirstLead) < kLeadRows &&
+                   static_cast<unsigned>(trail - kFirstTrail) < kTrailColumns
+               ? pairs_[PairIndex(lead, trail)]
+               : 0;
+  }
   char32_t Single(int b) const { return single_[b]; }
   bool IsLead(int b) const { return lead_[b]; }
   bool IsTrail(int b) const { return trail_[b]; }
@@ -100,6 +106,16 @@ class DoubleByteCodec {
  private:
   static constexpr int kFirstTrail = 0x40;
   static constexpr int kTrails = 0xFE - kFirstTrail + 1;
+  // The table of pairs covers leads 80..FF and trails 40..FF, where all pairs of both codecs
+  // lie: a quarter of a table of every byte pair, and the search looks pairs up at every step.
+  static constexpr int kFirstLead = 0x80;
+  static constexpr unsigned kLeadRows = 0x80;
+  static constexpr unsigned kTrailColumns = 0x100 - kFirstTrail;
+
+  static std::size_t PairIndex(int lead, int trail) {
+    return static_cast<std::size_t>(lead - kFirstLead) * kTrailColumns +
+           static_cast<std::size_t>(trail - kFirstTrail);
+  }
 
   // The one BMP code point the byte `b` decodes to alone, or 0.
   static char32_t DecodeByte(UConverter* cnv, char b) {
@@ -154,7 +170,8 @@ class DoubleByteCodec {
     return row;
   }
 
-  std::vector<char32_t> pairs_;
+  // What each pair decodes to, by PairIndex; 0 for nothing. Decoding yields only BMP code points.
+  std::vector<char16_t> pairs_;
   std::array<char32_t, 256> single_;
   std::array<bool, 256> lead_;
   std::array<bool, 256> trail_;
