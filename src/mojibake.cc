@@ -306,16 +306,31 @@ struct StateBatch {
   void Add(const State& state) { states[static_cast<std::size_t>(size++)] = state; }
 };
 
+// The search's working memory, kept from one search to the next so that a line's searches
+// allocate it once.
+struct SearchBuffers {
+  std::vector<Piece> pieces;
+  std::vector<State> states, next;
+};
+
 class Realigner {
  public:
   Realigner(const DoubleByteCodec& codec, const MojibakeContext& context,
-            std::u32string_view line)
-      : codec_(codec), context_(context), model_(CharModel::Get()), line_(line) {}
+            std::u32string_view line, SearchBuffers* buffers)
+      : codec_(codec),
+        context_(context),
+        model_(CharModel::Get()),
+        line_(line),
+        pieces_(buffers->pieces),
+        states_(buffers->states),
+        next_(buffers->next) {}
 
   // The best reading of the line, made of `tokens`, against `identity`, the cost of the line as
   // it stands.
   std::optional<LineRepair> Run(const std::vector<Token>& tokens, double identity) {
-    std::vector<State> states = {{0.0, -1, -1, -1, 0}};
+    pieces_.clear();
+    states_.assign(1, {0.0, -1, -1, -1, 0});
+    std::vector<State>& states = states_;
     for (const Token& token : tokens) {
       token_ = &token;
       next_.clear();
@@ -572,27 +587,64 @@ class Realigner {
   const CharModel& model_;
   std::u32string_view line_;
   const Token* token_ = nullptr;
-  std::vector<Piece> pieces_;
-  std::vector<State> next_;
+  std::vector<Piece>& pieces_;
+  std::vector<State>& states_;
+  std::vector<State>& next_;
 };
 
 // ---------------------------------------------------------------------------------------------
 // Detection.
 
-
 bool IsRare(char32_t c, const CharModel& model) {
   return CharModel::IsHan(c) && model.MinCost(c) >= kRareCost;
 }
 
-
 bool IsPrivateUse(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
 
-// The slot DocumentBigrams starts probing at for `pair`: Fibonacci hashing, the high bits.
-std::size_t BigramSlot(std::uint64_t pair, int shift) {
-  return static_cast<std::size_t>((pair * 0x9E3779B97F4A7C15ULL) >> shift);
+// What DocumentProfile asks of a BMP code point, one bit each (two for its ScriptLean).
+enum : std::uint8_t { kHanTrait = 1, kRareTrait = 2 };
+constexpr int kLeanSimplifiedShift = 2;
+constexpr int kLeanTraditionalShift = 3;
+
+// The traits of every BMP code point, computed once: one lookup instead of IsHan's ranges, the
+// costs IsRare compares and ScriptLean's table.
+const std::array<std::uint8_t, 0x10000>& HanTraits() {
+  static const std::array<std::uint8_t, 0x10000> table = [] {
+    std::array<std::uint8_t, 0x10000> t{};
+    const CharModel& model = CharModel::Get();
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (!CharModel::IsHan(c)) continue;
+      t[c] = kHanTrait | (IsRare(c, model) ? kRareTrait : 0) |
+             (model.ScriptLean(c) > 0 ? 1 << kLeanSimplifiedShift : 0) |
+             (model.ScriptLean(c) < 0 ? 1 << kLeanTraditionalShift : 0);
+    }
+    return t;
+  }();
+  return table;
 }
 
 }  // namespace
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string out(s.size(), U'\0');  // no more characters than bytes
+  char32_t* next = out.data();
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) *next++ = DecodeNext(s, &i);
+  out.resize(static_cast<std::size_t>(next - out.data()));
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) {
+    char buffer[4];
+    std::int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buffer, n, 4, static_cast<UChar32>(c), error);
+    if (!error) out.append(buffer, static_cast<std::size_t>(n));
+  }
+  return out;
+}
 
 int RepairLatinMojibake(std::string* line) {
   int repaired = 0;
@@ -746,51 +798,47 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   double identity = 0;
   for (const Token& token : tokens) identity += LiteralCost(line, token, model, context.script);
   std::optional<LineRepair> best;
+  SearchBuffers buffers;
+  // A token adds a handful of pieces to the tree, seldom more.
+  buffers.pieces.reserve(8 * tokens.size());
   for (const DoubleByteCodec* codec : {&Gbk(), &Big5()}) {
-    std::optional<LineRepair> repair = Realigner(*codec, context, line).Run(tokens, identity);
+    std::optional<LineRepair> repair =
+        Realigner(*codec, context, line, &buffers).Run(tokens, identity);
     if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
   }
   return best;
 }
 
-DocumentBigrams::DocumentBigrams(const std::vector<std::uint64_t>& pairs) {
-  int bits = 4;
-  while ((std::size_t{1} << bits) < 2 * pairs.size()) ++bits;
-  slots_ = std::vector<std::uint64_t>(std::size_t{1} << bits);
-  shift_ = 64 - bits;
-  const std::size_t mask = slots_.size() - 1;
-  for (const std::uint64_t pair : pairs) {
-    std::size_t slot = BigramSlot(pair, shift_);
-    while (slots_[slot] != 0 && slots_[slot] != pair) slot = (slot + 1) & mask;
-    slots_[slot] = pair;
-  }
-}
-
-bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
-  const std::uint64_t pair = std::uint64_t{first} << 32 | second;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = BigramSlot(pair, shift_); slots_[slot] != 0; slot = (slot + 1) & mask) {
-    if (slots_[slot] == pair) return true;
-  }
-  return false;
-}
-
-DocumentProfile::DocumentProfile(std::u32string_view text) {
-  const CharModel& model = CharModel::Get();
-  int lean = 0;  // ScriptLean summed
+DocumentProfile::DocumentProfile(std::string_view text)
+    // Chinese text repeats a third of its pairs or more, and its characters take three bytes:
+    // room for a pair per sixteen bytes seldom has to grow, and stays small enough to probe
+    // at random with few cache misses.
+    : bigrams(text.size() / 16) {
+  const std::array<std::uint8_t, 0x10000>& traits = HanTraits();
+  int lean = 0;  // CharModel::ScriptLean summed
   std::vector<char32_t> rare;
-  std::vector<std::uint64_t> pairs;
-  pairs.reserve(text.size());
-  bool han_before = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char32_t c = text[i];
-    const bool han = CharModel::IsHan(c);
-    if (han) {  // only Han characters lean to a script
-      lean += model.ScriptLean(c);
-      if (IsRare(c, model)) rare.push_back(c);
-      if (han_before) pairs.push_back(std::uint64_t{text[i - 1]} << 32 | c);
+  char32_t han_before = 0;  // the character before when it is Han, or 0
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto size = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < size;) {
+    if (p[i] < 0x80) {
+      ++i;
+      han_before = 0;
+      continue;
     }
-    han_before = han;
+    const char32_t c = DecodeNext(text, &i);
+    // Every Han character above the BMP is rare and leans to neither script.
+    const std::uint8_t t = c < 0x10000          ? traits[c]
+                           : CharModel::IsHan(c) ? kHanTrait | kRareTrait
+                                                 : 0;
+    if ((t & kHanTrait) == 0) {
+      han_before = 0;
+      continue;
+    }
+    lean += ((t >> kLeanSimplifiedShift) & 1) - ((t >> kLeanTraditionalShift) & 1);
+    if (t & kRareTrait) rare.push_back(c);
+    if (han_before != 0) bigrams.Insert(han_before, c);
+    han_before = c;
   }
   script = lean < 0 ? Script::kTraditional : Script::kSimplified;
   std::sort(rare.begin(), rare.end());
@@ -799,7 +847,6 @@ DocumentProfile::DocumentProfile(std::u32string_view text) {
     if (next - run >= 3) familiar.push_back(*run);
     run = next;
   }
-  bigrams = DocumentBigrams(pairs);
 }
 
 int CountGarbled(std::u32string_view line, const MojibakeContext& context) {

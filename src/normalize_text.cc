@@ -214,50 +214,6 @@ LineScan ScanLine(std::string_view line) {
   return scan;
 }
 
-// U8_NEXT: the code point at s[*i] (negative for a broken sequence), advancing *i past it.
-// ASCII and well-formed three-byte sequences, nearly all of Chinese text, take a short path.
-UChar32 NextCodePoint(std::string_view s, std::int32_t* i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
-  const auto left = static_cast<std::int32_t>(s.size()) - *i;
-  if (p[0] < 0x80) {
-    ++*i;
-    return p[0];
-  }
-  if ((p[0] & 0xF0) == 0xE0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-      (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)) {  // neither overlong
-    *i += 3;                                                             // nor a surrogate
-    return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-  }
-  UChar32 c = 0;
-  U8_NEXT(s.data(), *i, static_cast<std::int32_t>(s.size()), c);
-  return c;
-}
-
-// Decodes UTF-8; a broken sequence becomes U+FFFD.
-std::u32string ToU32(std::string_view s) {
-  std::u32string out(s.size(), U'\0');  // no more characters than bytes
-  char32_t* next = out.data();
-  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
-    const UChar32 c = NextCodePoint(s, &i);
-    *next++ = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
-  }
-  out.resize(static_cast<std::size_t>(next - out.data()));
-  return out;
-}
-
-std::string ToUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
-  for (char32_t c : s) {
-    char buffer[4];
-    std::int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(buffer, n, 4, static_cast<UChar32>(c), error);
-    if (!error) out.append(buffer, static_cast<std::size_t>(n));
-  }
-  return out;
-}
-
 // Spaces other than ASCII's made ASCII spaces, invisible and control characters removed; into
 // `out` (cleared first).
 void CleanSpaces(std::string_view line, std::string* out, NormalizeReport* report) {
@@ -266,8 +222,8 @@ void CleanSpaces(std::string_view line, std::string* out, NormalizeReport* repor
   std::size_t copied = 0;
   for (std::int32_t i = 0; i < static_cast<std::int32_t>(line.size());) {
     const auto start = static_cast<std::size_t>(i);
-    const UChar32 c = NextCodePoint(line, &i);
-    const std::uint16_t bits = (c >= 0 && c < 0x10000) ? classes[c] : 0;
+    const char32_t c = DecodeNext(line, &i);
+    const std::uint16_t bits = c < 0x10000 ? classes[c] : 0;
     if ((bits & (kSpaceLike | kInvisible | kControl)) == 0) continue;
     out->append(line, copied, start - copied);
     copied = static_cast<std::size_t>(i);
@@ -416,19 +372,8 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
   const bool chinese = !MostlyKana(kana, han) &&
                        static_cast<std::size_t>(han) * 3 >= text.size() / kMinHanShare;
   if (garbled && chinese) {
-    // The document decoded once: the data the repairs consult comes from it, and the lines that
-    // Latin repair left alone are views into it (a '\n' decodes to one U'\n', and no broken
-    // sequence swallows one, so line n of `all` is line n of `text` decoded).
-    const std::u32string all = ToU32(text);
-    std::vector<std::u32string_view> all_lines;
-    for (std::size_t begin = 0;;) {
-      const std::size_t end = std::min(all.find(U'\n', begin), all.size());
-      all_lines.emplace_back(all.data() + begin, end - begin);
-      if (end == all.size()) break;
-      begin = end + 1;
-    }
     MojibakeContext context;
-    const DocumentProfile profile(all);
+    const DocumentProfile profile(text);
     context.script = profile.script;
     context.annotations = &pinyin.chars_by_syllable;
     context.familiar = &profile.familiar;
@@ -449,7 +394,7 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
     for (std::size_t n = 0; n < lines.size(); ++n) {
       const LineScan& scan = (*scans)[n];
       if (!scan.garbled || MostlyKana(scan.kana, scan.han)) continue;
-      std::u32string text = (*changed)[n] ? ToU32((*repaired)[n]) : std::u32string(all_lines[n]);
+      std::u32string text = ToU32((*changed)[n] ? std::string_view((*repaired)[n]) : lines[n]);
       if (const auto it = first_candidate.find(text); it != first_candidate.end()) {
         Candidate repeat = candidates[it->second];
         repeat.line = n;
