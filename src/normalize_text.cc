@@ -21,36 +21,44 @@
 namespace pith::internal {
 namespace {
 
+// What CleanSpaces does with a character.
+enum class SpaceKind { kNone, kSpace, kInvisible, kControl };
+
+SpaceKind SpaceKindOf(char32_t c) {
+  if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+      c == 0x202F || c == 0x205F || c == 0x3000 || c == '\v' || c == '\f') {
+    return SpaceKind::kSpace;  // a space other than ASCII's: made one
+  }
+  if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF) {
+    return SpaceKind::kInvisible;  // zero-width: removed
+  }
+  if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)) {
+    return SpaceKind::kControl;  // removed
+  }
+  return SpaceKind::kNone;
+}
+
 // What a character asks of a line, one bit each; see CharClasses.
 enum : std::uint16_t {
-  kSpaceLike = 1,     // a space other than ASCII's
-  kInvisible = 2,     // zero-width: removed
-  kControl = 4,       // control character: removed
-  kLatinImage = 8,    // Â..ô: may start Latin mojibake
-  kGarbleSign = 16,   // rare Han, private use, U+FFFD: may be CJK mojibake
-  kHan = 32,
-  kUncommon = 64,     // uncommon Han or a non-Han letter: three in four look like mojibake
-  kKana = 128,        // kana and Hangul
-  kMaybeNotNfc = 256,   // NFC may change text holding it (quick check not "yes", or combining)
-  kMaybeNotNfkc = 512,  // the same for NFKC
-  kAstral = 1024,       // above the BMP: not in the table, checked the slow way
+  kOddSpace = 1,      // CleanSpaces replaces or removes it (SpaceKindOf)
+  kLatinImage = 2,    // Â..ô: may start Latin mojibake
+  kGarbleSign = 4,    // rare Han, private use, U+FFFD: may be CJK mojibake
+  kHan = 8,
+  kUncommon = 16,     // uncommon Han or a non-Han letter: three in four look like mojibake
+  kKana = 32,         // kana and Hangul
+  kMaybeNotNfc = 64,  // NFC may change text holding it (quick check not "yes", or combining)
+  kMaybeNotNfkc = 128,  // the same for NFKC
+  kAstral = 256,        // above the BMP: not in the table, checked the slow way
 };
 
-// The class bits of every BMP code point, computed once.
-const std::vector<std::uint16_t>& CharClasses() {
-  static const std::vector<std::uint16_t> table = [] {
-    std::vector<std::uint16_t> t(0x10000, 0);
+// The class bits of every BMP code point, computed once. One byte each, so that the part
+// Chinese text uses stays in the first-level cache while ScanLine looks up every character.
+const std::vector<std::uint8_t>& CharClasses() {
+  static const std::vector<std::uint8_t> table = [] {
+    std::vector<std::uint8_t> t(0x10000, 0);
     const CharModel& model = CharModel::Get();
     for (char32_t c = 0; c < 0x10000; ++c) {
-      std::uint16_t bits = 0;
-      if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == '\v' || c == '\f') {
-        bits |= kSpaceLike;
-      } else if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF) {
-        bits |= kInvisible;
-      } else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)) {
-        bits |= kControl;
-      }
+      std::uint8_t bits = SpaceKindOf(c) != SpaceKind::kNone ? kOddSpace : 0;
       if (c >= 0xC2 && c <= 0xF4) bits |= kLatinImage;
       if (CharModel::IsHan(c)) {
         bits |= kHan;
@@ -65,7 +73,7 @@ const std::vector<std::uint16_t>& CharClasses() {
       if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) bits |= kKana;
       t[c] = bits;
     }
-    // The characters NFC (or NFKC) may change: quick check not "yes", or combining. ICU builds
+// The characters NFC (or NFKC) may change: quick check not "yes", or combining. ICU builds
     // the sets from its property data far faster than it answers for each code point; should
     // it fail, every character is left to ICU's own check, slower but never wrong.
     for (const auto& [pattern, bit] : {std::pair{u"[[:^NFC_QC=Y:][:^ccc=0:]]", kMaybeNotNfc},
@@ -73,7 +81,7 @@ const std::vector<std::uint16_t>& CharClasses() {
       UErrorCode status = U_ZERO_ERROR;
       const icu::UnicodeSet set(icu::UnicodeString(pattern), status);
       if (U_FAILURE(status)) {
-        for (std::uint16_t& bits : t) bits |= bit;
+        for (std::uint8_t& bits : t) bits |= bit;
         continue;
       }
       for (std::int32_t r = 0; r < set.getRangeCount(); ++r) {
@@ -100,7 +108,7 @@ struct LineScan {
 
   // Characters CleanSpaces replaces or removes.
   bool OddSpaces() const {
-    return ascii_control || (seen & (kSpaceLike | kInvisible | kControl)) != 0;
+    return ascii_control || (seen & kOddSpace) != 0;
   }
   bool Whitespace() const { return untrimmed || OddSpaces(); }
   bool Latin() const { return (seen & kLatinImage) != 0; }
@@ -135,7 +143,7 @@ constexpr std::array<std::uint8_t, 0x80> kAsciiFlags = [] {
 }();
 
 LineScan ScanLine(std::string_view line) {
-  const std::uint16_t* classes = CharClasses().data();
+  const std::uint8_t* classes = CharClasses().data();
   // Accumulated in locals, not in the returned struct: stores to it could alias the bytes read
   // through `p`, and the compiler would keep it in memory.
   std::uint8_t ascii = 0;
@@ -223,17 +231,19 @@ void CleanSpaces(std::string_view line, std::string* out, NormalizeReport* repor
   for (std::int32_t i = 0; i < static_cast<std::int32_t>(line.size());) {
     const auto start = static_cast<std::size_t>(i);
     const char32_t c = DecodeNext(line, &i);
-    const std::uint16_t bits = c < 0x10000 ? classes[c] : 0;
-    if ((bits & (kSpaceLike | kInvisible | kControl)) == 0) continue;
+    if (c >= 0x10000 || (classes[c] & kOddSpace) == 0) continue;
     out->append(line, copied, start - copied);
     copied = static_cast<std::size_t>(i);
-    if (bits & kSpaceLike) {
-      out->push_back(' ');
-      ++report->spaces;
-    } else if (bits & kInvisible) {
-      ++report->invisible;
-    } else {
-      ++report->controls;
+    switch (SpaceKindOf(c)) {
+      case SpaceKind::kSpace:
+        out->push_back(' ');
+        ++report->spaces;
+        break;
+      case SpaceKind::kInvisible:
+        ++report->invisible;
+        break;
+      default:
+        ++report->controls;
     }
   }
   out->append(line, copied);
