@@ -288,22 +288,14 @@ struct Piece {
   char32_t c;
 };
 
+// Sixteen bytes, so that a state passes in registers: the character a path emitted last is the
+// one of its last piece (Realigner::LastChar).
 struct State {
   double cost;
-  int pending;  // -1: in step; 0-255: a lead byte waiting for its trail; kWild: a lost lead byte
-  int piece;           // last piece of this path's output, -1 for none
-  int last_byte;       // the byte fed last, for annotations that straddle two characters
-  char32_t last_char;  // the character emitted last
-};
-
-// The states the bytes of one reading lead to, on the stack: a byte turns a state into at most
-// three (the pair it completes and, with the pending byte dropped as an orphan, the byte waiting
-// as a lead and the byte read alone), so the two bytes a reading has at most make nine.
-struct StateBatch {
-  std::array<State, 9> states;
-  int size = 0;
-
-  void Add(const State& state) { states[static_cast<std::size_t>(size++)] = state; }
+  int piece;  // last piece of this path's output, -1 for none
+  // -1: in step; 0-255: a lead byte waiting for its trail; kWild: a lost lead byte.
+  std::int16_t pending;
+  std::int16_t last_byte;  // the byte fed last, for annotations that straddle two characters
 };
 
 // The search's working memory, kept from one search to the next so that a line's searches
@@ -329,7 +321,7 @@ class Realigner {
   // it stands.
   std::optional<LineRepair> Run(const std::vector<Token>& tokens, double identity) {
     pieces_.clear();
-    states_.assign(1, {0.0, -1, -1, -1, 0});
+    states_.assign(1, {0.0, -1, -1, -1});
     std::vector<State>& states = states_;
     for (const Token& token : tokens) {
       token_ = &token;
@@ -364,9 +356,13 @@ class Realigner {
     return internal::LiteralCost(line_, token, model_, context_.script);
   }
 
+  // The character `state`'s path emitted last, 0 for none.
+  char32_t LastChar(const State& state) const {
+    return state.piece < 0 ? 0 : pieces_[static_cast<std::size_t>(state.piece)].c;
+  }
+
   // Adds `c` to the path of `state`.
   State Emit(State state, char32_t c, double cost) {
-    state.last_char = c;
     pieces_.push_back({state.piece, c});
     state.piece = static_cast<int>(pieces_.size()) - 1;
     state.cost += cost;
@@ -377,7 +373,6 @@ class Realigner {
       pieces_.push_back({state.piece, c});
       state.piece = static_cast<int>(pieces_.size()) - 1;
     }
-    if (!text.empty()) state.last_char = text.back();
     state.cost += cost;
     return state;
   }
@@ -403,15 +398,16 @@ class Realigner {
   // The most plausible character for a pair with one lost byte, given the other.
   std::pair<char32_t, double> Guess(int lead, int trail, const State& state) const {
     // What the candidates' checks need of the character before, worked out once.
-    const bool open_mark_before = IsCjkMark(state.last_char) && !IsClosingMark(state.last_char);
-    const bool han_before = context_.bigrams != nullptr && CharModel::IsHan(state.last_char);
+    const char32_t last = LastChar(state);
+    const bool open_mark_before = IsCjkMark(last) && !IsClosingMark(last);
+    const bool han_before = context_.bigrams != nullptr && CharModel::IsHan(last);
     char32_t best = 0;
     double best_cost = 1e9;
     for (int b = 0x40; b <= 0xFE; ++b) {
       const char32_t c = lead == kWild ? (b >= 0x81 ? codec_.Pair(b, trail) : 0)
                                        : codec_.Pair(lead, b);
       if (c == 0) continue;
-      double cost = Cost(c, state.last_char);
+      double cost = Cost(c, last);
       // Two marks in a row are implausible unless one closes something ("。”", "”。").
       if (open_mark_before && IsCjkMark(c) && !IsClosingMark(c)) cost += kRepeatPenalty;
       // Chinese text written in GBK or Big5 uses ASCII digits and letters far more often than
@@ -420,7 +416,7 @@ class Realigner {
         cost += kFullwidthAlnumPenalty;
       }
       // The document's bigrams are pairs of Han characters.
-      if (han_before && context_.bigrams->Contains(state.last_char, c)) {
+      if (han_before && context_.bigrams->Contains(last, c)) {
         cost -= kDocumentBigramBonus;
       }
       if (c == U'“' || c == U'”') {
@@ -435,57 +431,59 @@ class Realigner {
     return {best, best_cost + kGuessPenalty};
   }
 
-  // Feeds one byte (or kWild) to `state`, which is in step; adds the resulting states to `out`.
-  void FeedInStep(const State& state, int byte, StateBatch* out) {
+  // Feeds one byte (or kWild) to `state`, which is in step; hands the resulting states to
+  // `sink`, in a fixed order (Keep breaks ties by it). The states go straight on in registers:
+  // gathered in memory and read back at once, they stalled on stores not yet done.
+  template <typename Sink>
+  void FeedInStep(const State& state, int byte, Sink&& sink) {
     State s = state;
-    s.last_byte = byte == kWild ? s.last_byte : byte;
+    if (byte != kWild) s.last_byte = static_cast<std::int16_t>(byte);
     if (byte == kWild || codec_.IsLead(byte)) {
-      s.pending = byte;
-      out->Add(s);
+      s.pending = static_cast<std::int16_t>(byte);
+      sink(s);
     }
     if (byte != kWild && codec_.Single(byte) != 0) {
       const char32_t c = codec_.Single(byte);
-      out->Add(Emit(s, c, Cost(c, state.last_char)));
+      sink(Emit(s, c, Cost(c, LastChar(state))));
     } else if (byte != kWild && !codec_.IsLead(byte)) {
-      out->Add(Emit(s, U'\uFFFD', kOrphanPenalty));
+      sink(Emit(s, U'\uFFFD', kOrphanPenalty));
     }
   }
 
-  // Feeds one byte (or kWild) to `state`; adds the resulting states to `out`.
-  void Feed(const State& state, int byte, StateBatch* out) {
+  // Feeds one byte (or kWild) to `state`; hands the resulting states to `sink`.
+  template <typename Sink>
+  void Feed(const State& state, int byte, Sink&& sink) {
     if (state.pending < 0) {
-      FeedInStep(state, byte, out);
+      FeedInStep(state, byte, sink);
       return;
     }
     State s = state;
     s.pending = -1;
-    if (byte != kWild) s.last_byte = byte;
+    if (byte != kWild) s.last_byte = static_cast<std::int16_t>(byte);
     if (state.pending == kWild && byte == kWild) {
       // Two lost bytes in a row: nothing to guess from.
     } else if (state.pending == kWild || byte == kWild) {
       if (state.pending != kWild || codec_.IsTrail(byte)) {
         const auto [c, cost] = Guess(state.pending, byte, state);
-        if (c != 0) out->Add(Emit(s, c, cost));
+        if (c != 0) sink(Emit(s, c, cost));
       }
     } else if (const char32_t c = codec_.Pair(state.pending, byte); c != 0) {
-      out->Add(Emit(s, c, Cost(c, state.last_char)));
+      sink(Emit(s, c, Cost(c, LastChar(state))));
     }
     // Or the pending byte was an orphan and this byte starts afresh.
-    FeedInStep(Flush(state), byte, out);
+    FeedInStep(Flush(state), byte, sink);
   }
 
-  // Feeds a reading's bytes in order; adds the states after its last byte to next_.
+  // Feeds a reading's bytes in order and keeps the states after its last byte.
   void FeedReading(const State& state, const Reading& reading) {
-    StateBatch first, second;
-    Feed(state, reading.bytes[0], &first);
-    if (reading.count == 2) {
-      for (int i = 0; i < first.size; ++i) Feed(first.states[i], reading.bytes[1], &second);
-    }
-    StateBatch& last = reading.count == 2 ? second : first;
-    for (int i = 0; i < last.size; ++i) {
-      State& s = last.states[i];
+    const auto keep = [&](State s) {
       s.cost += reading.penalty;
       Keep(s);
+    };
+    if (reading.count == 2) {
+      Feed(state, reading.bytes[0], [&](const State& s) { Feed(s, reading.bytes[1], keep); });
+    } else {
+      Feed(state, reading.bytes[0], keep);
     }
   }
 
@@ -516,7 +514,7 @@ class Realigner {
       reading.count = codec_.Encode(c, reading.bytes);
       if (reading.count == 0) {  // not in this codec: passes through, in step
         const State flushed = Flush(state);
-        Keep(Emit(flushed, c, Cost(c, flushed.last_char)));
+        Keep(Emit(flushed, c, Cost(c, LastChar(flushed))));
         return;
       }
       FeedReading(state, reading);
@@ -550,7 +548,7 @@ class Realigner {
       for (char32_t c : chars ? *chars : std::u32string()) {
         int bytes[2];
         if (codec_.Encode(c, bytes) == 2 && bytes[0] == state.pending) {
-          Keep(Emit(s, c + annotation, Cost(c, state.last_char)));
+          Keep(Emit(s, c + annotation, Cost(c, LastChar(state))));
           found = true;
         }
       }
@@ -569,7 +567,7 @@ class Realigner {
       if (codec_.Encode(c, bytes) == 2 && bytes[0] == flushed.last_byte &&
           codec_.IsLead(bytes[1])) {
         State s = flushed;
-        s.pending = bytes[1];
+        s.pending = static_cast<std::int16_t>(bytes[1]);
         Keep(s);
         found = true;
       }
