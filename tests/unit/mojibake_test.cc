@@ -135,6 +135,9 @@ TEST_CASE("DocumentProfile reads the script, familiar characters and pairs of it
       {"English only, no Han at all.", Script::kSimplified, {}},
       // Three uses make a rare character familiar; two do not.
       {"甲" + r + "乙\n" + r + r + "丙" + o + o, Script::kSimplified, {rare}},
+      // Overlong and surrogate three-byte forms, and a form cut short at the end, are no Han
+      // and keep the Han characters around them apart.
+      {"中\xE0\x80\x80文\xED\xA0\x80中\xE4\xB8", Script::kSimplified, {}},
       // A character above the BMP is Han and rare; broken bytes are no Han.
       {"\xF0\xA0\x80\x80\xE4\xB8\xAD\xE4\xB8\xE4\xB8\xAD\xF0\xA0\x80\x80\xF0\xA0\x80\x80",
        Script::kSimplified, {0x20000}},
