@@ -210,6 +210,9 @@ constexpr double kRepeatPenalty = 8.0;
 constexpr double kQuotePreference = 2.0;
 constexpr double kFullwidthAlnumPenalty = 4.0;
 constexpr double kDocumentBigramBonus = 4.0;
+// Above any path's cost; and a difference of costs far above the rounding of their sums.
+constexpr double kNoCost = 1e300;
+constexpr double kCostMargin = 1e-6;
 
 bool IsCjkMark(char32_t c) {
   return (c >= 0x3001 && c <= 0x3011) || (c >= 0xFF01 && c <= 0xFF0F) || c == U'“' || c == U'”' ||
@@ -328,6 +331,10 @@ class Realigner {
     for (const Token& token : tokens) {
       token_ = &token;
       next_.clear();
+      in_step_cost_ = kNoCost;
+      for (const State& state : states) {
+        if (state.pending < 0) in_step_cost_ = state.cost;
+      }
       for (const State& state : states) Advance(state, token);
       if (next_.empty()) return std::nullopt;  // a token no codec reading fits
       states.swap(next_);
@@ -452,9 +459,10 @@ class Realigner {
     }
   }
 
-  // Feeds one byte (or kWild) to `state`; hands the resulting states to `sink`.
+  // Feeds one byte (or kWild) to `state`; hands the resulting states to `sink`. `orphan_loses`:
+  // leave out the states that drop the pending byte (see FeedReading).
   template <typename Sink>
-  void Feed(const State& state, int byte, Sink&& sink) {
+  void Feed(const State& state, int byte, Sink&& sink, bool orphan_loses = false) {
     if (state.pending < 0) {
       FeedInStep(state, byte, sink);
       return;
@@ -473,19 +481,32 @@ class Realigner {
       sink(Emit(s, c, Cost(c, LastChar(state))));
     }
     // Or the pending byte was an orphan and this byte starts afresh.
-    FeedInStep(Flush(state), byte, sink);
+    if (!orphan_loses) FeedInStep(Flush(state), byte, sink);
   }
 
   // Feeds a reading's bytes in order and keeps the states after its last byte.
+  //
+  // A state with a pending byte that drops it as an orphan is then in step, where the token's
+  // in-step state starts too, reading the same bytes; every state it leads to has a counterpart
+  // from the in-step state with the same pending byte, made by the same steps. No step on the
+  // way guesses (a wild byte comes first in a reading, and an in-step state just waits on it),
+  // and every step costs the counterpart no more: only the cost of a letter after a letter of
+  // its alphabet depends on the character before, and U+FFFD, the orphan's, has none. So when
+  // the in-step state costs less than this one plus the orphan's penalty, by a margin far above
+  // rounding, Keep would drop all those states: they are not made.
   void FeedReading(const State& state, const Reading& reading) {
+    const bool orphan_loses =
+        state.pending >= 0 && in_step_cost_ < state.cost + kOrphanPenalty - kCostMargin;
     const auto keep = [&](State s) {
       s.cost += reading.penalty;
       Keep(s);
     };
     if (reading.count == 2) {
-      Feed(state, reading.bytes[0], [&](const State& s) { Feed(s, reading.bytes[1], keep); });
+      Feed(
+          state, reading.bytes[0], [&](const State& s) { Feed(s, reading.bytes[1], keep); },
+          orphan_loses);
     } else {
-      Feed(state, reading.bytes[0], keep);
+      Feed(state, reading.bytes[0], keep, orphan_loses);
     }
   }
 
@@ -587,6 +608,8 @@ class Realigner {
   const CharModel& model_;
   std::u32string_view line_;
   const Token* token_ = nullptr;
+  // The cost of the token's in-step state, kNoCost for none.
+  double in_step_cost_ = kNoCost;
   std::vector<Piece>& pieces_;
   std::vector<State>& states_;
   std::vector<State>& next_;
