@@ -45,7 +45,10 @@ constexpr int kWild = 256;  // a byte the first decoder lost
 class DoubleByteCodec {
  public:
   explicit DoubleByteCodec(const char* icu_name)
-      : pairs_(kLeadRows * kTrailColumns, 0), encode_(0x10000, 0) {
+      : pairs_(kLeadRows * kTrailColumns, 0),
+        pair_costs_{std::vector<float>(pairs_.size()), std::vector<float>(pairs_.size())},
+        pair_alphabets_(pairs_.size()),
+        encode_(0x10000, 0) {
     single_.fill(0);
     lead_.fill(false);
     trail_.fill(false);
@@ -75,13 +78,31 @@ class DoubleByteCodec {
         encode_[single_[b]] = static_cast<std::uint16_t>(b);
       }
     }
+    const CharModel& model = CharModel::Get();
+    for (std::size_t i = 0; i < pairs_.size(); ++i) {
+      if (pairs_[i] == 0) continue;
+      pair_costs_[0][i] = model.Cost(pairs_[i], Script::kSimplified);
+      pair_costs_[1][i] = model.Cost(pairs_[i], Script::kTraditional);
+      pair_alphabets_[i] = static_cast<std::uint8_t>(CharModel::Alphabet(pairs_[i]));
+    }
   }
 
-  char32_t Pair(int lead, int trail) const {
-    return static_cast<unsigned>(lead - kFirstLead) < kLeadRows &&
-                   static_cast<unsigned>(trail - kFirstTrail) < kTrailColumns
-               ? pairs_[PairIndex(lead, trail)]
-               : 0;
+  // What a pair decodes to, with the character's CharModel::Cost in the script and its
+  // CharModel::Alphabet, for CharModel::CostAfter; c is 0 when the pair decodes to nothing.
+  struct Decoded {
+    char32_t c;
+    float cost;
+    int alphabet;
+  };
+  Decoded Pair(int lead, int trail, Script script) const {
+    if (static_cast<unsigned>(lead - kFirstLead) >= kLeadRows ||
+        static_cast<unsigned>(trail - kFirstTrail) >= kTrailColumns) {
+      return {0, 0, 0};
+    }
+    // Three loads that do not wait for one another, where looking the cost up by the character
+    // waited for the character.
+    const std::size_t i = PairIndex(lead, trail);
+    return {pairs_[i], pair_costs_[script == Script::kSimplified ? 0 : 1][i], pair_alphabets_[i]};
   }
   char32_t Single(int b) const { return single_[b]; }
   bool IsLead(int b) const { return lead_[b]; }
@@ -174,6 +195,10 @@ class DoubleByteCodec {
 
   // What each pair decodes to, by PairIndex; 0 for nothing. Decoding yields only BMP code points.
   std::vector<char16_t> pairs_;
+  // By PairIndex: the cost of each pair's character, simplified then traditional, and its
+  // alphabet.
+  std::array<std::vector<float>, 2> pair_costs_;
+  std::vector<std::uint8_t> pair_alphabets_;
   std::array<char32_t, 256> single_;
   std::array<bool, 256> lead_;
   std::array<bool, 256> trail_;
@@ -413,10 +438,13 @@ class Realigner {
     char32_t best = 0;
     double best_cost = 1e9;
     for (int b = 0x40; b <= 0xFE; ++b) {
-      const char32_t c = lead == kWild ? (b >= 0x81 ? codec_.Pair(b, trail) : 0)
-                                       : codec_.Pair(lead, b);
+      const DoubleByteCodec::Decoded pair =
+          lead == kWild ? (b >= 0x81 ? codec_.Pair(b, trail, context_.script)
+                                     : DoubleByteCodec::Decoded{0, 0, 0})
+                        : codec_.Pair(lead, b, context_.script);
+      const char32_t c = pair.c;
       if (c == 0) continue;
-      double cost = Cost(c, last);
+      double cost = model_.CostAfter(pair.cost, pair.alphabet, last);
       // Two marks in a row are implausible unless one closes something ("。”", "”。").
       if (open_mark_before && IsCjkMark(c) && !IsClosingMark(c)) cost += kRepeatPenalty;
       // Chinese text written in GBK or Big5 uses ASCII digits and letters far more often than
@@ -477,8 +505,8 @@ class Realigner {
         const auto [c, cost] = Guess(state.pending, byte, state);
         if (c != 0) sink(Emit(s, c, cost));
       }
-    } else if (const char32_t c = codec_.Pair(state.pending, byte); c != 0) {
-      sink(Emit(s, c, Cost(c, LastChar(state))));
+    } else if (const auto pair = codec_.Pair(state.pending, byte, context_.script); pair.c != 0) {
+      sink(Emit(s, pair.c, model_.CostAfter(pair.cost, pair.alphabet, LastChar(state))));
     }
     // Or the pending byte was an orphan and this byte starts afresh.
     if (!orphan_loses) FeedInStep(Flush(state), byte, sink);
