@@ -44,9 +44,15 @@ class CharModel {
   float Cost(char32_t c, char32_t previous, Script script) const {
     const float cost = Cost(c, script);
     // Every alphabet lies in the BMP.
-    if (c >= kBmp || previous >= kBmp) return cost;
-    const std::uint8_t alphabet = alphabets_[c];
-    if (alphabet != 0 && alphabet == alphabets_[previous]) return std::min(cost, kWordLetterCost);
+    return c < kBmp ? CostAfter(cost, alphabets_[c], previous) : cost;
+  }
+
+  // Cost(c, previous, script) for a character of the BMP whose Cost(c, script) and Alphabet(c)
+  // are known: a table of them per codec pair spares the realignment search two lookups.
+  float CostAfter(float cost, int alphabet, char32_t previous) const {
+    if (alphabet != 0 && previous < kBmp && alphabet == alphabets_[previous]) {
+      return std::min(cost, kWordLetterCost);
+    }
     return cost;
   }
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -42,7 +44,11 @@ constexpr int kWild = 256;  // a byte the first decoder lost
 
 class DoubleByteCodec {
  public:
-  explicit DoubleByteCodec(const char* icu_name) : pairs_(0x10000, 0), encode_(0x10000, 0) {
+  explicit DoubleByteCodec(const char* icu_name)
+      : pairs_(kLeadRows * kTrailColumns, 0),
+        pair_costs_{std::vector<float>(pairs_.size()), std::vector<float>(pairs_.size())},
+        pair_alphabets_(pairs_.size()),
+        encode_(0x10000, 0) {
     single_.fill(0);
     lead_.fill(false);
     trail_.fill(false);
@@ -61,7 +67,7 @@ class DoubleByteCodec {
       for (int trail = kFirstTrail; trail < kFirstTrail + kTrails; ++trail) {
         const char32_t c = row[static_cast<std::size_t>(trail - kFirstTrail)];
         if (c == 0) continue;
-        pairs_[lead << 8 | trail] = c;
+        pairs_[PairIndex(lead, trail)] = static_cast<char16_t>(c);
         lead_[lead] = trail_[trail] = true;
         // A character with two codes keeps the first.
         if (encode_[c] == 0) encode_[c] = static_cast<std::uint16_t>(lead << 8 | trail);
@@ -72,9 +78,32 @@ class DoubleByteCodec {
         encode_[single_[b]] = static_cast<std::uint16_t>(b);
       }
     }
+    const CharModel& model = CharModel::Get();
+    for (std::size_t i = 0; i < pairs_.size(); ++i) {
+      if (pairs_[i] == 0) continue;
+      pair_costs_[0][i] = model.Cost(pairs_[i], Script::kSimplified);
+      pair_costs_[1][i] = model.Cost(pairs_[i], Script::kTraditional);
+      pair_alphabets_[i] = static_cast<std::uint8_t>(CharModel::Alphabet(pairs_[i]));
+    }
   }
 
-  char32_t Pair(int lead, int trail) const { return pairs_[lead << 8 | trail]; }
+  // What a pair decodes to, with the character's CharModel::Cost in the script and its
+  // CharModel::Alphabet, for CharModel::CostAfter; c is 0 when the pair decodes to nothing.
+  struct Decoded {
+    char32_t c;
+    float cost;
+    int alphabet;
+  };
+  Decoded Pair(int lead, int trail, Script script) const {
+    if (static_cast<unsigned>(lead - kFirstLead) >= kLeadRows ||
+        static_cast<unsigned>(trail - kFirstTrail) >= kTrailColumns) {
+      return {0, 0, 0};
+    }
+    // Three loads that do not wait for one another, where looking the cost up by the character
+    // waited for the character.
+    const std::size_t i = PairIndex(lead, trail);
+    return {pairs_[i], pair_costs_[script == Script::kSimplified ? 0 : 1][i], pair_alphabets_[i]};
+  }
   char32_t Single(int b) const { return single_[b]; }
   bool IsLead(int b) const { return lead_[b]; }
   bool IsTrail(int b) const { return trail_[b]; }
@@ -100,6 +129,16 @@ class DoubleByteCodec {
  private:
   static constexpr int kFirstTrail = 0x40;
   static constexpr int kTrails = 0xFE - kFirstTrail + 1;
+  // The table of pairs covers leads 80..FF and trails 40..FF, where all pairs of both codecs
+  // lie: a quarter of a table of every byte pair, and the search looks pairs up at every step.
+  static constexpr int kFirstLead = 0x80;
+  static constexpr unsigned kLeadRows = 0x80;
+  static constexpr unsigned kTrailColumns = 0x100 - kFirstTrail;
+
+  static std::size_t PairIndex(int lead, int trail) {
+    return static_cast<std::size_t>(lead - kFirstLead) * kTrailColumns +
+           static_cast<std::size_t>(trail - kFirstTrail);
+  }
 
   // The one BMP code point the byte `b` decodes to alone, or 0.
   static char32_t DecodeByte(UConverter* cnv, char b) {
@@ -154,7 +193,12 @@ class DoubleByteCodec {
     return row;
   }
 
-  std::vector<char32_t> pairs_;
+  // What each pair decodes to, by PairIndex; 0 for nothing. Decoding yields only BMP code points.
+  std::vector<char16_t> pairs_;
+  // By PairIndex: the cost of each pair's character, simplified then traditional, and its
+  // alphabet.
+  std::array<std::vector<float>, 2> pair_costs_;
+  std::vector<std::uint8_t> pair_alphabets_;
   std::array<char32_t, 256> single_;
   std::array<bool, 256> lead_;
   std::array<bool, 256> trail_;
@@ -191,6 +235,9 @@ constexpr double kRepeatPenalty = 8.0;
 constexpr double kQuotePreference = 2.0;
 constexpr double kFullwidthAlnumPenalty = 4.0;
 constexpr double kDocumentBigramBonus = 4.0;
+// Above any path's cost; and a difference of costs far above the rounding of their sums.
+constexpr double kNoCost = 1e300;
+constexpr double kCostMargin = 1e-6;
 
 bool IsCjkMark(char32_t c) {
   return (c >= 0x3001 && c <= 0x3011) || (c >= 0xFF01 && c <= 0xFF0F) || c == U'“' || c == U'”' ||
@@ -271,37 +318,48 @@ struct Piece {
   char32_t c;
 };
 
+// Sixteen bytes, so that a state passes in registers: the character a path emitted last is the
+// one of its last piece (Realigner::LastChar).
 struct State {
   double cost;
-  int pending;  // -1: in step; 0-255: a lead byte waiting for its trail; kWild: a lost lead byte
-  int piece;           // last piece of this path's output, -1 for none
-  int last_byte;       // the byte fed last, for annotations that straddle two characters
-  char32_t last_char;  // the character emitted last
+  int piece;  // last piece of this path's output, -1 for none
+  // -1: in step; 0-255: a lead byte waiting for its trail; kWild: a lost lead byte.
+  std::int16_t pending;
+  std::int16_t last_byte;  // the byte fed last, for annotations that straddle two characters
 };
 
-// The states the bytes of one reading lead to, on the stack: a byte turns a state into at most
-// three (the pair it completes and, with the pending byte dropped as an orphan, the byte waiting
-// as a lead and the byte read alone), so the two bytes a reading has at most make nine.
-struct StateBatch {
-  std::array<State, 9> states;
-  int size = 0;
-
-  void Add(const State& state) { states[static_cast<std::size_t>(size++)] = state; }
+// The search's working memory, kept from one search to the next so that a line's searches
+// allocate it once.
+struct SearchBuffers {
+  std::vector<Piece> pieces;
+  std::vector<State> states, next;
 };
 
 class Realigner {
  public:
   Realigner(const DoubleByteCodec& codec, const MojibakeContext& context,
-            std::u32string_view line)
-      : codec_(codec), context_(context), model_(CharModel::Get()), line_(line) {}
+            std::u32string_view line, SearchBuffers* buffers)
+      : codec_(codec),
+        context_(context),
+        model_(CharModel::Get()),
+        line_(line),
+        pieces_(buffers->pieces),
+        states_(buffers->states),
+        next_(buffers->next) {}
 
   // The best reading of the line, made of `tokens`, against `identity`, the cost of the line as
   // it stands.
   std::optional<LineRepair> Run(const std::vector<Token>& tokens, double identity) {
-    std::vector<State> states = {{0.0, -1, -1, -1, 0}};
+    pieces_.clear();
+    states_.assign(1, {0.0, -1, -1, -1});
+    std::vector<State>& states = states_;
     for (const Token& token : tokens) {
       token_ = &token;
       next_.clear();
+      in_step_cost_ = kNoCost;
+      for (const State& state : states) {
+        if (state.pending < 0) in_step_cost_ = state.cost;
+      }
       for (const State& state : states) Advance(state, token);
       if (next_.empty()) return std::nullopt;  // a token no codec reading fits
       states.swap(next_);
@@ -332,9 +390,13 @@ class Realigner {
     return internal::LiteralCost(line_, token, model_, context_.script);
   }
 
+  // The character `state`'s path emitted last, 0 for none.
+  char32_t LastChar(const State& state) const {
+    return state.piece < 0 ? 0 : pieces_[static_cast<std::size_t>(state.piece)].c;
+  }
+
   // Adds `c` to the path of `state`.
   State Emit(State state, char32_t c, double cost) {
-    state.last_char = c;
     pieces_.push_back({state.piece, c});
     state.piece = static_cast<int>(pieces_.size()) - 1;
     state.cost += cost;
@@ -345,7 +407,6 @@ class Realigner {
       pieces_.push_back({state.piece, c});
       state.piece = static_cast<int>(pieces_.size()) - 1;
     }
-    if (!text.empty()) state.last_char = text.back();
     state.cost += cost;
     return state;
   }
@@ -371,15 +432,19 @@ class Realigner {
   // The most plausible character for a pair with one lost byte, given the other.
   std::pair<char32_t, double> Guess(int lead, int trail, const State& state) const {
     // What the candidates' checks need of the character before, worked out once.
-    const bool open_mark_before = IsCjkMark(state.last_char) && !IsClosingMark(state.last_char);
-    const bool han_before = context_.bigrams != nullptr && CharModel::IsHan(state.last_char);
+    const char32_t last = LastChar(state);
+    const bool open_mark_before = IsCjkMark(last) && !IsClosingMark(last);
+    const bool han_before = context_.bigrams != nullptr && CharModel::IsHan(last);
     char32_t best = 0;
     double best_cost = 1e9;
     for (int b = 0x40; b <= 0xFE; ++b) {
-      const char32_t c = lead == kWild ? (b >= 0x81 ? codec_.Pair(b, trail) : 0)
-                                       : codec_.Pair(lead, b);
+      const DoubleByteCodec::Decoded pair =
+          lead == kWild ? (b >= 0x81 ? codec_.Pair(b, trail, context_.script)
+                                     : DoubleByteCodec::Decoded{0, 0, 0})
+                        : codec_.Pair(lead, b, context_.script);
+      const char32_t c = pair.c;
       if (c == 0) continue;
-      double cost = Cost(c, state.last_char);
+      double cost = model_.CostAfter(pair.cost, pair.alphabet, last);
       // Two marks in a row are implausible unless one closes something ("。”", "”。").
       if (open_mark_before && IsCjkMark(c) && !IsClosingMark(c)) cost += kRepeatPenalty;
       // Chinese text written in GBK or Big5 uses ASCII digits and letters far more often than
@@ -388,7 +453,7 @@ class Realigner {
         cost += kFullwidthAlnumPenalty;
       }
       // The document's bigrams are pairs of Han characters.
-      if (han_before && context_.bigrams->Contains(state.last_char, c)) {
+      if (han_before && context_.bigrams->Contains(last, c)) {
         cost -= kDocumentBigramBonus;
       }
       if (c == U'“' || c == U'”') {
@@ -403,57 +468,73 @@ class Realigner {
     return {best, best_cost + kGuessPenalty};
   }
 
-  // Feeds one byte (or kWild) to `state`, which is in step; adds the resulting states to `out`.
-  void FeedInStep(const State& state, int byte, StateBatch* out) {
+  // Feeds one byte (or kWild) to `state`, which is in step; hands the resulting states to
+  // `sink`, in a fixed order (Keep breaks ties by it). The states go straight on in registers:
+  // gathered in memory and read back at once, they stalled on stores not yet done.
+  template <typename Sink>
+  void FeedInStep(const State& state, int byte, Sink&& sink) {
     State s = state;
-    s.last_byte = byte == kWild ? s.last_byte : byte;
+    if (byte != kWild) s.last_byte = static_cast<std::int16_t>(byte);
     if (byte == kWild || codec_.IsLead(byte)) {
-      s.pending = byte;
-      out->Add(s);
+      s.pending = static_cast<std::int16_t>(byte);
+      sink(s);
     }
     if (byte != kWild && codec_.Single(byte) != 0) {
       const char32_t c = codec_.Single(byte);
-      out->Add(Emit(s, c, Cost(c, state.last_char)));
+      sink(Emit(s, c, Cost(c, LastChar(state))));
     } else if (byte != kWild && !codec_.IsLead(byte)) {
-      out->Add(Emit(s, U'\uFFFD', kOrphanPenalty));
+      sink(Emit(s, U'\uFFFD', kOrphanPenalty));
     }
   }
 
-  // Feeds one byte (or kWild) to `state`; adds the resulting states to `out`.
-  void Feed(const State& state, int byte, StateBatch* out) {
+  // Feeds one byte (or kWild) to `state`; hands the resulting states to `sink`. `orphan_loses`:
+  // leave out the states that drop the pending byte (see FeedReading).
+  template <typename Sink>
+  void Feed(const State& state, int byte, Sink&& sink, bool orphan_loses = false) {
     if (state.pending < 0) {
-      FeedInStep(state, byte, out);
+      FeedInStep(state, byte, sink);
       return;
     }
     State s = state;
     s.pending = -1;
-    if (byte != kWild) s.last_byte = byte;
+    if (byte != kWild) s.last_byte = static_cast<std::int16_t>(byte);
     if (state.pending == kWild && byte == kWild) {
       // Two lost bytes in a row: nothing to guess from.
     } else if (state.pending == kWild || byte == kWild) {
       if (state.pending != kWild || codec_.IsTrail(byte)) {
         const auto [c, cost] = Guess(state.pending, byte, state);
-        if (c != 0) out->Add(Emit(s, c, cost));
+        if (c != 0) sink(Emit(s, c, cost));
       }
-    } else if (const char32_t c = codec_.Pair(state.pending, byte); c != 0) {
-      out->Add(Emit(s, c, Cost(c, state.last_char)));
+    } else if (const auto pair = codec_.Pair(state.pending, byte, context_.script); pair.c != 0) {
+      sink(Emit(s, pair.c, model_.CostAfter(pair.cost, pair.alphabet, LastChar(state))));
     }
     // Or the pending byte was an orphan and this byte starts afresh.
-    FeedInStep(Flush(state), byte, out);
+    if (!orphan_loses) FeedInStep(Flush(state), byte, sink);
   }
 
-  // Feeds a reading's bytes in order; adds the states after its last byte to next_.
+  // Feeds a reading's bytes in order and keeps the states after its last byte.
+  //
+  // A state with a pending byte that drops it as an orphan is then in step, where the token's
+  // in-step state starts too, reading the same bytes; every state it leads to has a counterpart
+  // from the in-step state with the same pending byte, made by the same steps. No step on the
+  // way guesses (a wild byte comes first in a reading, and an in-step state just waits on it),
+  // and every step costs the counterpart no more: only the cost of a letter after a letter of
+  // its alphabet depends on the character before, and U+FFFD, the orphan's, has none. So when
+  // the in-step state costs less than this one plus the orphan's penalty, by a margin far above
+  // rounding, Keep would drop all those states: they are not made.
   void FeedReading(const State& state, const Reading& reading) {
-    StateBatch first, second;
-    Feed(state, reading.bytes[0], &first);
-    if (reading.count == 2) {
-      for (int i = 0; i < first.size; ++i) Feed(first.states[i], reading.bytes[1], &second);
-    }
-    StateBatch& last = reading.count == 2 ? second : first;
-    for (int i = 0; i < last.size; ++i) {
-      State& s = last.states[i];
+    const bool orphan_loses =
+        state.pending >= 0 && in_step_cost_ < state.cost + kOrphanPenalty - kCostMargin;
+    const auto keep = [&](State s) {
       s.cost += reading.penalty;
       Keep(s);
+    };
+    if (reading.count == 2) {
+      Feed(
+          state, reading.bytes[0], [&](const State& s) { Feed(s, reading.bytes[1], keep); },
+          orphan_loses);
+    } else {
+      Feed(state, reading.bytes[0], keep, orphan_loses);
     }
   }
 
@@ -484,7 +565,7 @@ class Realigner {
       reading.count = codec_.Encode(c, reading.bytes);
       if (reading.count == 0) {  // not in this codec: passes through, in step
         const State flushed = Flush(state);
-        Keep(Emit(flushed, c, Cost(c, flushed.last_char)));
+        Keep(Emit(flushed, c, Cost(c, LastChar(flushed))));
         return;
       }
       FeedReading(state, reading);
@@ -518,7 +599,7 @@ class Realigner {
       for (char32_t c : chars ? *chars : std::u32string()) {
         int bytes[2];
         if (codec_.Encode(c, bytes) == 2 && bytes[0] == state.pending) {
-          Keep(Emit(s, c + annotation, Cost(c, state.last_char)));
+          Keep(Emit(s, c + annotation, Cost(c, LastChar(state))));
           found = true;
         }
       }
@@ -537,7 +618,7 @@ class Realigner {
       if (codec_.Encode(c, bytes) == 2 && bytes[0] == flushed.last_byte &&
           codec_.IsLead(bytes[1])) {
         State s = flushed;
-        s.pending = bytes[1];
+        s.pending = static_cast<std::int16_t>(bytes[1]);
         Keep(s);
         found = true;
       }
@@ -555,27 +636,66 @@ class Realigner {
   const CharModel& model_;
   std::u32string_view line_;
   const Token* token_ = nullptr;
-  std::vector<Piece> pieces_;
-  std::vector<State> next_;
+  // The cost of the token's in-step state, kNoCost for none.
+  double in_step_cost_ = kNoCost;
+  std::vector<Piece>& pieces_;
+  std::vector<State>& states_;
+  std::vector<State>& next_;
 };
 
 // ---------------------------------------------------------------------------------------------
 // Detection.
 
-
 bool IsRare(char32_t c, const CharModel& model) {
   return CharModel::IsHan(c) && model.MinCost(c) >= kRareCost;
 }
 
-
 bool IsPrivateUse(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
 
-// The slot DocumentBigrams starts probing at for `pair`: Fibonacci hashing, the high bits.
-std::size_t BigramSlot(std::uint64_t pair, int shift) {
-  return static_cast<std::size_t>((pair * 0x9E3779B97F4A7C15ULL) >> shift);
+// What DocumentProfile asks of a BMP code point, one bit each (two for its ScriptLean).
+enum : std::uint8_t { kHanTrait = 1, kRareTrait = 2 };
+constexpr int kLeanSimplifiedShift = 2;
+constexpr int kLeanTraditionalShift = 3;
+
+// The traits of every BMP code point, computed once: one lookup instead of IsHan's ranges, the
+// costs IsRare compares and ScriptLean's table.
+const std::array<std::uint8_t, 0x10000>& HanTraits() {
+  static const std::array<std::uint8_t, 0x10000> table = [] {
+    std::array<std::uint8_t, 0x10000> t{};
+    const CharModel& model = CharModel::Get();
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (!CharModel::IsHan(c)) continue;
+      t[c] = kHanTrait | (IsRare(c, model) ? kRareTrait : 0) |
+             (model.ScriptLean(c) > 0 ? 1 << kLeanSimplifiedShift : 0) |
+             (model.ScriptLean(c) < 0 ? 1 << kLeanTraditionalShift : 0);
+    }
+    return t;
+  }();
+  return table;
 }
 
 }  // namespace
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string out(s.size(), U'\0');  // no more characters than bytes
+  char32_t* next = out.data();
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) *next++ = DecodeNext(s, &i);
+  out.resize(static_cast<std::size_t>(next - out.data()));
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) {
+    char buffer[4];
+    std::int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buffer, n, 4, static_cast<UChar32>(c), error);
+    if (!error) out.append(buffer, static_cast<std::size_t>(n));
+  }
+  return out;
+}
 
 int RepairLatinMojibake(std::string* line) {
   int repaired = 0;
@@ -729,51 +849,59 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   double identity = 0;
   for (const Token& token : tokens) identity += LiteralCost(line, token, model, context.script);
   std::optional<LineRepair> best;
+  SearchBuffers buffers;
+  // A token adds a handful of pieces to the tree, seldom more.
+  buffers.pieces.reserve(8 * tokens.size());
   for (const DoubleByteCodec* codec : {&Gbk(), &Big5()}) {
-    std::optional<LineRepair> repair = Realigner(*codec, context, line).Run(tokens, identity);
+    std::optional<LineRepair> repair =
+        Realigner(*codec, context, line, &buffers).Run(tokens, identity);
     if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
   }
   return best;
 }
 
-DocumentBigrams::DocumentBigrams(const std::vector<std::uint64_t>& pairs) {
-  int bits = 4;
-  while ((std::size_t{1} << bits) < 2 * pairs.size()) ++bits;
-  slots_ = std::vector<std::uint64_t>(std::size_t{1} << bits);
-  shift_ = 64 - bits;
-  const std::size_t mask = slots_.size() - 1;
-  for (const std::uint64_t pair : pairs) {
-    std::size_t slot = BigramSlot(pair, shift_);
-    while (slots_[slot] != 0 && slots_[slot] != pair) slot = (slot + 1) & mask;
-    slots_[slot] = pair;
-  }
-}
-
-bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
-  const std::uint64_t pair = std::uint64_t{first} << 32 | second;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = BigramSlot(pair, shift_); slots_[slot] != 0; slot = (slot + 1) & mask) {
-    if (slots_[slot] == pair) return true;
-  }
-  return false;
-}
-
-DocumentProfile::DocumentProfile(std::u32string_view text) {
-  const CharModel& model = CharModel::Get();
-  int lean = 0;  // ScriptLean summed
+DocumentProfile::DocumentProfile(std::string_view text)
+    // Room for a pair per four bytes: Chinese text has about one different pair per dozen, so
+    // the set is seldom a quarter full. Probing a sparse table costs fewer collisions, and fewer
+    // mispredicted branches, than the cache misses a denser one saves; growing it costs more.
+    : bigrams(text.size() / 4) {
+  const std::array<std::uint8_t, 0x10000>& traits = HanTraits();
+  int lean = 0;  // CharModel::ScriptLean summed
   std::vector<char32_t> rare;
-  std::vector<std::uint64_t> pairs;
-  pairs.reserve(text.size());
-  bool han_before = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char32_t c = text[i];
-    const bool han = CharModel::IsHan(c);
-    if (han) {  // only Han characters lean to a script
-      lean += model.ScriptLean(c);
-      if (IsRare(c, model)) rare.push_back(c);
-      if (han_before) pairs.push_back(std::uint64_t{text[i - 1]} << 32 | c);
+  char32_t han_before = 0;  // the character before when it is Han, or 0
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto size = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < size;) {
+    if (p[i] < 0x80) {
+      ++i;
+      han_before = 0;
+      continue;
     }
-    han_before = han;
+    // The bulk of Chinese text, a lead byte E0..EF and two continuation bytes, is tested in one
+    // word. An overlong or surrogate form reads as one character that is not Han, where
+    // DecodeNext reads three U+FFFD from the same bytes: no Han either way, and no pair.
+    std::uint32_t w = 0;
+    if (i + 4 <= size) std::memcpy(&w, p + i, 4);
+    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap32(w);
+    char32_t c = 0;
+    if ((w & 0xC0C0F0) == 0x8080E0) {
+      c = ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+      i += 3;
+    } else {
+      c = DecodeNext(text, &i);
+    }
+    // Every Han character above the BMP is rare and leans to neither script.
+    const std::uint8_t t = c < 0x10000          ? traits[c]
+                           : CharModel::IsHan(c) ? kHanTrait | kRareTrait
+                                                 : 0;
+    if ((t & kHanTrait) == 0) {
+      han_before = 0;
+      continue;
+    }
+    lean += ((t >> kLeanSimplifiedShift) & 1) - ((t >> kLeanTraditionalShift) & 1);
+    if (t & kRareTrait) rare.push_back(c);
+    if (han_before != 0) bigrams.Insert(han_before, c);
+    han_before = c;
   }
   script = lean < 0 ? Script::kTraditional : Script::kSimplified;
   std::sort(rare.begin(), rare.end());
@@ -782,7 +910,6 @@ DocumentProfile::DocumentProfile(std::u32string_view text) {
     if (next - run >= 3) familiar.push_back(*run);
     run = next;
   }
-  bigrams = DocumentBigrams(pairs);
 }
 
 int CountGarbled(std::u32string_view line, const MojibakeContext& context) {

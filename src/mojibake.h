@@ -11,7 +11,7 @@
 //    replaced with '?' is guessed from its partner and the model; a byte nothing can recover
 //    becomes U+FFFD.
 //
-//   const DocumentProfile profile(text);
+//   const DocumentProfile profile(text);  // the whole document, UTF-8
 //   MojibakeContext context;
 //   context.script = profile.script;
 //   if (auto repair = RealignDoubleByte(line, context); repair && repair->gain > 10) ...
@@ -26,9 +26,43 @@
 #include <unordered_map>
 #include <vector>
 
+#include <unicode/utf8.h>
+
 #include "char_model.h"
 
 namespace pith::internal {
+
+// UTF-8 as the repairs read it: the code point at s[*i], advancing *i past it. A broken sequence
+// decodes as U+FFFD and takes the bytes ICU's U8_NEXT gives it, never a line break, so a
+// document decodes line for line. ASCII and well-formed three-byte sequences, nearly all of
+// Chinese text, take a short path.
+inline char32_t DecodeNext(std::string_view s, std::int32_t* i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
+  if (p[0] < 0x80) {
+    ++*i;
+    return p[0];
+  }
+  if (static_cast<std::int32_t>(s.size()) - *i >= 3) {
+    // A lead byte E0..EF and two continuation bytes (80..BF, so each XOR 80 is below 40), neither
+    // overlong (below U+0800) nor a surrogate.
+    const auto c =
+        static_cast<char32_t>(((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+    if ((p[0] & 0xF0) == 0xE0 && ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40 && c >= 0x800 &&
+        (c < 0xD800 || c > 0xDFFF)) {
+      *i += 3;
+      return c;
+    }
+  }
+  UChar32 c = 0;
+  U8_NEXT(s.data(), *i, static_cast<std::int32_t>(s.size()), c);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+// `s` decoded with DecodeNext.
+std::u32string ToU32(std::string_view s);
+
+// `s` encoded as UTF-8; a code point UTF-8 cannot hold (a surrogate) is left out.
+std::string ToUtf8(std::u32string_view s);
 
 // Costs (CharModel::MinCost) that make a Han character a sign of mojibake: rare ones (seen fewer
 // than about fifty times) are suspect alone, uncommon ones (fewer than about 3,000) three in four.
@@ -38,23 +72,89 @@ inline constexpr float kUncommonCost = 10.5f;
 // The pairs of adjacent Han characters of a document (MojibakeContext::bigrams).
 class DocumentBigrams {
  public:
-  // `pairs` as first << 32 | second, repeats allowed.
-  explicit DocumentBigrams(const std::vector<std::uint64_t>& pairs = {});
+  // An empty set with room for about `capacity` different pairs before it grows.
+  explicit DocumentBigrams(std::size_t capacity = 0) : bmp_(capacity) {}
 
-  bool Contains(char32_t first, char32_t second) const;
+  // Adds a pair of Han characters; adding it again changes nothing. Inline, with Contains: a
+  // document profile adds every pair of its text, and a guess looks up hundreds.
+  void Insert(char32_t first, char32_t second) {
+    if (first < 0x10000 && second < 0x10000) {
+      bmp_.Insert(first << 16 | second);
+    } else {
+      astral_.Insert(std::uint64_t{first} << 32 | second);
+    }
+  }
+  bool Contains(char32_t first, char32_t second) const {
+    if (first < 0x10000 && second < 0x10000) return bmp_.Contains(first << 16 | second);
+    return astral_.Contains(std::uint64_t{first} << 32 | second);
+  }
 
  private:
-  // Open addressing with linear probing, at most half full: built in one pass, where sorting or
-  // a node per pair cost more than the search that probes it. A slot holds first << 32 |
-  // second; 0, which no pair of Han characters makes, marks it empty.
-  std::vector<std::uint64_t> slots_;
-  int shift_ = 0;  // 64 - log2(slots_.size()): the hash keeps the high bits
+  // A set of keys, never 0: open addressing with linear probing, at most half full. Built in
+  // one pass, where sorting or a node per pair cost more than the search that probes it.
+  template <typename Key>
+  class KeySet {
+   public:
+    explicit KeySet(std::size_t capacity = 0) {
+      int bits = kFirstBits;
+      while ((std::size_t{1} << bits) < 2 * capacity) ++bits;
+      slots_.resize(std::size_t{1} << bits);
+      shift_ = kKeyBits - bits;
+    }
+
+    void Insert(Key key) {
+      const std::size_t slot = Find(key);
+      if (slots_[slot] != key) Add(slot, key);
+    }
+    bool Contains(Key key) const { return slots_[Find(key)] == key; }
+
+   private:
+    static constexpr int kKeyBits = 8 * sizeof(Key);
+    static constexpr int kFirstBits = 6;
+    // Fibonacci hashing: the high bits of the product with 2^bits / golden ratio.
+    static constexpr Key kMultiplier =
+        sizeof(Key) == 8 ? Key(0x9E3779B97F4A7C15ULL) : Key(0x9E3779B9U);
+
+    // The slot that holds `key`, or the empty one where its search ends.
+    std::size_t Find(Key key) const {
+      const std::size_t mask = slots_.size() - 1;
+      auto slot = static_cast<std::size_t>(static_cast<Key>(key * kMultiplier) >> shift_);
+      while (slots_[slot] != 0 && slots_[slot] != key) slot = (slot + 1) & mask;
+      return slot;
+    }
+    // Puts `key` in `slot`, the empty one Find returned, doubling the table first when that would
+    // fill more than half of it.
+    void Add(std::size_t slot, Key key) {
+      if (2 * (size_ + 1) > slots_.size()) {
+        std::vector<Key> old(2 * slots_.size());
+        old.swap(slots_);
+        --shift_;
+        for (const Key kept : old) {
+          if (kept != 0) slots_[Find(kept)] = kept;
+        }
+        slot = Find(key);
+      }
+      slots_[slot] = key;
+      ++size_;
+    }
+
+    std::vector<Key> slots_;
+    int shift_ = 0;         // kKeyBits - log2(slots_.size())
+    std::size_t size_ = 0;  // slots in use
+  };
+
+  // Pairs of BMP characters, first << 16 | second: nearly all, in half the room. Han characters
+  // start at U+3400, so no key is 0.
+  KeySet<std::uint32_t> bmp_;
+  // The rest, first << 32 | second.
+  KeySet<std::uint64_t> astral_;
 };
 
 // What the repair learns from a whole document, for its MojibakeContext: gathered in one pass
-// over the text (UTF-32), since a document's lines are repaired one by one.
+// over the text (UTF-8, decoded with DecodeNext), since a document's lines are repaired one by
+// one.
 struct DocumentProfile {
-  explicit DocumentProfile(std::u32string_view text);
+  explicit DocumentProfile(std::string_view text);
 
   // The script most of its characters that exist in only one script belong to (simplified when
   // there are none).

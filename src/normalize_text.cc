@@ -21,36 +21,44 @@
 namespace pith::internal {
 namespace {
 
+// What CleanSpaces does with a character.
+enum class SpaceKind { kNone, kSpace, kInvisible, kControl };
+
+SpaceKind SpaceKindOf(char32_t c) {
+  if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+      c == 0x202F || c == 0x205F || c == 0x3000 || c == '\v' || c == '\f') {
+    return SpaceKind::kSpace;  // a space other than ASCII's: made one
+  }
+  if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF) {
+    return SpaceKind::kInvisible;  // zero-width: removed
+  }
+  if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)) {
+    return SpaceKind::kControl;  // removed
+  }
+  return SpaceKind::kNone;
+}
+
 // What a character asks of a line, one bit each; see CharClasses.
 enum : std::uint16_t {
-  kSpaceLike = 1,     // a space other than ASCII's
-  kInvisible = 2,     // zero-width: removed
-  kControl = 4,       // control character: removed
-  kLatinImage = 8,    // Â..ô: may start Latin mojibake
-  kGarbleSign = 16,   // rare Han, private use, U+FFFD: may be CJK mojibake
-  kHan = 32,
-  kUncommon = 64,     // uncommon Han or a non-Han letter: three in four look like mojibake
-  kKana = 128,        // kana and Hangul
-  kMaybeNotNfc = 256,   // NFC may change text holding it (quick check not "yes", or combining)
-  kMaybeNotNfkc = 512,  // the same for NFKC
-  kAstral = 1024,       // above the BMP: not in the table, checked the slow way
+  kOddSpace = 1,      // CleanSpaces replaces or removes it (SpaceKindOf)
+  kLatinImage = 2,    // Â..ô: may start Latin mojibake
+  kGarbleSign = 4,    // rare Han, private use, U+FFFD: may be CJK mojibake
+  kHan = 8,
+  kUncommon = 16,     // uncommon Han or a non-Han letter: three in four look like mojibake
+  kKana = 32,         // kana and Hangul
+  kMaybeNotNfc = 64,  // NFC may change text holding it (quick check not "yes", or combining)
+  kMaybeNotNfkc = 128,  // the same for NFKC
+  kAstral = 256,        // above the BMP: not in the table, checked the slow way
 };
 
-// The class bits of every BMP code point, computed once.
-const std::vector<std::uint16_t>& CharClasses() {
-  static const std::vector<std::uint16_t> table = [] {
-    std::vector<std::uint16_t> t(0x10000, 0);
+// The class bits of every BMP code point, computed once. One byte each, so that the part
+// Chinese text uses stays in the first-level cache while ScanLine looks up every character.
+const std::vector<std::uint8_t>& CharClasses() {
+  static const std::vector<std::uint8_t> table = [] {
+    std::vector<std::uint8_t> t(0x10000, 0);
     const CharModel& model = CharModel::Get();
     for (char32_t c = 0; c < 0x10000; ++c) {
-      std::uint16_t bits = 0;
-      if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == '\v' || c == '\f') {
-        bits |= kSpaceLike;
-      } else if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF) {
-        bits |= kInvisible;
-      } else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)) {
-        bits |= kControl;
-      }
+      std::uint8_t bits = SpaceKindOf(c) != SpaceKind::kNone ? kOddSpace : 0;
       if (c >= 0xC2 && c <= 0xF4) bits |= kLatinImage;
       if (CharModel::IsHan(c)) {
         bits |= kHan;
@@ -65,7 +73,7 @@ const std::vector<std::uint16_t>& CharClasses() {
       if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) bits |= kKana;
       t[c] = bits;
     }
-    // The characters NFC (or NFKC) may change: quick check not "yes", or combining. ICU builds
+// The characters NFC (or NFKC) may change: quick check not "yes", or combining. ICU builds
     // the sets from its property data far faster than it answers for each code point; should
     // it fail, every character is left to ICU's own check, slower but never wrong.
     for (const auto& [pattern, bit] : {std::pair{u"[[:^NFC_QC=Y:][:^ccc=0:]]", kMaybeNotNfc},
@@ -73,7 +81,7 @@ const std::vector<std::uint16_t>& CharClasses() {
       UErrorCode status = U_ZERO_ERROR;
       const icu::UnicodeSet set(icu::UnicodeString(pattern), status);
       if (U_FAILURE(status)) {
-        for (std::uint16_t& bits : t) bits |= bit;
+        for (std::uint8_t& bits : t) bits |= bit;
         continue;
       }
       for (std::int32_t r = 0; r < set.getRangeCount(); ++r) {
@@ -100,7 +108,7 @@ struct LineScan {
 
   // Characters CleanSpaces replaces or removes.
   bool OddSpaces() const {
-    return ascii_control || (seen & (kSpaceLike | kInvisible | kControl)) != 0;
+    return ascii_control || (seen & kOddSpace) != 0;
   }
   bool Whitespace() const { return untrimmed || OddSpaces(); }
   bool Latin() const { return (seen & kLatinImage) != 0; }
@@ -135,7 +143,7 @@ constexpr std::array<std::uint8_t, 0x80> kAsciiFlags = [] {
 }();
 
 LineScan ScanLine(std::string_view line) {
-  const std::uint16_t* classes = CharClasses().data();
+  const std::uint8_t* classes = CharClasses().data();
   // Accumulated in locals, not in the returned struct: stores to it could alias the bytes read
   // through `p`, and the compiler would keep it in memory.
   std::uint8_t ascii = 0;
@@ -214,50 +222,6 @@ LineScan ScanLine(std::string_view line) {
   return scan;
 }
 
-// U8_NEXT: the code point at s[*i] (negative for a broken sequence), advancing *i past it.
-// ASCII and well-formed three-byte sequences, nearly all of Chinese text, take a short path.
-UChar32 NextCodePoint(std::string_view s, std::int32_t* i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
-  const auto left = static_cast<std::int32_t>(s.size()) - *i;
-  if (p[0] < 0x80) {
-    ++*i;
-    return p[0];
-  }
-  if ((p[0] & 0xF0) == 0xE0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-      (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)) {  // neither overlong
-    *i += 3;                                                             // nor a surrogate
-    return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-  }
-  UChar32 c = 0;
-  U8_NEXT(s.data(), *i, static_cast<std::int32_t>(s.size()), c);
-  return c;
-}
-
-// Decodes UTF-8; a broken sequence becomes U+FFFD.
-std::u32string ToU32(std::string_view s) {
-  std::u32string out(s.size(), U'\0');  // no more characters than bytes
-  char32_t* next = out.data();
-  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
-    const UChar32 c = NextCodePoint(s, &i);
-    *next++ = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
-  }
-  out.resize(static_cast<std::size_t>(next - out.data()));
-  return out;
-}
-
-std::string ToUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
-  for (char32_t c : s) {
-    char buffer[4];
-    std::int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(buffer, n, 4, static_cast<UChar32>(c), error);
-    if (!error) out.append(buffer, static_cast<std::size_t>(n));
-  }
-  return out;
-}
-
 // Spaces other than ASCII's made ASCII spaces, invisible and control characters removed; into
 // `out` (cleared first).
 void CleanSpaces(std::string_view line, std::string* out, NormalizeReport* report) {
@@ -266,18 +230,20 @@ void CleanSpaces(std::string_view line, std::string* out, NormalizeReport* repor
   std::size_t copied = 0;
   for (std::int32_t i = 0; i < static_cast<std::int32_t>(line.size());) {
     const auto start = static_cast<std::size_t>(i);
-    const UChar32 c = NextCodePoint(line, &i);
-    const std::uint16_t bits = (c >= 0 && c < 0x10000) ? classes[c] : 0;
-    if ((bits & (kSpaceLike | kInvisible | kControl)) == 0) continue;
+    const char32_t c = DecodeNext(line, &i);
+    if (c >= 0x10000 || (classes[c] & kOddSpace) == 0) continue;
     out->append(line, copied, start - copied);
     copied = static_cast<std::size_t>(i);
-    if (bits & kSpaceLike) {
-      out->push_back(' ');
-      ++report->spaces;
-    } else if (bits & kInvisible) {
-      ++report->invisible;
-    } else {
-      ++report->controls;
+    switch (SpaceKindOf(c)) {
+      case SpaceKind::kSpace:
+        out->push_back(' ');
+        ++report->spaces;
+        break;
+      case SpaceKind::kInvisible:
+        ++report->invisible;
+        break;
+      default:
+        ++report->controls;
     }
   }
   out->append(line, copied);
@@ -416,19 +382,8 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
   const bool chinese = !MostlyKana(kana, han) &&
                        static_cast<std::size_t>(han) * 3 >= text.size() / kMinHanShare;
   if (garbled && chinese) {
-    // The document decoded once: the data the repairs consult comes from it, and the lines that
-    // Latin repair left alone are views into it (a '\n' decodes to one U'\n', and no broken
-    // sequence swallows one, so line n of `all` is line n of `text` decoded).
-    const std::u32string all = ToU32(text);
-    std::vector<std::u32string_view> all_lines;
-    for (std::size_t begin = 0;;) {
-      const std::size_t end = std::min(all.find(U'\n', begin), all.size());
-      all_lines.emplace_back(all.data() + begin, end - begin);
-      if (end == all.size()) break;
-      begin = end + 1;
-    }
     MojibakeContext context;
-    const DocumentProfile profile(all);
+    const DocumentProfile profile(text);
     context.script = profile.script;
     context.annotations = &pinyin.chars_by_syllable;
     context.familiar = &profile.familiar;
@@ -449,7 +404,7 @@ void TextNormalizer::Impl::RepairMojibake(std::string_view text,
     for (std::size_t n = 0; n < lines.size(); ++n) {
       const LineScan& scan = (*scans)[n];
       if (!scan.garbled || MostlyKana(scan.kana, scan.han)) continue;
-      std::u32string text = (*changed)[n] ? ToU32((*repaired)[n]) : std::u32string(all_lines[n]);
+      std::u32string text = ToU32((*changed)[n] ? std::string_view((*repaired)[n]) : lines[n]);
       if (const auto it = first_candidate.find(text); it != first_candidate.end()) {
         Candidate repeat = candidates[it->second];
         repeat.line = n;

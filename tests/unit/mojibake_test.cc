@@ -1,0 +1,164 @@
+// The document-level pieces of mojibake repair, apart from the normalize stage: the UTF-8
+// decoder the repairs share and the document profile, each checked against a plain reference
+// where a fast path could take another way.
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <unicode/utf8.h>
+
+#include "mojibake.h"
+
+namespace {
+
+using pith::internal::CharModel;
+using pith::internal::DecodeNext;
+using pith::internal::DocumentBigrams;
+using pith::internal::DocumentProfile;
+using pith::internal::Script;
+using pith::internal::ToU32;
+
+// `s` decoded by ICU's U8_NEXT alone, a broken sequence as U+FFFD.
+std::u32string DecodeWithIcu(std::string_view s) {
+  std::u32string out;
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, static_cast<std::int32_t>(s.size()), c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+// The first Han character at or after `from` that the model finds rare.
+char32_t RareHan(char32_t from) {
+  const CharModel& model = CharModel::Get();
+  for (char32_t c = from;; ++c) {
+    if (CharModel::IsHan(c) && model.MinCost(c) >= pith::internal::kRareCost) return c;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("DecodeNext reads UTF-8 as ICU does, broken sequences included", "[mojibake]") {
+  // The short path takes well-formed three-byte sequences; everything else goes to ICU.
+  const std::vector<std::string> cases = {
+      "",
+      "plain ASCII",
+      "caf\xC3\xA9",                  // two bytes
+      "\xE4\xB8\xAD\xE6\x96\x87",     // 中文
+      "\xE0\xA0\x80",                 // U+0800, the first three-byte code point
+      "\xE0\x9F\xBF",                 // overlong
+      "\xED\x9F\xBF",                 // U+D7FF, below the surrogates
+      "\xED\xA0\x80",                 // a surrogate
+      "\xEF\xBF\xBD\xEF\xBF\xBF",     // U+FFFD, U+FFFF
+      "\xE4\xB8",                     // cut short at the end
+      "\xE4\xB8" "A",                 // cut short by ASCII
+      "\xE4\x41\xE4\xB8\xAD",         // a lead byte, then ASCII
+      "\xE4\xB8\xE4\xB8\xAD",         // a lead byte and one continuation, then a character
+      "\xF0\xA0\x80\x80",             // U+20000, four bytes
+      "\xF0\x8F\xBF\xBF",             // overlong four bytes
+      "\x80\xBF\xC0\xC1\xF5\xFF",     // bytes that start nothing
+      "\xE4\xB8\xAD\n\xE4\xB8\xAD",   // a line break between characters
+  };
+  for (const std::string& s : cases) {
+    INFO("bytes: " << s);
+    CHECK(ToU32(s) == DecodeWithIcu(s));
+  }
+}
+
+TEST_CASE("DecodeNext agrees with ICU on every three-byte lead", "[mojibake]") {
+  // Each lead byte E0..EF with every second byte and third bytes at the edges of the
+  // continuation range, then ASCII.
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (int second = 0; second <= 0xFF; ++second) {
+      for (const int third : {0x41, 0x7F, 0x80, 0xBF, 0xC0}) {
+        const std::string s = {static_cast<char>(lead), static_cast<char>(second),
+                               static_cast<char>(third), 'x'};
+        std::u32string ours;
+        for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
+          ours.push_back(DecodeNext(s, &i));
+        }
+        if (ours != DecodeWithIcu(s)) FAIL("bytes " << lead << " " << second << " " << third);
+      }
+    }
+  }
+}
+
+TEST_CASE("DocumentBigrams holds exactly the pairs added", "[mojibake]") {
+  // Pairs of BMP characters and pairs with a character above it live apart; the table grows
+  // from its first size many times over.
+  for (const std::size_t capacity : {std::size_t{0}, std::size_t{100000}}) {
+    DocumentBigrams bigrams(capacity);
+    std::set<std::pair<char32_t, char32_t>> added;
+    for (char32_t i = 0; i < 5000; ++i) {
+      const char32_t first = 0x4E00 + (i * 7) % 3000;
+      const char32_t second = i % 5 == 0 ? 0x20000 + i : 0x4E00 + (i * 13) % 2000;
+      bigrams.Insert(first, second);
+      bigrams.Insert(first, second);  // again: changes nothing
+      added.emplace(first, second);
+    }
+    for (char32_t first = 0x4E00; first < 0x4E00 + 3000; first += 3) {
+      for (char32_t second = 0x4E00; second < 0x4E00 + 2000; second += 7) {
+        INFO(std::hex << static_cast<std::uint32_t>(first) << " "
+                      << static_cast<std::uint32_t>(second));
+        CHECK(bigrams.Contains(first, second) == (added.count({first, second}) == 1));
+      }
+    }
+    CHECK(bigrams.Contains(0x4E00, 0x20000));
+    CHECK_FALSE(bigrams.Contains(0x20000, 0x4E00));
+    CHECK_FALSE(bigrams.Contains(0x4E00 + 7, 0x20000));
+  }
+}
+
+TEST_CASE("DocumentProfile reads the script, familiar characters and pairs of its text",
+          "[mojibake]") {
+  const CharModel& model = CharModel::Get();
+  const char32_t rare = RareHan(0x4E00);
+  const char32_t other_rare = RareHan(rare + 1);
+  const std::string r = pith::internal::ToUtf8(std::u32string(1, rare));
+  const std::string o = pith::internal::ToUtf8(std::u32string(1, other_rare));
+  struct Case {
+    std::string text;
+    Script script;
+    std::vector<char32_t> familiar;
+  };
+  const auto codes = [](const std::vector<char32_t>& chars) {
+    return std::vector<std::uint32_t>(chars.begin(), chars.end());
+  };
+  const std::vector<Case> cases = {
+      {"", Script::kSimplified, {}},
+      {"这个们说", Script::kSimplified, {}},
+      {"這個們說", Script::kTraditional, {}},
+      {"English only, no Han at all.", Script::kSimplified, {}},
+      // Three uses make a rare character familiar; two do not.
+      {"甲" + r + "乙\n" + r + r + "丙" + o + o, Script::kSimplified, {rare}},
+      // Overlong and surrogate three-byte forms, and a form cut short at the end, are no Han
+      // and keep the Han characters around them apart.
+      {"中\xE0\x80\x80文\xED\xA0\x80中\xE4\xB8", Script::kSimplified, {}},
+      // A character above the BMP is Han and rare; broken bytes are no Han.
+      {"\xF0\xA0\x80\x80\xE4\xB8\xAD\xE4\xB8\xE4\xB8\xAD\xF0\xA0\x80\x80\xF0\xA0\x80\x80",
+       Script::kSimplified, {0x20000}},
+  };
+  for (const Case& c : cases) {
+    INFO("text: " << c.text);
+    const DocumentProfile profile(c.text);
+    CHECK(profile.script == c.script);
+    CHECK(codes(profile.familiar) == codes(c.familiar));
+    // Every pair of adjacent Han characters of the decoded text, and no other pair of them.
+    const std::u32string all = ToU32(c.text);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      for (std::size_t j = 0; j < all.size(); ++j) {
+        if (!CharModel::IsHan(all[i]) || !CharModel::IsHan(all[j])) continue;
+        bool adjacent = false;
+        for (std::size_t k = 1; k < all.size(); ++k) {
+          adjacent |= all[k - 1] == all[i] && all[k] == all[j];
+        }
+        CHECK(profile.bigrams.Contains(all[i], all[j]) == adjacent);
+      }
+    }
+  }
+  CHECK(model.MinCost(rare) >= pith::internal::kRareCost);
+}
