@@ -69,6 +69,7 @@ inline std::size_t CountCodePoints(std::string_view s) {
 
 // Han ideographs, kana and hangul: the scripts whose characters are words of their own.
 inline bool IsCjk(char32_t c) {
+  if (c < 0x3040) return false;  // one test for ASCII, Latin and punctuation, the usual case
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
@@ -77,8 +78,9 @@ inline bool IsCjk(char32_t c) {
 // Whitespace as pages produce it: ASCII, NBSP, the ideographic space used for indentation,
 // the typographic spaces, and the zero-width characters that pad scraped text.
 inline bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0xA0 ||
-         c == 0x3000 || (c >= 0x2000 && c <= 0x200D) || c == 0x202F || c == 0x205F ||
+  // ' ' and \t \n \v \f \r (9..13) in two tests; below NBSP nothing else is a space.
+  if (c < 0xA0) return c == ' ' || (c >= '\t' && c <= '\r');
+  return c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200D) || c == 0x202F || c == 0x205F ||
          c == 0xFEFF || c == 0x2060 || c == 0x1680;
 }
 
