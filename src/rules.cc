@@ -243,10 +243,7 @@ RuleSet::Impl::Impl(std::vector<Rule> all, const std::vector<std::string>& paths
     if (!rule.keywords.empty()) add(KeywordPattern(rule), paths[i] + "/keywords");
     counters.emplace_back();
     if (rule.min_hits > 1) {
-      std::string group = Alternation(rule.keywords);
-      group.insert(group.begin(), '(');
-      group.push_back(')');
-      counters.back() = std::make_unique<const RE2>(group, MatchOptions());
+      counters.back() = std::make_unique<const RE2>(Alternation(rule.keywords), MatchOptions());
     }
     if (!rule.detector.empty()) detector_rule.emplace(rule.detector, index);
     rules.push_back(std::move(rule));
@@ -291,18 +288,33 @@ std::shared_ptr<const RuleSet> RuleSet::FromJsonText(std::string_view text, cons
 
 namespace {
 
-// The number of different keywords of `re` (an alternation in one group) in `line`.
+bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+    if (x >= 'A' && x <= 'Z') x |= 0x20;
+    if (y >= 'A' && y <= 'Z') y |= 0x20;
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// The number of different keywords of `re` (their alternation) in `line`, counted up to `enough`:
+// the leftmost match, then the leftmost in what follows it, and so on. Asking for the whole match
+// only keeps RE2 from extracting a group, and the matches are views into `line`, so a line costs
+// its searches and no allocation.
 int DistinctHits(const RE2& re, std::string_view line, int enough) {
   re2::StringPiece input(line.data(), line.size());
   re2::StringPiece found;
   // A handful of hits at most: a small linear list beats a set here.
-  std::string seen[8];
+  std::string_view seen[8];
   int n = 0;
-  while (n < enough && n < 8 && RE2::FindAndConsume(&input, re, &found)) {
-    std::string lower(found.data(), found.size());
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (std::find(seen, seen + n, lower) == seen + n) seen[n++] = std::move(lower);
+  while (n < enough && n < 8 && re.Match(input, 0, input.size(), RE2::UNANCHORED, &found, 1)) {
+    const std::string_view hit(found.data(), found.size());
+    if (std::none_of(seen, seen + n, [&](std::string_view s) { return EqualIgnoringAsciiCase(s, hit); }))
+      seen[n++] = hit;
     if (found.empty()) break;
+    input.remove_prefix(static_cast<std::size_t>(found.data() + found.size() - input.data()));
   }
   return n;
 }
