@@ -192,6 +192,21 @@ constexpr auto kAsciiClass = [] {
   return table;
 }();
 
+// Decodes a character of the main Han block at s[i]: lead byte E5..E9, or E4 with a second
+// byte of B8 or more (U+4E00..U+9FFF), then continuation bytes. Such a sequence is always valid
+// UTF-8 (surrogates start with ED), so this agrees with NextCodePoint.
+inline bool DecodeHan(std::string_view s, std::size_t i, char32_t* c) {
+  if (s.size() - i < 3) return false;
+  const unsigned char b0 = static_cast<unsigned char>(s[i]);
+  const unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+  const unsigned char b2 = static_cast<unsigned char>(s[i + 2]);
+  if (b0 < 0xE4 || b0 > 0xE9 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 ||
+      (b0 == 0xE4 && b1 < 0xB8))
+    return false;
+  *c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+  return true;
+}
+
 // Measures line->core in one pass. ASCII letters, digits and spaces, and characters of the main
 // Han block, are most of any text; they take short paths that count exactly what the general
 // path below would count for them. Everything else is decoded and classified in full.
@@ -237,31 +252,53 @@ void Measure(Line* line) {
   while (i < n) {
     const std::size_t at = i;
     const unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80 && kAsciiClass[b] != Ascii::kMark) {
+    if (b < 0x80 && kAsciiClass[b] >= Ascii::kUpper) {
+      // A run of ASCII letters and digits, the bulk of alphabetic text, in a tight loop. The
+      // first is word_char's; for the rest `in_word` is already set. `u | 0x20` lower-cases a
+      // letter and leaves a digit (0x30..0x39) as it is. The loop keeps its sums in locals:
+      // `hash` and `m` are shared with the lambdas, which costs a load and a store a step.
+      word_char(b, at, kAsciiClass[b] == Ascii::kDigit);
+      std::uint64_t h = hash;
+      int digits = 0;
+      unsigned char u = b;
+      while (++i < n && (u = static_cast<unsigned char>(s[i])) < 0x80 &&
+             kAsciiClass[u] >= Ascii::kUpper) {
+        h = (h ^ (u | 0x20u)) * kFnvPrime;
+        digits += kAsciiClass[u] == Ascii::kDigit;
+      }
+      hash = h;
+      m.chars += static_cast<int>(i - at);
+      m.digits += digits;
+      m.letters += static_cast<int>(i - at - 1) - digits;
+      prev = static_cast<unsigned char>(s[i - 1]);
+      continue;
+    }
+    if (b < 0x80 && kAsciiClass[b] == Ascii::kSpace) {
       ++i;
       ++m.chars;
-      if (kAsciiClass[b] == Ascii::kSpace) {
-        ++m.spaces;
-        end_word(at);
-      } else {
-        word_char(b, at, kAsciiClass[b] == Ascii::kDigit);
-      }
+      ++m.spaces;
+      end_word(at);
       prev = b;
       continue;
     }
-    // U+4E00..U+9FFF: lead byte E5..E9, or E4 with a second byte of B8 or more, and two
-    // continuation bytes (a valid sequence, and never a surrogate, which starts with ED).
-    if (b >= 0xE4 && b <= 0xE9 && n - i > 2) {
-      const unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
-      const unsigned char b2 = static_cast<unsigned char>(s[i + 2]);
-      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && (b != 0xE4 || b1 >= 0xB8)) {
-        const char32_t c = ((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-        i += 3;
-        ++m.chars;
-        cjk_char(c, at);
+    if (char32_t c; DecodeHan(s, i, &c)) {
+      // A run of Han characters, the bulk of Chinese text, summed in locals as above.
+      end_word(at);
+      std::uint64_t h = hash;
+      int stops = 0;
+      do {
+        h = (h ^ c) * kFnvPrime;
+        stops += IsChineseStop(c);
         prev = c;
-        continue;
-      }
+        i += 3;
+      } while (DecodeHan(s, i, &c));
+      hash = h;
+      const int run = static_cast<int>(i - at) / 3;
+      m.chars += run;
+      m.cjk += run;
+      m.wide += run;
+      m.stops += stops;
+      continue;
     }
     // A [placeholder] is an image or form control, not text.
     if (b == '[') {

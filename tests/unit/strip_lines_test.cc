@@ -40,6 +40,31 @@ TEST_CASE("Every ASCII byte is counted as the character classes say", "[strip]")
   }
 }
 
+TEST_CASE("Runs of letters, digits and Han characters are counted whole", "[strip]") {
+  struct Case {
+    const char* text;
+    int chars, letters, digits, cjk, words, caps;
+  };
+  const Case cases[] = {
+      {"abc123DEF", 9, 6, 3, 0, 1, 0},
+      {"Abc 12 x", 8, 4, 2, 0, 3, 1},
+      {"für Über", 8, 7, 0, 0, 2, 1},  // a word goes on across non-ASCII letters
+      {"中文abc中文", 7, 3, 0, 4, 1, 0},
+      {"2024年3月", 7, 0, 5, 2, 2, 0},
+      {"一二三。四五", 6, 0, 0, 5, 0, 0},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const Line line = Measured(c.text);
+    CHECK(line.chars == c.chars);
+    CHECK(line.letters == c.letters);
+    CHECK(line.digits == c.digits);
+    CHECK(line.cjk == c.cjk);
+    CHECK(line.words == c.words);
+    CHECK(line.caps == c.caps);
+  }
+}
+
 TEST_CASE("Han, kana and the characters around the Han block are counted by their class",
           "[strip]") {
   struct Case {
