@@ -111,3 +111,21 @@ TEST_CASE("Function words are found whatever their ASCII case, and only whole", 
     CHECK(line.stops == c.stops);
   }
 }
+
+TEST_CASE("Code points are counted across the blocks of eight bytes the count reads", "[strip]") {
+  // Each character of every length at every offset of a block, and at the tail after the last
+  // whole block; a stray continuation byte counts for nothing, a stray lead byte for one.
+  const char* pieces[] = {"\u00E9", "\u4E2D", "\U0001F600", "\x80", "\xE4"};
+  const std::size_t counts[] = {1, 1, 1, 0, 1};
+  for (std::size_t k = 0; k < 5; ++k) {
+    for (std::size_t before = 0; before <= 9; ++before) {
+      for (std::size_t after = 0; after <= 9; ++after) {
+        const std::string s = std::string(before, 'a') + pieces[k] + std::string(after, 'b');
+        INFO(s);
+        CHECK(pith::internal::CountCodePoints(s) == before + counts[k] + after);
+      }
+    }
+  }
+  CHECK(pith::internal::CountCodePoints("") == 0);
+  CHECK(pith::internal::CountCodePoints("中文中文中文中文") == 8);
+}
