@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -186,6 +187,36 @@ ParsedFile ParseFile(std::string_view text, const std::string& where) {
   return file;
 }
 
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+
+bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](char x, char y) { return AsciiLower(x) == AsciiLower(y); });
+}
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// See RuleSet::Impl::HitCounter::ascii_bound.
+int AsciiBound(const std::vector<std::string>& keywords) {
+  std::set<std::string> forms;
+  for (const std::string& keyword : keywords) {
+    if (IsAscii(keyword)) {
+      std::string lower = keyword;
+      std::transform(lower.begin(), lower.end(), lower.begin(), AsciiLower);
+      forms.insert(std::move(lower));
+      continue;
+    }
+    bool cjk = false;
+    for (std::size_t i = 0; i < keyword.size() && !cjk;)
+      cjk = internal::IsCjk(internal::NextCodePoint(keyword, &i));
+    if (!cjk) return std::numeric_limits<int>::max();
+  }
+  return static_cast<int>(forms.size());
+}
+
 }  // namespace
 
 // One RE2::Set and, for each of its patterns, the rule it belongs to.
@@ -224,7 +255,17 @@ struct RuleSet::Impl {
   PatternSet all_rules, long_line_rules;
   // Keyword rules with min_hits > 1: their alternation, to count the different keywords a line
   // holds (only run on lines the set already flagged for that rule).
-  std::vector<std::unique_ptr<const RE2>> counters;  // by rule index; null when not needed
+  struct HitCounter {
+    std::unique_ptr<const RE2> keywords;
+    // The most different keywords a line of ASCII text can hold, which spares counting when it
+    // is below min_hits (a two-letter keyword flags most English lines). In ASCII text a keyword
+    // matches only as an ASCII case variant of itself, so the ASCII keywords, lower-cased and
+    // counted once, bound the count; a keyword with a CJK character never matches there (CJK
+    // has no case variants). Any other keyword might (KELVIN SIGN matches k), and then there is
+    // no bound.
+    int ascii_bound = 0;
+  };
+  std::vector<HitCounter> counters;  // by rule index; empty when not needed
   std::unordered_map<std::string, int> detector_rule;
 };
 
@@ -243,7 +284,9 @@ RuleSet::Impl::Impl(std::vector<Rule> all, const std::vector<std::string>& paths
     if (!rule.keywords.empty()) add(KeywordPattern(rule), paths[i] + "/keywords");
     counters.emplace_back();
     if (rule.min_hits > 1) {
-      counters.back() = std::make_unique<const RE2>(Alternation(rule.keywords), MatchOptions());
+      counters.back().keywords =
+          std::make_unique<const RE2>(Alternation(rule.keywords), MatchOptions());
+      counters.back().ascii_bound = AsciiBound(rule.keywords);
     }
     if (!rule.detector.empty()) detector_rule.emplace(rule.detector, index);
     rules.push_back(std::move(rule));
@@ -288,17 +331,6 @@ std::shared_ptr<const RuleSet> RuleSet::FromJsonText(std::string_view text, cons
 
 namespace {
 
-bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (x >= 'A' && x <= 'Z') x |= 0x20;
-    if (y >= 'A' && y <= 'Z') y |= 0x20;
-    if (x != y) return false;
-  }
-  return true;
-}
-
 // The number of different keywords of `re` (their alternation) in `line`, counted up to `enough`:
 // the leftmost match, then the leftmost in what follows it, and so on. Asking for the whole match
 // only keeps RE2 from extracting a group, and the matches are views into `line`, so a line costs
@@ -311,7 +343,8 @@ int DistinctHits(const RE2& re, std::string_view line, int enough) {
   int n = 0;
   while (n < enough && n < 8 && re.Match(input, 0, input.size(), RE2::UNANCHORED, &found, 1)) {
     const std::string_view hit(found.data(), found.size());
-    if (std::none_of(seen, seen + n, [&](std::string_view s) { return EqualIgnoringAsciiCase(s, hit); }))
+    if (std::none_of(seen, seen + n,
+                     [&](std::string_view s) { return EqualIgnoringAsciiCase(s, hit); }))
       seen[n++] = hit;
     if (found.empty()) break;
     input.remove_prefix(static_cast<std::size_t>(found.data() + found.size() - input.data()));
@@ -332,8 +365,11 @@ void RuleSet::Match(std::string_view line, std::vector<int>* hits) const {
     if (r < 0) continue;
     const Rule& rule = impl_->rules[r];
     if (rule.max_chars > 0 && chars > rule.max_chars) continue;
-    if (rule.min_hits > 1 && DistinctHits(*impl_->counters[r], line, rule.min_hits) < rule.min_hits)
-      continue;
+    if (rule.min_hits > 1) {
+      const Impl::HitCounter& counter = impl_->counters[r];
+      if (counter.ascii_bound < rule.min_hits && IsAscii(line)) continue;
+      if (DistinctHits(*counter.keywords, line, rule.min_hits) < rule.min_hits) continue;
+    }
     hits->push_back(r);
   }
   std::sort(hits->begin(), hits->end());

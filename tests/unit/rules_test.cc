@@ -161,6 +161,32 @@ TEST_CASE("Rule options: max_chars, min_hits, whole_line, case", "[rules]") {
   CheckMatches(*rules, cases);
 }
 
+TEST_CASE("min_hits counts different keywords in ASCII lines as in any other", "[rules]") {
+  auto rules = pith::RuleSet::FromJsonText(R"({"rules": [
+      {"id": "t.mixed", "label": "spam", "why": "w", "keywords": ["av", "AV", "中文"],
+       "min_hits": 2},
+      {"id": "t.ascii", "label": "spam", "why": "w", "keywords": ["casino", "Bonus"],
+       "min_hits": 2}]})",
+                                           "inline.json");
+  const MatchCase cases[] = {
+      {"have a travel avenue", ""},  // one keyword in ASCII text, however often
+      {"AV and av", ""},             // and however cased
+      {"av 中文", "t.mixed"},
+      {"CASINO bonus", "t.ascii"},
+  };
+  CheckMatches(*rules, cases);
+  // K KELVIN SIGN matches k case-insensitively, so this rule finds two keywords in ASCII text.
+  auto kelvin = pith::RuleSet::FromJsonText(R"({"rules": [
+      {"id": "t.kelvin", "label": "spam", "why": "w", "keywords": ["\u212Ay", "av"],
+       "min_hits": 2}]})",
+                                            "inline.json");
+  const MatchCase kelvin_cases[] = {
+      {"ky av", "t.kelvin"},
+      {"av av", ""},
+  };
+  CheckMatches(*kelvin, kelvin_cases);
+}
+
 TEST_CASE("A rule set survives its JSON form", "[rules]") {
   auto rules = pith::RuleSet::Default();
   pith::Json file = {{"rules", pith::Json::array()}};
