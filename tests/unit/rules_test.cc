@@ -154,6 +154,8 @@ TEST_CASE("Rule options: max_chars, min_hits, whole_line, case", "[rules]") {
       {"casino casino casino", ""},  // one keyword, however often
       {"登录 | 注册", "t.whole"},
       {"【登录】", "t.whole"},
+      {"12 登录 | 注册 | Sign in »", "t.whole"},  // several keywords, decoration around each
+      {"登录 注册 x", ""},                      // and nothing else
       {"SIGN IN", "t.whole"},                  // case-insensitive
       {"请登录后发表评论", ""},                // not the whole line
       {"Sign in to read the rest", ""},
