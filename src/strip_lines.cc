@@ -213,9 +213,7 @@ inline bool DecodeHan(std::string_view s, std::size_t i, char32_t* c) {
 void Measure(Line* line) {
   const std::string_view s = line->core;
   const std::size_t n = s.size();
-  // The counts are kept in a local Line: stores through `line` could alias the bytes of `s` as
-  // far as the compiler knows, which would keep the counters out of registers.
-  Line m = *line;
+  Line& m = *line;
   bool in_word = false;
   std::size_t word_start = 0;
   std::size_t i = 0;
@@ -256,7 +254,7 @@ void Measure(Line* line) {
       // A run of ASCII letters and digits, the bulk of alphabetic text, in a tight loop. The
       // first is word_char's; for the rest `in_word` is already set. `u | 0x20` lower-cases a
       // letter and leaves a digit (0x30..0x39) as it is. The loop keeps its sums in locals:
-      // `hash` and `m` are shared with the lambdas, which costs a load and a store a step.
+      // `hash` and the counters are shared with the lambdas, which keeps them in memory.
       word_char(b, at, kAsciiClass[b] == Ascii::kDigit);
       std::uint64_t h = hash;
       int digits = 0;
@@ -382,7 +380,6 @@ void Measure(Line* line) {
     m.ends_terminal = false;
   }
   if (m.ends_ellipsis) m.ends_terminal = false;
-  *line = m;
 }
 
 }  // namespace
