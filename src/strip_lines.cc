@@ -1,6 +1,5 @@
 #include "strip_lines.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
