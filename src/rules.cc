@@ -220,9 +220,44 @@ int AsciiBound(const std::vector<std::string>& keywords) {
 
 }  // namespace
 
+// Whether `pattern` can only match at the start of the text: it begins with ^ (not repeated)
+// and has no alternative outside parentheses (in "^a|b", b matches anywhere). Escapes and
+// character classes are skipped; \Q...\E and POSIX classes are not followed, so patterns with
+// them count as matching anywhere, which is always correct, only slower.
+bool MatchesAtStartOnly(std::string_view pattern) {
+  if (pattern.size() < 2 || pattern[0] != '^' || pattern.find("\\Q") != std::string_view::npos)
+    return false;
+  if (pattern[1] == '*' || pattern[1] == '+' || pattern[1] == '?' || pattern[1] == '{')
+    return false;
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 1; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // the escaped character; \x{..} and \p{..} hold no parentheses or bars
+    } else if (in_class) {
+      if (c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') return false;
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      // A ] right after [ or [^ is a member, not the end.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // One RE2::Set and, for each of its patterns, the rule it belongs to.
 struct PatternSet {
-  PatternSet() : set(std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED)) {}
+  explicit PatternSet(RE2::Anchor anchor)
+      : set(std::make_unique<RE2::Set>(MatchOptions(), anchor)) {}
   std::unique_ptr<RE2::Set> set;
   std::vector<int> rule;  // set index -> rule index, -1 for the placeholder
 
@@ -241,6 +276,39 @@ struct PatternSet {
     }
     if (!set->Compile()) throw RuleError("rules", "", "the rule set is too large to compile");
   }
+  // Appends the rules of the patterns that match `line` to `rules`.
+  void Match(std::string_view line, std::vector<int>* rules) const {
+    thread_local std::vector<int> hits;
+    if (!set->Match(re2::StringPiece(line.data(), line.size()), &hits)) return;
+    for (int h : hits) {
+      if (rule[h] >= 0) rules->push_back(rule[h]);
+    }
+  }
+};
+
+// The patterns for lines of one range of lengths, in two sets. A set's DFA tracks every pattern
+// at once, so its states are combinations of how far each pattern has got; on varied text they
+// multiply, and building them, not scanning, comes to dominate: on a few MB of real pages one
+// set spent most of its time building states and needed tens of MB to keep them (with less
+// memory it rebuilds them over and over). The patterns anchored at the start cause most of that,
+// since a line that begins with decoration or digits keeps theirs alive. In a set of their own,
+// anchored, which stops where they all fail, their states add to the others' instead of
+// multiplying them; a line costs two searches, the anchored one mostly a few bytes long.
+struct LengthTier {
+  PatternSet at_start{RE2::ANCHOR_START}, anywhere{RE2::UNANCHORED};
+
+  void Add(const std::string& pattern, int rule_index, const std::string& where,
+           const std::string& id) {
+    (MatchesAtStartOnly(pattern) ? at_start : anywhere).Add(pattern, rule_index, where, id);
+  }
+  void Compile() {
+    at_start.Compile();
+    anywhere.Compile();
+  }
+  void Match(std::string_view line, std::vector<int>* rules) const {
+    at_start.Match(line, rules);
+    anywhere.Match(line, rules);
+  }
 };
 
 struct RuleSet::Impl {
@@ -250,10 +318,9 @@ struct RuleSet::Impl {
   std::vector<Rule> rules;
   // Every pattern and keyword alternation of every rule, for short lines; lines longer than
   // kShortLine code points (paragraphs, mostly) cannot match the many rules limited to short
-  // lines, so they go through the smaller set of the others. Either way a line is matched in one
-  // pass.
+  // lines, so they go through the smaller sets of the others.
   static constexpr int kShortLine = 120;
-  PatternSet all_rules, long_line_rules;
+  LengthTier all_rules, long_line_rules;
   // Keyword rules with min_hits > 1: their alternation, to count the different keywords a line
   // holds (only run on lines the set already flagged for that rule).
   struct HitCounter {
@@ -357,13 +424,11 @@ int DistinctHits(const RE2& re, std::string_view line, int enough) {
 
 void RuleSet::Match(std::string_view line, std::vector<int>* hits) const {
   hits->clear();
-  thread_local std::vector<int> set_hits;
+  thread_local std::vector<int> matched;
+  matched.clear();
   const int chars = static_cast<int>(internal::CountCodePoints(line));
-  const PatternSet& patterns = chars > Impl::kShortLine ? impl_->long_line_rules : impl_->all_rules;
-  if (!patterns.set->Match(re2::StringPiece(line.data(), line.size()), &set_hits)) return;
-  for (int s : set_hits) {
-    const int r = patterns.rule[s];
-    if (r < 0) continue;
+  (chars > Impl::kShortLine ? impl_->long_line_rules : impl_->all_rules).Match(line, &matched);
+  for (int r : matched) {
     const Rule& rule = impl_->rules[r];
     if (rule.max_chars > 0 && chars > rule.max_chars) continue;
     if (rule.min_hits > 1) {

@@ -189,6 +189,42 @@ TEST_CASE("min_hits counts different keywords in ASCII lines as in any other", "
   CheckMatches(*kelvin, kelvin_cases);
 }
 
+TEST_CASE("Patterns that begin with ^ match where they would in any rule set", "[rules]") {
+  // Patterns that can only match at the start of a line are matched apart from the others; a
+  // pattern that only looks anchored must still match anywhere.
+  struct Case {
+    const char* pattern;
+    const char* line;
+    bool matches;
+  };
+  const Case cases[] = {
+      {"^ab", "abc", true},
+      {"^ab", "cab", false},
+      {"^(?:a|b)c", "bc", true},
+      {"^(?:a|b)c", "xbc", false},
+      {"^a|b", "xb", true},            // the second alternative is not anchored
+      {"^(a|b)|c", "zc", true},
+      {"^[(]x|c", "zc", true},          // a parenthesis in a class opens no group
+      {"^[]|]x", "z|x", false},         // nor does a bar in one separate alternatives
+      {"^[]|]x", "|x", true},
+      {"^\\(|c", "zc", true},           // an escaped parenthesis opens no group
+      {"^\\|x", "a|x", false},          // an escaped bar is a character
+      {"^[[:digit:]]x|c", "zc", true},
+      {"^a\\Q|\\Eb|c", "zc", true},
+      {"^*a", "xa", true},              // a repeated ^ may match nothing
+      {"^?a", "xa", true},
+      {"^[\\s\\p{P}]*(?:登录|注册)$", "【 登录", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.pattern << " on " << c.line);
+    pith::Json file = {{"rules", pith::Json::array()}};
+    file["rules"].push_back(
+        {{"id", "t.p"}, {"label", "chrome"}, {"why", "w"}, {"patterns", {c.pattern}}});
+    auto rules = pith::RuleSet::FromJsonText(file.dump(), "inline.json");
+    CHECK((FirstMatch(*rules, c.line) == "t.p") == c.matches);
+  }
+}
+
 TEST_CASE("A rule set survives its JSON form", "[rules]") {
   auto rules = pith::RuleSet::Default();
   pith::Json file = {{"rules", pith::Json::array()}};
