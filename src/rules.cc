@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -45,12 +46,13 @@ std::string Alternation(const std::vector<std::string>& keywords) {
 }
 
 // A whole-line rule matches a line made of its keywords and decoration only, so "登录 | 注册" and
-// "字体： 小 中 大" match as well as "Related".
+// "字体： 小 中 大" match as well as "Related". Written D(KD)+ rather than DK(DK)*D, the same
+// lines: the decoration is a large Unicode class, and each copy of it costs compile time.
 std::string KeywordPattern(const Rule& rule) {
   const std::string alt = Alternation(rule.keywords);
   if (!rule.whole_line) return alt;
   const std::string d(kDecoration);
-  return "^" + d + alt + "(?:" + d + alt + ")*" + d + "$";
+  return "^" + d + "(?:" + alt + d + ")+$";
 }
 
 // The JSON keys a rule may have; anything else is a typo worth reporting.
@@ -186,11 +188,76 @@ ParsedFile ParseFile(std::string_view text, const std::string& where) {
   return file;
 }
 
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+
+bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](char x, char y) { return AsciiLower(x) == AsciiLower(y); });
+}
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// See RuleSet::Impl::HitCounter::ascii_bound.
+int AsciiBound(const std::vector<std::string>& keywords) {
+  std::set<std::string> forms;
+  for (const std::string& keyword : keywords) {
+    if (IsAscii(keyword)) {
+      std::string lower = keyword;
+      std::transform(lower.begin(), lower.end(), lower.begin(), AsciiLower);
+      forms.insert(std::move(lower));
+      continue;
+    }
+    bool cjk = false;
+    for (std::size_t i = 0; i < keyword.size() && !cjk;)
+      cjk = internal::IsCjk(internal::NextCodePoint(keyword, &i));
+    if (!cjk) return std::numeric_limits<int>::max();
+  }
+  return static_cast<int>(forms.size());
+}
+
 }  // namespace
+
+// Whether `pattern` can only match at the start of the text: it begins with ^ (not repeated)
+// and has no alternative outside parentheses (in "^a|b", b matches anywhere). Escapes and
+// character classes are skipped; \Q...\E and POSIX classes are not followed, so patterns with
+// them count as matching anywhere, which is always correct, only slower.
+bool MatchesAtStartOnly(std::string_view pattern) {
+  if (pattern.size() < 2 || pattern[0] != '^' || pattern.find("\\Q") != std::string_view::npos)
+    return false;
+  if (pattern[1] == '*' || pattern[1] == '+' || pattern[1] == '?' || pattern[1] == '{')
+    return false;
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 1; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // the escaped character; \x{..} and \p{..} hold no parentheses or bars
+    } else if (in_class) {
+      if (c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') return false;
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      // A ] right after [ or [^ is a member, not the end.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
 
 // One RE2::Set and, for each of its patterns, the rule it belongs to.
 struct PatternSet {
-  PatternSet() : set(std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED)) {}
+  explicit PatternSet(RE2::Anchor anchor)
+      : set(std::make_unique<RE2::Set>(MatchOptions(), anchor)) {}
   std::unique_ptr<RE2::Set> set;
   std::vector<int> rule;  // set index -> rule index, -1 for the placeholder
 
@@ -209,6 +276,39 @@ struct PatternSet {
     }
     if (!set->Compile()) throw RuleError("rules", "", "the rule set is too large to compile");
   }
+  // Appends the rules of the patterns that match `line` to `rules`.
+  void Match(std::string_view line, std::vector<int>* rules) const {
+    thread_local std::vector<int> hits;
+    if (!set->Match(re2::StringPiece(line.data(), line.size()), &hits)) return;
+    for (int h : hits) {
+      if (rule[h] >= 0) rules->push_back(rule[h]);
+    }
+  }
+};
+
+// The patterns for lines of one range of lengths, in two sets. A set's DFA tracks every pattern
+// at once, so its states are combinations of how far each pattern has got; on varied text they
+// multiply, and building them, not scanning, comes to dominate: on a few MB of real pages one
+// set spent most of its time building states and needed tens of MB to keep them (with less
+// memory it rebuilds them over and over). The patterns anchored at the start cause most of that,
+// since a line that begins with decoration or digits keeps theirs alive. In a set of their own,
+// anchored, which stops where they all fail, their states add to the others' instead of
+// multiplying them; a line costs two searches, the anchored one mostly a few bytes long.
+struct LengthTier {
+  PatternSet at_start{RE2::ANCHOR_START}, anywhere{RE2::UNANCHORED};
+
+  void Add(const std::string& pattern, int rule_index, const std::string& where,
+           const std::string& id) {
+    (MatchesAtStartOnly(pattern) ? at_start : anywhere).Add(pattern, rule_index, where, id);
+  }
+  void Compile() {
+    at_start.Compile();
+    anywhere.Compile();
+  }
+  void Match(std::string_view line, std::vector<int>* rules) const {
+    at_start.Match(line, rules);
+    anywhere.Match(line, rules);
+  }
 };
 
 struct RuleSet::Impl {
@@ -218,13 +318,22 @@ struct RuleSet::Impl {
   std::vector<Rule> rules;
   // Every pattern and keyword alternation of every rule, for short lines; lines longer than
   // kShortLine code points (paragraphs, mostly) cannot match the many rules limited to short
-  // lines, so they go through the smaller set of the others. Either way a line is matched in one
-  // pass.
+  // lines, so they go through the smaller sets of the others.
   static constexpr int kShortLine = 120;
-  PatternSet all_rules, long_line_rules;
+  LengthTier all_rules, long_line_rules;
   // Keyword rules with min_hits > 1: their alternation, to count the different keywords a line
   // holds (only run on lines the set already flagged for that rule).
-  std::vector<std::unique_ptr<const RE2>> counters;  // by rule index; null when not needed
+  struct HitCounter {
+    std::unique_ptr<const RE2> keywords;
+    // The most different keywords a line of ASCII text can hold, which spares counting when it
+    // is below min_hits (a two-letter keyword flags most English lines). In ASCII text a keyword
+    // matches only as an ASCII case variant of itself, so the ASCII keywords, lower-cased and
+    // counted once, bound the count; a keyword with a CJK character never matches there (CJK
+    // has no case variants). Any other keyword might (KELVIN SIGN matches k), and then there is
+    // no bound.
+    int ascii_bound = 0;
+  };
+  std::vector<HitCounter> counters;  // by rule index; empty when not needed
   std::unordered_map<std::string, int> detector_rule;
 };
 
@@ -243,10 +352,9 @@ RuleSet::Impl::Impl(std::vector<Rule> all, const std::vector<std::string>& paths
     if (!rule.keywords.empty()) add(KeywordPattern(rule), paths[i] + "/keywords");
     counters.emplace_back();
     if (rule.min_hits > 1) {
-      std::string group = Alternation(rule.keywords);
-      group.insert(group.begin(), '(');
-      group.push_back(')');
-      counters.back() = std::make_unique<const RE2>(group, MatchOptions());
+      counters.back().keywords =
+          std::make_unique<const RE2>(Alternation(rule.keywords), MatchOptions());
+      counters.back().ascii_bound = AsciiBound(rule.keywords);
     }
     if (!rule.detector.empty()) detector_rule.emplace(rule.detector, index);
     rules.push_back(std::move(rule));
@@ -291,18 +399,23 @@ std::shared_ptr<const RuleSet> RuleSet::FromJsonText(std::string_view text, cons
 
 namespace {
 
-// The number of different keywords of `re` (an alternation in one group) in `line`.
+// The number of different keywords of `re` (their alternation) in `line`, counted up to `enough`:
+// the leftmost match, then the leftmost in what follows it, and so on. Asking for the whole match
+// only keeps RE2 from extracting a group, and the matches are views into `line`, so a line costs
+// its searches and no allocation.
 int DistinctHits(const RE2& re, std::string_view line, int enough) {
   re2::StringPiece input(line.data(), line.size());
   re2::StringPiece found;
   // A handful of hits at most: a small linear list beats a set here.
-  std::string seen[8];
+  std::string_view seen[8];
   int n = 0;
-  while (n < enough && n < 8 && RE2::FindAndConsume(&input, re, &found)) {
-    std::string lower(found.data(), found.size());
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (std::find(seen, seen + n, lower) == seen + n) seen[n++] = std::move(lower);
+  while (n < enough && n < 8 && re.Match(input, 0, input.size(), RE2::UNANCHORED, &found, 1)) {
+    const std::string_view hit(found.data(), found.size());
+    if (std::none_of(seen, seen + n,
+                     [&](std::string_view s) { return EqualIgnoringAsciiCase(s, hit); }))
+      seen[n++] = hit;
     if (found.empty()) break;
+    input.remove_prefix(static_cast<std::size_t>(found.data() + found.size() - input.data()));
   }
   return n;
 }
@@ -311,17 +424,18 @@ int DistinctHits(const RE2& re, std::string_view line, int enough) {
 
 void RuleSet::Match(std::string_view line, std::vector<int>* hits) const {
   hits->clear();
-  thread_local std::vector<int> set_hits;
+  thread_local std::vector<int> matched;
+  matched.clear();
   const int chars = static_cast<int>(internal::CountCodePoints(line));
-  const PatternSet& patterns = chars > Impl::kShortLine ? impl_->long_line_rules : impl_->all_rules;
-  if (!patterns.set->Match(re2::StringPiece(line.data(), line.size()), &set_hits)) return;
-  for (int s : set_hits) {
-    const int r = patterns.rule[s];
-    if (r < 0) continue;
+  (chars > Impl::kShortLine ? impl_->long_line_rules : impl_->all_rules).Match(line, &matched);
+  for (int r : matched) {
     const Rule& rule = impl_->rules[r];
     if (rule.max_chars > 0 && chars > rule.max_chars) continue;
-    if (rule.min_hits > 1 && DistinctHits(*impl_->counters[r], line, rule.min_hits) < rule.min_hits)
-      continue;
+    if (rule.min_hits > 1) {
+      const Impl::HitCounter& counter = impl_->counters[r];
+      if (counter.ascii_bound < rule.min_hits && IsAscii(line)) continue;
+      if (DistinctHits(*counter.keywords, line, rule.min_hits) < rule.min_hits) continue;
+    }
     hits->push_back(r);
   }
   std::sort(hits->begin(), hits->end());

@@ -1,6 +1,5 @@
 #include "strip_lines.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -12,9 +11,8 @@ namespace {
 
 // Function words of English and of the other languages pages most often come in (German,
 // French, Spanish, Portuguese, Italian, Polish): running text is 30-50% of them, menus and
-// headlines far fewer. Lower case, sorted at compile time for binary search.
-constexpr auto kStopWords = [] {
-  auto a = std::to_array<std::string_view>({
+// headlines far fewer. Lower case.
+constexpr auto kStopWords = std::to_array<std::string_view>({
     "a", "aber", "about", "after", "again", "against", "al", "ale", "all", "alla", "als", "also",
     "am", "an", "anche", "and", "any", "ao", "are", "as", "at", "au", "auch", "auf", "aus",
     "aussi", "aux", "avec", "be", "because", "been", "before", "bei", "being", "between", "bis",
@@ -41,66 +39,74 @@ constexpr auto kStopWords = [] {
     "what", "when", "where", "which", "while", "who", "whom", "why", "wie", "will", "wir", "wird",
     "with", "would", "wurde", "y", "ya", "you", "your", "z", "za", "zu", "zum", "zur", "è", "é",
     "était", "été", "être", "über", "że"});
-  std::sort(a.begin(), a.end());
-  return a;
-}();
 
 // Chinese function characters, simplified and traditional: particles, pronouns, prepositions
-// and conjunctions that fill sentences but rarely menus. Sorted by code point.
-constexpr auto kChineseStops = [] {
-  auto a = std::to_array<char32_t>({
-      U'的', U'了', U'是', U'在', U'和', U'有', U'我', U'他', U'她', U'们', U'們', U'这', U'這',
-      U'那', U'也', U'就', U'都', U'而', U'与', U'與', U'及', U'对', U'對', U'把', U'被', U'将',
-      U'將', U'从', U'從', U'于', U'於', U'以', U'为', U'為', U'之', U'其', U'所', U'着', U'著',
-      U'过', U'過', U'还', U'還', U'又', U'很', U'更', U'个', U'個', U'不', U'说', U'說', U'要',
-      U'会', U'會', U'能', U'可', U'没', U'沒', U'地', U'得', U'让', U'讓', U'但', U'因', U'并',
-      U'並', U'却', U'卻', U'已', U'些', U'吗', U'呢'});
-  std::sort(a.begin(), a.end());
-  return a;
-}();
+// and conjunctions that fill sentences but rarely menus. All are in the main Han block.
+constexpr auto kChineseStops = std::to_array<char32_t>({
+    U'的', U'了', U'是', U'在', U'和', U'有', U'我', U'他', U'她', U'们', U'們', U'这', U'這',
+    U'那', U'也', U'就', U'都', U'而', U'与', U'與', U'及', U'对', U'對', U'把', U'被', U'将',
+    U'將', U'从', U'從', U'于', U'於', U'以', U'为', U'為', U'之', U'其', U'所', U'着', U'著',
+    U'过', U'過', U'还', U'還', U'又', U'很', U'更', U'个', U'個', U'不', U'说', U'說', U'要',
+    U'会', U'會', U'能', U'可', U'没', U'沒', U'地', U'得', U'让', U'讓', U'但', U'因', U'并',
+    U'並', U'却', U'卻', U'已', U'些', U'吗', U'呢'});
 
-// FNV-1a over ASCII-lower-cased bytes.
-constexpr std::uint32_t HashWord(std::string_view word) {
-  std::uint32_t h = 2166136261u;
-  for (char c : word) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    h = (h ^ (u >= 'A' && u <= 'Z' ? u | 0x20 : u)) * 16777619u;
-  }
-  return h;
+constexpr unsigned char AsciiLower(unsigned char u) { return u >= 'A' && u <= 'Z' ? u | 0x20 : u; }
+
+// A word of at most 8 bytes, ASCII-lower-cased, as one integer (zero bytes fill the rest, and
+// words hold none): comparing two words is comparing two integers.
+constexpr std::uint64_t PackWord(std::string_view word) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    key |= std::uint64_t{AsciiLower(static_cast<unsigned char>(word[i]))} << (8 * i);
+  return key;
 }
 
-// The stop words in an open-addressing table: one hash and a probe or two per word, which keeps
-// the per-word cost of the density measure small.
 constexpr std::size_t kStopSlots = 1024;
+constexpr std::size_t StopSlot(std::uint64_t key) {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 54);  // Fibonacci hashing
+}
+static_assert(kStopSlots == std::size_t{1} << (64 - 54));
 static_assert(kStopSlots >= 2 * kStopWords.size());
+
+// The stop words, packed, in an open-addressing table: one multiplication and a probe or two per
+// word keep the per-word cost of the density measure small.
 constexpr auto kStopTable = [] {
-  std::array<std::string_view, kStopSlots> table{};
+  std::array<std::uint64_t, kStopSlots> table{};
   for (std::string_view w : kStopWords) {
-    std::size_t i = HashWord(w) & (kStopSlots - 1);
-    while (!table[i].empty()) i = (i + 1) & (kStopSlots - 1);
-    table[i] = w;
+    if (w.size() > 8) throw "stop words are packed into 8 bytes";
+    std::size_t i = StopSlot(PackWord(w));
+    while (table[i] != 0) i = (i + 1) & (kStopSlots - 1);
+    table[i] = PackWord(w);
   }
   return table;
 }();
 
 bool IsStopWord(std::string_view word) {
   if (word.size() > 8) return false;
-  for (std::size_t i = HashWord(word) & (kStopSlots - 1); !kStopTable[i].empty();
-       i = (i + 1) & (kStopSlots - 1)) {
-    const std::string_view w = kStopTable[i];
-    if (w.size() != word.size()) continue;
-    bool same = true;
-    for (std::size_t k = 0; k < w.size() && same; ++k) {
-      const unsigned char u = static_cast<unsigned char>(word[k]);
-      same = static_cast<unsigned char>(w[k]) == (u >= 'A' && u <= 'Z' ? u | 0x20 : u);
-    }
-    if (same) return true;
+  const std::uint64_t key = PackWord(word);
+  for (std::size_t i = StopSlot(key); kStopTable[i] != 0; i = (i + 1) & (kStopSlots - 1)) {
+    if (kStopTable[i] == key) return true;
   }
   return false;
 }
 
+// The main Han block, which all the Chinese function characters are in and which the per-character
+// loop decodes directly from its 3-byte UTF-8 form.
+constexpr char32_t kHanFirst = 0x4E00, kHanLast = 0x9FFF;
+
+// kChineseStops as a bitmap over the main Han block: one load instead of a binary search.
+constexpr auto kChineseStopBits = [] {
+  std::array<std::uint64_t, (kHanLast - kHanFirst + 1) / 64> bits{};
+  for (char32_t c : kChineseStops) {
+    if (c < kHanFirst || c > kHanLast) throw "Chinese stops are in the main Han block";
+    bits[(c - kHanFirst) / 64] |= std::uint64_t{1} << ((c - kHanFirst) % 64);
+  }
+  return bits;
+}();
+
 bool IsChineseStop(char32_t c) {
-  return std::binary_search(kChineseStops.begin(), kChineseStops.end(), c);
+  return c >= kHanFirst && c <= kHanLast &&
+         (kChineseStopBits[(c - kHanFirst) / 64] >> ((c - kHanFirst) % 64) & 1);
 }
 
 bool IsSentenceEnd(char32_t c) {
@@ -173,95 +179,189 @@ std::size_t BulletLength(std::string_view s, Bullet* kind) {
   return i < s.size() ? i : 0;
 }
 
+// What the per-character loop needs to know of an ASCII byte, looked up rather than tested.
+enum class Ascii : std::uint8_t { kMark, kSpace, kUpper, kLower, kDigit };
+
+constexpr auto kAsciiClass = [] {
+  std::array<Ascii, 128> table{};  // kMark: punctuation, symbols and control characters
+  for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) table[c] = Ascii::kSpace;  // as IsSpace
+  for (char c = 'A'; c <= 'Z'; ++c) table[c] = Ascii::kUpper;
+  for (char c = 'a'; c <= 'z'; ++c) table[c] = Ascii::kLower;
+  for (char c = '0'; c <= '9'; ++c) table[c] = Ascii::kDigit;
+  return table;
+}();
+
+// Decodes a character of the main Han block at s[i]: lead byte E5..E9, or E4 with a second
+// byte of B8 or more (U+4E00..U+9FFF), then continuation bytes. Such a sequence is always valid
+// UTF-8 (surrogates start with ED), so this agrees with NextCodePoint.
+inline bool DecodeHan(std::string_view s, std::size_t i, char32_t* c) {
+  if (s.size() - i < 3) return false;
+  const unsigned char b0 = static_cast<unsigned char>(s[i]);
+  const unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+  const unsigned char b2 = static_cast<unsigned char>(s[i + 2]);
+  if (b0 < 0xE4 || b0 > 0xE9 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 ||
+      (b0 == 0xE4 && b1 < 0xB8))
+    return false;
+  *c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+  return true;
+}
+
+// Measures line->core in one pass. ASCII letters, digits and spaces, and characters of the main
+// Han block, are most of any text; they take short paths that count exactly what the general
+// path below would count for them. Everything else is decoded and classified in full.
 void Measure(Line* line) {
   const std::string_view s = line->core;
+  const std::size_t n = s.size();
+  Line& m = *line;
   bool in_word = false;
   std::size_t word_start = 0;
   std::size_t i = 0;
   char32_t prev = 0;
   std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  constexpr std::uint64_t kFnvPrime = 1099511628211ull;
   auto end_word = [&](std::size_t end) {
     if (!in_word) return;
     in_word = false;
-    ++line->words;
-    if (IsStopWord(s.substr(word_start, end - word_start))) ++line->stops;
+    ++m.words;
+    m.stops += IsStopWord(s.substr(word_start, end - word_start));
   };
-  while (i < s.size()) {
+  // A letter or digit of an alphabetic script (or a full-width one): hashed, counted, and part of
+  // a word.
+  auto word_char = [&](char32_t c, std::size_t at, bool digit) {
+    hash = (hash ^ (c < 0x80 ? AsciiLower(static_cast<unsigned char>(c)) : c)) * kFnvPrime;
+    if (digit) ++m.digits;
+    else ++m.letters;
+    if (!in_word) {
+      in_word = true;
+      word_start = at;
+      m.caps += (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+      m.urls += c == 'w' && s.compare(at, 4, "www.") == 0;
+    }
+  };
+  // A CJK character is a word of its own.
+  auto cjk_char = [&](char32_t c, std::size_t at) {
+    hash = (hash ^ c) * kFnvPrime;
+    end_word(at);
+    ++m.cjk;
+    ++m.wide;
+    m.stops += IsChineseStop(c);
+  };
+  while (i < n) {
     const std::size_t at = i;
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80 && kAsciiClass[b] >= Ascii::kUpper) {
+      // A run of ASCII letters and digits, the bulk of alphabetic text, in a tight loop. The
+      // first is word_char's; for the rest `in_word` is already set. `u | 0x20` lower-cases a
+      // letter and leaves a digit (0x30..0x39) as it is. The loop keeps its sums in locals:
+      // `hash` and the counters are shared with the lambdas, which keeps them in memory.
+      word_char(b, at, kAsciiClass[b] == Ascii::kDigit);
+      std::uint64_t h = hash;
+      int digits = 0;
+      unsigned char u = b;
+      while (++i < n && (u = static_cast<unsigned char>(s[i])) < 0x80 &&
+             kAsciiClass[u] >= Ascii::kUpper) {
+        h = (h ^ (u | 0x20u)) * kFnvPrime;
+        digits += kAsciiClass[u] == Ascii::kDigit;
+      }
+      hash = h;
+      m.chars += static_cast<int>(i - at);
+      m.digits += digits;
+      m.letters += static_cast<int>(i - at - 1) - digits;
+      prev = static_cast<unsigned char>(s[i - 1]);
+      continue;
+    }
+    if (b < 0x80 && kAsciiClass[b] == Ascii::kSpace) {
+      ++i;
+      ++m.chars;
+      ++m.spaces;
+      end_word(at);
+      prev = b;
+      continue;
+    }
+    if (char32_t c; DecodeHan(s, i, &c)) {
+      // A run of Han characters, the bulk of Chinese text, summed in locals as above.
+      end_word(at);
+      std::uint64_t h = hash;
+      int stops = 0;
+      do {
+        h = (h ^ c) * kFnvPrime;
+        stops += IsChineseStop(c);
+        prev = c;
+        i += 3;
+      } while (DecodeHan(s, i, &c));
+      hash = h;
+      const int run = static_cast<int>(i - at) / 3;
+      m.chars += run;
+      m.cjk += run;
+      m.wide += run;
+      m.stops += stops;
+      continue;
+    }
     // A [placeholder] is an image or form control, not text.
-    if (s[i] == '[') {
+    if (b == '[') {
       const std::size_t close = s.find(']', i + 1);
       if (close != std::string_view::npos && close - i < 400 &&
           s.substr(i + 1, close - i - 1).find('[') == std::string_view::npos) {
         end_word(at);
-        ++line->images;
-        line->chars += static_cast<int>(CountCodePoints(s.substr(i, close + 1 - i)));
+        ++m.images;
+        m.chars += static_cast<int>(CountCodePoints(s.substr(i, close + 1 - i)));
         i = close + 1;
         prev = ']';
         continue;
       }
     }
     const char32_t c = NextCodePoint(s, &i);
-    ++line->chars;
-    line->wide += IsCjk(c) || (c >= 0x2E80 && c <= 0x33FF) || (c >= 0xFF00 && c <= 0xFF60) ||
-                  (c >= 0xFFE0 && c <= 0xFFE6);
-    if (IsCjk(c) || IsLetter(c) || IsDigit(c)) {
-      const char32_t lower = c < 0x80 && IsAsciiAlpha(c) ? (c | 0x20) : c;
-      hash = (hash ^ lower) * 1099511628211ull;
-    }
+    ++m.chars;
     if (IsCjk(c)) {
-      end_word(at);
-      ++line->cjk;
-      if (IsChineseStop(c)) ++line->stops;
-    } else if (IsLetter(c) || IsDigit(c)) {
-      if (IsDigit(c)) ++line->digits;
-      else ++line->letters;
-      if (!in_word) {
-        in_word = true;
-        word_start = at;
-        line->caps += (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
-        line->urls += c == 'w' && s.compare(at, 4, "www.") == 0;
+      cjk_char(c, at);
+      prev = c;
+      continue;
+    }
+    m.wide += (c >= 0x2E80 && c <= 0x33FF) || (c >= 0xFF00 && c <= 0xFF60) ||
+              (c >= 0xFFE0 && c <= 0xFFE6);
+    if (IsLetter(c) || IsDigit(c)) {
+      word_char(c, at, IsDigit(c));
+      prev = c;
+      continue;
+    }
+    m.spaces += IsSpace(c);
+    // An apostrophe inside a word (don't) keeps the word whole.
+    if (in_word && (c == '\'' || c == U'’') && i < n && IsAsciiAlpha(static_cast<unsigned char>(s[i])))
+      continue;
+    end_word(at);
+    if (c == '.' || c == '!' || c == '?') {
+      // A sentence end is followed by space, a closing quote or the end, and follows a
+      // letter or closer; "3.5" and "www.x" are not sentences.
+      const bool at_end = i >= n;
+      std::size_t j = i;
+      const char32_t next = at_end ? 0 : NextCodePoint(s, &j);
+      // Between CJK characters a half-width mark ends a sentence too (加码?实际).
+      if (((at_end || IsSpace(next) || IsCloser(next)) &&
+           (IsLetter(prev) || IsDigit(prev) || IsCloser(prev) || IsCjk(prev))) ||
+          (IsCjk(prev) && IsCjk(next))) {
+        ++m.terminals;
+        m.periods += c == '.';
       }
-    } else {
-      line->spaces += IsSpace(c);
-      // An apostrophe inside a word (don't) keeps the word whole.
-      if (in_word && (c == '\'' || c == U'’') && i < s.size() && IsAsciiAlpha(static_cast<unsigned char>(s[i])))
-        continue;
-      end_word(at);
-      if (c == '.' || c == '!' || c == '?') {
-        // A sentence end is followed by space, a closing quote or the end, and follows a
-        // letter or closer; "3.5" and "www.x" are not sentences.
-        const bool at_end = i >= s.size();
-        std::size_t j = i;
-        const char32_t next = at_end ? 0 : NextCodePoint(s, &j);
-        // Between CJK characters a half-width mark ends a sentence too (加码?实际).
-        if (((at_end || IsSpace(next) || IsCloser(next)) &&
-             (IsLetter(prev) || IsDigit(prev) || IsCloser(prev) || IsCjk(prev))) ||
-            (IsCjk(prev) && IsCjk(next))) {
-          ++line->terminals;
-          line->periods += c == '.';
-        }
-      } else if (IsSentenceEnd(c)) {
-        ++line->terminals;
-        line->periods += c == U'。' || c == U'．' || c == U'｡';
-      } else if (c == U'，' || c == U'、' || c == ',' || c == U'；' || c == ';') {
-        ++line->commas;
-      } else if (IsSeparator(c)) {
-        ++line->separators;
-      } else if ((c == '-' || c == U'–' || c == U'—' || c == '_') && IsSpace(prev) && i < s.size() &&
-                 s[i] == ' ') {
-        ++line->separators;  // " - " joins segments; "well-known" does not
-      } else if (c == ':' && i + 1 < s.size() && s[i] == '/' && s[i + 1] == '/') {
-        ++line->urls;
-      }
+    } else if (IsSentenceEnd(c)) {
+      ++m.terminals;
+      m.periods += c == U'。' || c == U'．' || c == U'｡';
+    } else if (c == U'，' || c == U'、' || c == ',' || c == U'；' || c == ';') {
+      ++m.commas;
+    } else if (IsSeparator(c)) {
+      ++m.separators;
+    } else if ((c == '-' || c == U'–' || c == U'—' || c == '_') && IsSpace(prev) && i < n &&
+               s[i] == ' ') {
+      ++m.separators;  // " - " joins segments; "well-known" does not
+    } else if (c == ':' && i + 1 < n && s[i] == '/' && s[i + 1] == '/') {
+      ++m.urls;
     }
     prev = c;
   }
-  end_word(s.size());
-  line->letters_hash = hash;
+  end_word(n);
+  m.letters_hash = hash;
 
   // How the line ends: look past closing quotes and brackets.
-  std::size_t e = s.size();
+  std::size_t e = n;
   char32_t last = 0;
   while (e > 0) {
     std::size_t start;
@@ -269,16 +369,16 @@ void Measure(Line* line) {
     e = start;
     if (!IsCloser(last)) break;
   }
-  line->last = last;
-  line->ends_terminal = IsSentenceEnd(last);
+  m.last = last;
+  m.ends_terminal = IsSentenceEnd(last);
   if (last == U'…') {
     std::size_t start;
-    line->ends_ellipsis = e == 0 || PrevCodePoint(s, e, &start) != U'…';
-  } else if (s.size() >= 3 && s.substr(s.size() - 3) == "...") {
-    line->ends_ellipsis = s.size() == 3 || s[s.size() - 4] != '.';
-    line->ends_terminal = false;
+    m.ends_ellipsis = e == 0 || PrevCodePoint(s, e, &start) != U'…';
+  } else if (n >= 3 && s.substr(n - 3) == "...") {
+    m.ends_ellipsis = n == 3 || s[n - 4] != '.';
+    m.ends_terminal = false;
   }
-  if (line->ends_ellipsis) line->ends_terminal = false;
+  if (m.ends_ellipsis) m.ends_terminal = false;
 }
 
 }  // namespace

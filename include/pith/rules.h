@@ -39,9 +39,10 @@
 // file, the JSON path and the rule id, e.g.
 //   my_rules.json: /rules/3/patterns/0: missing ): (ab (rule "chrome.nav")
 //
-// All patterns and keywords of a set are compiled once into one RE2::Set, so a line is matched
-// against every rule in one pass. A RuleSet is immutable and thread-safe once built; stages share
-// it through shared_ptr.
+// All patterns and keywords of a set are compiled once into RE2::Sets, so a line is matched
+// against every rule in two searches (patterns anchored at the start, and the others), however
+// many rules there are. A RuleSet is immutable and thread-safe once built; stages share it
+// through shared_ptr.
 #pragma once
 
 #include <memory>

@@ -154,11 +154,75 @@ TEST_CASE("Rule options: max_chars, min_hits, whole_line, case", "[rules]") {
       {"casino casino casino", ""},  // one keyword, however often
       {"登录 | 注册", "t.whole"},
       {"【登录】", "t.whole"},
+      {"12 登录 | 注册 | Sign in »", "t.whole"},  // several keywords, decoration around each
+      {"登录 注册 x", ""},                      // and nothing else
       {"SIGN IN", "t.whole"},                  // case-insensitive
       {"请登录后发表评论", ""},                // not the whole line
       {"Sign in to read the rest", ""},
   };
   CheckMatches(*rules, cases);
+}
+
+TEST_CASE("min_hits counts different keywords in ASCII lines as in any other", "[rules]") {
+  auto rules = pith::RuleSet::FromJsonText(R"({"rules": [
+      {"id": "t.mixed", "label": "spam", "why": "w", "keywords": ["av", "AV", "中文"],
+       "min_hits": 2},
+      {"id": "t.ascii", "label": "spam", "why": "w", "keywords": ["casino", "Bonus"],
+       "min_hits": 2}]})",
+                                           "inline.json");
+  const MatchCase cases[] = {
+      {"have a travel avenue", ""},  // one keyword in ASCII text, however often
+      {"AV and av", ""},             // and however cased
+      {"av 中文", "t.mixed"},
+      {"CASINO bonus", "t.ascii"},
+  };
+  CheckMatches(*rules, cases);
+  // K KELVIN SIGN matches k case-insensitively, so this rule finds two keywords in ASCII text.
+  auto kelvin = pith::RuleSet::FromJsonText(R"({"rules": [
+      {"id": "t.kelvin", "label": "spam", "why": "w", "keywords": ["\u212Ay", "av"],
+       "min_hits": 2}]})",
+                                            "inline.json");
+  const MatchCase kelvin_cases[] = {
+      {"ky av", "t.kelvin"},
+      {"av av", ""},
+  };
+  CheckMatches(*kelvin, kelvin_cases);
+}
+
+TEST_CASE("Patterns that begin with ^ match where they would in any rule set", "[rules]") {
+  // Patterns that can only match at the start of a line are matched apart from the others; a
+  // pattern that only looks anchored must still match anywhere.
+  struct Case {
+    const char* pattern;
+    const char* line;
+    bool matches;
+  };
+  const Case cases[] = {
+      {"^ab", "abc", true},
+      {"^ab", "cab", false},
+      {"^(?:a|b)c", "bc", true},
+      {"^(?:a|b)c", "xbc", false},
+      {"^a|b", "xb", true},            // the second alternative is not anchored
+      {"^(a|b)|c", "zc", true},
+      {"^[(]x|c", "zc", true},          // a parenthesis in a class opens no group
+      {"^[]|]x", "z|x", false},         // nor does a bar in one separate alternatives
+      {"^[]|]x", "|x", true},
+      {"^\\(|c", "zc", true},           // an escaped parenthesis opens no group
+      {"^\\|x", "a|x", false},          // an escaped bar is a character
+      {"^[[:digit:]]x|c", "zc", true},
+      {"^a\\Q|\\Eb|c", "zc", true},
+      {"^*a", "xa", true},              // a repeated ^ may match nothing
+      {"^?a", "xa", true},
+      {"^[\\s\\p{P}]*(?:登录|注册)$", "【 登录", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.pattern << " on " << c.line);
+    pith::Json file = {{"rules", pith::Json::array()}};
+    file["rules"].push_back(
+        {{"id", "t.p"}, {"label", "chrome"}, {"why", "w"}, {"patterns", {c.pattern}}});
+    auto rules = pith::RuleSet::FromJsonText(file.dump(), "inline.json");
+    CHECK((FirstMatch(*rules, c.line) == "t.p") == c.matches);
+  }
 }
 
 TEST_CASE("A rule set survives its JSON form", "[rules]") {

@@ -1,0 +1,131 @@
+// The measures strip takes of each line. The per-character loop has short paths for ASCII and for
+// the main Han block; these cases pin that they count what the character classes say, at the
+// edges of the ranges too.
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "strip_lines.h"
+#include "strip_text.h"
+
+namespace {
+
+using pith::internal::Line;
+
+Line Measured(const std::string& text) {
+  std::vector<Line> lines;
+  pith::internal::SplitLines(text, &lines);
+  REQUIRE(lines.size() == 1);
+  return lines[0];
+}
+
+}  // namespace
+
+TEST_CASE("Every ASCII byte is counted as the character classes say", "[strip]") {
+  for (char32_t c = 1; c < 0x80; ++c) {
+    if (c == '\n') continue;  // splits the line
+    const std::string text = std::string("ab") + static_cast<char>(c) + "cd";
+    INFO("byte " << static_cast<int>(c));
+    const Line line = Measured(text);
+    CHECK(line.chars == 5);
+    CHECK(line.cjk == 0);
+    CHECK(line.wide == 0);
+    CHECK(line.spaces == (pith::internal::IsSpace(c) ? 1 : 0));
+    CHECK(line.letters == (pith::internal::IsLetter(c) ? 5 : 4));
+    CHECK(line.digits == (pith::internal::IsDigit(c) ? 1 : 0));
+    // A letter, a digit or an apostrophe (don't) joins "ab" and "cd" into one word.
+    const bool joins = pith::internal::IsLetter(c) || pith::internal::IsDigit(c) || c == '\'';
+    CHECK(line.words == (joins ? 1 : 2));
+  }
+}
+
+TEST_CASE("Letters, digits and CJK characters are counted by their class, alone and in runs",
+          "[strip]") {
+  struct Case {
+    const char* text;
+    int chars, letters, digits, cjk, wide, words, stops;
+  };
+  const Case cases[] = {
+      // Runs of ASCII letters and digits, and words that go on across non-ASCII letters.
+      {"abc123DEF", 9, 6, 3, 0, 0, 1, 0},
+      {"Abc 12 x", 8, 4, 2, 0, 0, 3, 0},
+      {"für Über", 8, 7, 0, 0, 0, 2, 1},
+      {"中文abc中文", 7, 3, 0, 4, 4, 1, 0},
+      {"2024年3月", 7, 0, 5, 2, 2, 2, 0},
+      {"一二三。四五", 6, 0, 0, 5, 6, 0, 0},
+      // The main Han block, U+4E00..U+9FFF, and its neighbours.
+      {"\u4E00", 1, 0, 0, 1, 1, 0, 0},
+      {"\u9FFF", 1, 0, 0, 1, 1, 0, 0},
+      {"\u4DBF", 1, 0, 0, 1, 1, 0, 0},  // the end of extension A is Han too
+      {"\u4DFF", 1, 0, 0, 0, 0, 0, 0},  // a hexagram symbol, between extension A and the block
+      {"\uA000", 1, 0, 0, 0, 0, 0, 0},  // Yi, after the block
+      {"\u3042\u30A2", 2, 0, 0, 2, 2, 0, 0},  // kana
+      {"\U00020000", 1, 0, 0, 1, 1, 0, 0},    // extension B, four bytes
+      // Function characters, the first and last of their list among them.
+      {"我们的了是呢", 6, 0, 0, 6, 6, 0, 6},
+      {"世界地图", 4, 0, 0, 4, 4, 0, 1},
+      // Full-width forms are wide without being CJK.
+      {"\uFF21\uFF22", 2, 2, 0, 0, 2, 1, 0},
+      {"\u3002", 1, 0, 0, 0, 1, 0, 0},
+      // A cut-off sequence counts one replacement character per byte, never a Han character.
+      {"\xE4\xB8", 2, 0, 0, 0, 0, 0, 0},
+      {"\xE4\xB8" "x", 3, 1, 0, 0, 0, 1, 0},
+      {"\xE5\x80" "\u4E00", 3, 0, 0, 1, 1, 0, 0},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const Line line = Measured(c.text);
+    CHECK(line.chars == c.chars);
+    CHECK(line.letters == c.letters);
+    CHECK(line.digits == c.digits);
+    CHECK(line.cjk == c.cjk);
+    CHECK(line.wide == c.wide);
+    CHECK(line.words == c.words);
+    CHECK(line.stops == c.stops);
+  }
+}
+
+TEST_CASE("Function words are found whatever their ASCII case, and only whole", "[strip]") {
+  struct Case {
+    const char* text;
+    int words, stops;
+  };
+  const Case cases[] = {
+      {"The cat", 2, 1},
+      {"THE CAT", 2, 1},
+      {"and/or", 2, 2},
+      {"über", 1, 1},
+      {"Über", 1, 0},      // only ASCII letters are lower-cased
+      {"también", 1, 1},   // eight bytes, the longest a function word may have
+      {"therefore", 1, 0},
+      {"them", 1, 1},
+      {"theme", 1, 0},
+      {"don't", 1, 0},     // one word with its apostrophe
+      {"a1", 1, 0},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const Line line = Measured(c.text);
+    CHECK(line.words == c.words);
+    CHECK(line.stops == c.stops);
+  }
+}
+
+TEST_CASE("Code points are counted across the blocks of eight bytes the count reads", "[strip]") {
+  // Each character of every length at every offset of a block, and at the tail after the last
+  // whole block; a stray continuation byte counts for nothing, a stray lead byte for one.
+  const char* pieces[] = {"\u00E9", "\u4E2D", "\U0001F600", "\x80", "\xE4"};
+  const std::size_t counts[] = {1, 1, 1, 0, 1};
+  for (std::size_t k = 0; k < 5; ++k) {
+    for (std::size_t before = 0; before <= 9; ++before) {
+      for (std::size_t after = 0; after <= 9; ++after) {
+        const std::string s = std::string(before, 'a') + pieces[k] + std::string(after, 'b');
+        INFO(s);
+        CHECK(pith::internal::CountCodePoints(s) == before + counts[k] + after);
+      }
+    }
+  }
+  CHECK(pith::internal::CountCodePoints("") == 0);
+  CHECK(pith::internal::CountCodePoints("中文中文中文中文") == 8);
+}
