@@ -661,14 +661,51 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
   bool any_body = false;
   for (int p = 0; p < m; ++p) any_body = any_body || w->state[p] == State::kBody;
   // A page with no body at all but a sentence or two is a short article, not boilerplate.
+  auto unruled = [&](int p) {
+    return w->rule[p] < 0 && w->why[p] != Why::kTitle && w->why[p] != Why::kTitleRepeat;
+  };
   if (!any_body) {
     for (int p = 0; p < m; ++p) {
       const Line& line = w->L(lines, p);
-      if (w->rule[p] < 0 && w->why[p] != Why::kTitle && w->why[p] != Why::kTitleRepeat &&
-          (line.ends_terminal || IsProse(line))) {
+      if (unruled(p) && (line.ends_terminal || IsProse(line))) {
         w->state[p] = State::kBody;
         w->why[p] = Why::kBodyOnly;
+        any_body = true;
       }
+    }
+  }
+  // Without a sentence anywhere, a page may still be content written in lines of text, such as
+  // a table of contents (titles, each under or over its authors): the longest block of such
+  // lines that no rule, list or title claims is its body. Menus and lists of links do not qualify:
+  // their lines are short, bulleted or claimed by rules.
+  if (!any_body) {
+    constexpr int kMinTextLines = 4;
+    constexpr int kMinWeight = 240;
+    int best_from = -1, best_to = -1, best_weight = 0;
+    for (int p = 0; p < m;) {
+      if (!unruled(p) || w->item[p]) {
+        ++p;
+        continue;
+      }
+      int q = p, texts = 0, weight = 0, first = -1, last = -1;
+      for (; q < m && unruled(q) && !w->item[q]; ++q) {
+        if (!w->TextLine(lines, q)) continue;
+        ++texts;
+        weight += w->L(lines, q).Weight();
+        if (first < 0) first = q;
+        last = q;
+      }
+      if (texts >= kMinTextLines && weight >= kMinWeight && weight > best_weight) {
+        best_weight = weight;
+        best_from = first;
+        best_to = last;
+      }
+      p = q;
+    }
+    for (int p = best_from; p >= 0 && p <= best_to; ++p) {
+      if (w->kind[p] == Kind::kVoid) continue;
+      w->state[p] = State::kBody;
+      w->why[p] = Why::kBodyOnly;
     }
   }
 

@@ -153,6 +153,44 @@ TEST_CASE("A document of boilerplate only comes out empty, and is kept", "[strip
   for (const pith::LineLabel& l : doc.lines) CHECK(l.label != pith::Label::kBody);
 }
 
+// Without a single sentence, the longest block of unclaimed lines of text is the page's content
+// (a table of contents); lists of links and menus are not such a block.
+TEST_CASE("A page without sentences keeps its block of text lines, not its lists", "[strip]") {
+  const std::string toc =
+      "《城市规划学报》2024年第2期目录\n\n"
+      "老城区更新过程中公共空间再利用的路径与实施机制研究\n\n张明远\n\n"
+      "中小城市轨道交通走廊沿线土地开发强度的综合评估方法\n\n李慧;王磊\n\n"
+      "历史文化街区保护规划中居民参与机制的国际比较与启示\n\n陈思远\n\n"
+      "城市绿地系统服务公平性的空间测度及其优化策略探讨\n\n赵清;刘洋\n\n";
+  struct Case {
+    std::string name;
+    std::string text;
+    std::vector<std::string> kept;
+  };
+  const std::vector<Case> cases = {
+      {"a table of contents", "首页 | 期刊 | 关于我们\n" + toc + "版权所有 © 2024\n",
+       {"老城区更新过程中公共空间再利用的路径与实施机制研究\n\n张明远", "城市绿地系统服务公平性的空间测度"}},
+      {"a list of links",
+       "热门文章\n* 老城区更新过程中公共空间再利用的路径与实施机制研究\n"
+       "* 中小城市轨道交通走廊沿线土地开发强度的综合评估方法\n"
+       "* 历史文化街区保护规划中居民参与机制的国际比较与启示\n"
+       "* 城市绿地系统服务公平性的空间测度及其优化策略探讨\n",
+       {}},
+      {"a menu", "首页\n新闻\n体育\n财经\n科技\n娱乐\n汽车\n房产\n", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const pith::Document doc = Strip(c.text);
+    if (c.kept.empty()) CHECK(doc.text.empty());
+    for (const std::string& k : c.kept) {
+      INFO(k);
+      CHECK(doc.text.find(k) != std::string::npos);
+    }
+    CHECK(doc.text.find("版权所有") == std::string::npos);
+    CHECK(doc.text.find("首页") == std::string::npos);
+  }
+}
+
 TEST_CASE("A short last sentence stays with the body", "[strip]") {
   const std::string page = ReadPage("en_news.txt");
   const pith::Document doc = Strip(page);
