@@ -224,7 +224,9 @@ struct Classifier::Work {
 Classifier::Classifier(std::shared_ptr<const RuleSet> rules)
     : rules_(std::move(rules)),
       posted_(std::make_unique<const RE2>(
-          R"((?:^|\D)(?:\d{4}|\d{2})\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\D{0,12}?\d{1,2}\s*[:：点]\s*\d{2})")) {
+          R"((?:^|\D)(?:\d{4}|\d{2})\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\D{0,12}?\d{1,2}\s*[:：点]\s*\d{2})"
+          R"(|\d\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前(?:$|[^\p{Han}]))"
+          R"(|(?i:\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b))")) {
   html_residue_ = rules_->DetectorRule(kHtmlResidue);
   script_residue_ = rules_->DetectorRule(kScriptResidue);
   breadcrumb_ = rules_->DetectorRule(kBreadcrumb);
@@ -496,8 +498,8 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
   const std::vector<Rule>& rules = rules_->rules();
   auto header = [&](int p) {
     const Line& line = w->L(lines, p);
-    // A date and a time need five digits at least; most lines are ruled out before the regex.
-    return !w->item[p] && line.digits >= 5 && line.chars <= kMaxHeader &&
+    // A time needs a digit; most lines are ruled out before the regex.
+    return !w->item[p] && line.digits > 0 && line.chars <= kMaxHeader &&
            RE2::PartialMatch(re2::StringPiece(line.core.data(), line.core.size()), *posted_);
   };
   // The first line of a reply must read as text; the lines after it may be short phrases, but
@@ -510,8 +512,9 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
            (line.MostlyCjk() && line.cjk >= phrase && line.separators == 0);
   };
   auto opener = [&](int p) {
+    const Line& line = w->L(lines, p);
     return w->why[p] == Why::kNone && !w->item[p] && w->kind[p] == Kind::kShort &&
-           w->L(lines, p).separators == 0 && !header(p);
+           line.separators == 0 && line.images == 0 && !header(p);
   };
   // Between a header and its reply: a floor number ("#1", "沙发") or an avatar.
   auto furniture = [&](int p) {

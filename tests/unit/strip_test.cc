@@ -420,8 +420,19 @@ TEST_CASE("Replies under post headers are body in a thread, not under an article
     std::string text;
     bool replies_kept;
   };
+  // The same thread with times as long ago, in either language.
+  auto ago = [&](std::string text, const char* first, const char* second) {
+    text.replace(text.find("2024-03-05 11:02"), 16, first);
+    text.replace(text.find("2024-03-05 12:47"), 16, second);
+    return text;
+  };
+  // A headline that says how long ago something happened is not a post's header.
+  const std::string headline = "发表于 2024-03-05 10:21\n" + post.substr(post.find('\n') + 1) +
+                               "老房子20年前的墙面为何容易返潮\n同意\n铲到见底，刷两遍防水涂料。\n";
   const std::vector<Case> cases = {
       {"a thread", post + replies, true},
+      {"a thread with times ago", ago(post + replies, "3 天前", "2天前"), true},
+      {"a thread with times ago in English", ago(post + replies, "3 days ago", "2 hours ago"), true},
       {"a thread without the post's own header", post.substr(post.find('\n') + 1) + replies, false},
       {"comments under a list header", post + "网友评论\n" + replies, false},
       {"comments after a notice", post + "版权声明：本文版权归原作者所有，未经授权不得转载。\n" + replies,
@@ -441,6 +452,9 @@ TEST_CASE("Replies under post headers are body in a thread, not under an article
     }
     if (c.replies_kept) CHECK(Explain(doc, LineOf(c.text, "先找潮气")) == "body body.reply");
   }
+  const std::string text = headline + "回复 举报\n";
+  const pith::Document doc = Strip(text);
+  CHECK(Label(doc, LineOf(text, "铲到见底")) != "body");
 }
 
 TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
