@@ -226,7 +226,9 @@ Classifier::Classifier(std::shared_ptr<const RuleSet> rules)
       posted_(std::make_unique<const RE2>(
           R"((?:^|\D)(?:\d{4}|\d{2})\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\D{0,12}?\d{1,2}\s*[:：点]\s*\d{2})"
           R"(|\d\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前(?:$|[^\p{Han}]))"
-          R"(|(?i:\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b))")) {
+          R"(|(?i:\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b))"
+          R"(|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\D{0,8}?\d{1,2}:\d{2}))"
+          R"(|(?i:\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\D{0,8}?\d{1,2}:\d{2}))")) {
   html_residue_ = rules_->DetectorRule(kHtmlResidue);
   script_residue_ = rules_->DetectorRule(kScriptResidue);
   breadcrumb_ = rules_->DetectorRule(kBreadcrumb);
@@ -398,7 +400,10 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
       // A date or byline under a list header belongs to an item, not to the article.
       const bool item_meta = w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta;
       if (w->why[q] != Why::kNone && !item_meta) continue;
-      if (w->BodyResumes(lines, q)) break;
+      // Under a header that dates a post, a paragraph is a comment in the list, not the article
+      // resuming ("Ammon · March 11, 2017 at 8:41 PM").
+      const int before = w->Prev(q);
+      if (!(before >= 0 && Posted(w->L(lines, before))) && w->BodyResumes(lines, q)) break;
       w->why[q] = Why::kListBlock;
     }
     p = q - 1;
@@ -486,6 +491,14 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   w->to = best_to;
 }
 
+// A line of furniture that says when a post was written (a time needs a digit, so most lines are
+// ruled out before the regex; a header is short, not a post).
+bool Classifier::Posted(const Line& line) const {
+  constexpr int kMaxHeader = 100;  // characters
+  return line.digits > 0 && line.chars <= kMaxHeader &&
+         RE2::PartialMatch(re2::StringPiece(line.core.data(), line.core.size()), *posted_);
+}
+
 // A forum thread is a post and its replies, each under a header that says when it was posted;
 // the densest run holds the first post only. When the run starts under such a header, the text
 // right under each later one is a reply, up to whatever closes the page (a notice, a list
@@ -494,14 +507,8 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
 void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
   const int m = static_cast<int>(w->at.size());
   if (outside_body_ < 0 || w->to < 0 || w->from >= m) return;
-  constexpr int kMaxHeader = 100;  // characters: a header is a line of furniture, not a post
   const std::vector<Rule>& rules = rules_->rules();
-  auto header = [&](int p) {
-    const Line& line = w->L(lines, p);
-    // A time needs a digit; most lines are ruled out before the regex.
-    return !w->item[p] && line.digits > 0 && line.chars <= kMaxHeader &&
-           RE2::PartialMatch(re2::StringPiece(line.core.data(), line.core.size()), *posted_);
-  };
+  auto header = [&](int p) { return !w->item[p] && Posted(w->L(lines, p)); };
   // The first line of a reply must read as text; the lines after it may be short phrases, but
   // not links joined by separators ("< 前页 后页 >").
   auto reply_text = [&](int p, bool first) {

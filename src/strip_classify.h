@@ -52,11 +52,12 @@ class Classifier {
   void MarkListBlocks(const std::vector<Line>& lines, Work* w) const;
   void FindDensestRun(const std::vector<Line>& lines, Work* w) const;
   void FindReplies(const std::vector<Line>& lines, Work* w) const;
+  bool Posted(const Line& line) const;
   void ResolveByContext(const std::vector<Line>& lines, Work* w) const;
 
   std::shared_ptr<const RuleSet> rules_;
   // When a post was written: a date and a time of day ("2020.06.09 09:42", "2024年5月15日 20点20分"),
-  // or how long ago ("3天前", "2 hours ago").
+  // or how long ago ("3天前", "2 hours ago"), or "March 10, 2017 at 1:26 AM".
   std::unique_ptr<const re2::RE2> posted_;
   // Rule indices of the detectors, -1 when switched off.
   int html_residue_, script_residue_, breadcrumb_, link_list_, keyword_stuffing_;

@@ -457,6 +457,41 @@ TEST_CASE("Replies under post headers are body in a thread, not under an article
   CHECK(Label(doc, LineOf(text, "铲到见底")) != "body");
 }
 
+// A paragraph under a header that dates a post is a comment: it does not end the list block of
+// the comments, as the article resuming after a list would.
+TEST_CASE("Comments under a list header stay out, however long", "[strip]") {
+  const std::string article =
+      "The city council voted on Tuesday to approve a network of protected bike lanes in the "
+      "downtown area, after a review that took more than a year and drew hundreds of letters.\n"
+      "Supporters packed the public gallery for the vote, and several of them said the decision "
+      "was long overdue for the people who ride to work every day.\n";
+  // Two paragraphs: a paragraph followed by more text is what tells the body resuming.
+  const std::string comment =
+      "I ride this route every morning and the new lanes cannot come soon enough, because the "
+      "traffic at the bridge has become dangerous for anyone on two wheels.\n"
+      "The council should also look at the junction by the station, where the lights are far too "
+      "short for anyone who is not in a car, and where two riders were hurt last year.\n";
+  struct Case {
+    std::string name;
+    std::string header;
+  };
+  const std::vector<Case> cases = {
+      {"English", "Ammon · March 11, 2017 at 8:41 PM"},
+      {"a day before the month", "Ammon · 11 March 2017 20:41"},
+      {"Chinese", "网友 骑车上班的人 2017-03-11 20:41"},
+      {"how long ago", "Ammon · 3 days ago"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const std::string text =
+        article + "Join the discussion\n" + c.header + "\n" + comment + "Reply\n" + c.header + "\n" + comment;
+    const pith::Document doc = Strip(text);
+    CHECK(doc.text.find("The city council voted") != std::string::npos);
+    CHECK(doc.text.find("I ride this route") == std::string::npos);
+    CHECK(Explain(doc, LineOf(text, "I ride this route")) == "chrome chrome.list-block");
+  }
+}
+
 TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
   // A dump wrapped at 72 columns: a two-line headline, a byline, three paragraphs of three lines.
   const std::string text =
