@@ -670,10 +670,10 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
   const int m = static_cast<int>(w->at.size());
   bool any_body = false;
   for (int p = 0; p < m; ++p) any_body = any_body || w->state[p] == State::kBody;
-  // A page with no body at all but a sentence or two is a short article, not boilerplate.
   auto unruled = [&](int p) {
     return w->rule[p] < 0 && w->why[p] != Why::kTitle && w->why[p] != Why::kTitleRepeat;
   };
+  // A page with no body at all but a sentence or two is a short article, not boilerplate.
   if (!any_body) {
     for (int p = 0; p < m; ++p) {
       const Line& line = w->L(lines, p);
