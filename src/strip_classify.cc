@@ -121,6 +121,9 @@ struct Classifier::Work {
   std::vector<bool> item;
   std::vector<std::int64_t> score;
   std::vector<std::uint64_t> hash;  // of each line's letters, to find repeats
+  // Whether a line dates a post (Classifier::Posted), asked once per line and only when needed:
+  // -1 not asked yet, else 0 or 1.
+  std::vector<std::int8_t> posted;
   std::vector<int> hits;
   std::string squash_a, squash_b;
   int title = -1;  // position of the title line
@@ -138,6 +141,7 @@ struct Classifier::Work {
     state.assign(m, State::kCand);
     why.assign(m, Why::kNone);
     item.assign(m, false);
+    posted.assign(m, -1);
     title = -1;
     anchor = -1;
   }
@@ -403,7 +407,7 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
       // Under a header that dates a post, a paragraph is a comment in the list, not the article
       // resuming ("Ammon · March 11, 2017 at 8:41 PM").
       const int before = w->Prev(q);
-      if (!(before >= 0 && Posted(w->L(lines, before))) && w->BodyResumes(lines, q)) break;
+      if (!(before >= 0 && Posted(lines, w, before)) && w->BodyResumes(lines, q)) break;
       w->why[q] = Why::kListBlock;
     }
     p = q - 1;
@@ -492,11 +496,17 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
 }
 
 // A line of furniture that says when a post was written (a time needs a digit, so most lines are
-// ruled out before the regex; a header is short, not a post).
-bool Classifier::Posted(const Line& line) const {
-  constexpr int kMaxHeader = 100;  // characters
-  return line.digits > 0 && line.chars <= kMaxHeader &&
-         RE2::PartialMatch(re2::StringPiece(line.core.data(), line.core.size()), *posted_);
+// ruled out before the regex; a header is short, not a post). Several steps ask about the same
+// line, so the answer is kept in `w`.
+bool Classifier::Posted(const std::vector<Line>& lines, Work* w, int p) const {
+  std::int8_t& known = w->posted[p];
+  if (known < 0) {
+    constexpr int kMaxHeader = 100;  // characters
+    const Line& line = w->L(lines, p);
+    known = line.digits > 0 && line.chars <= kMaxHeader &&
+            RE2::PartialMatch(re2::StringPiece(line.core.data(), line.core.size()), *posted_);
+  }
+  return known != 0;
 }
 
 // A forum thread is a post and its replies, each under a header that says when it was posted;
@@ -508,7 +518,7 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
   const int m = static_cast<int>(w->at.size());
   if (outside_body_ < 0 || w->to < 0 || w->from >= m) return;
   const std::vector<Rule>& rules = rules_->rules();
-  auto header = [&](int p) { return !w->item[p] && Posted(w->L(lines, p)); };
+  auto header = [&](int p) { return !w->item[p] && Posted(lines, w, p); };
   // The first line of a reply must read as text; the lines after it may be short phrases, but
   // not links joined by separators ("< 前页 后页 >").
   auto reply_text = [&](int p, bool first) {

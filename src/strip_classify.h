@@ -52,7 +52,7 @@ class Classifier {
   void MarkListBlocks(const std::vector<Line>& lines, Work* w) const;
   void FindDensestRun(const std::vector<Line>& lines, Work* w) const;
   void FindReplies(const std::vector<Line>& lines, Work* w) const;
-  bool Posted(const Line& line) const;
+  bool Posted(const std::vector<Line>& lines, Work* w, int p) const;
   void ResolveByContext(const std::vector<Line>& lines, Work* w) const;
 
   std::shared_ptr<const RuleSet> rules_;
