@@ -94,6 +94,17 @@ bool IsTitleLike(const Line& line) {
   return line.terminals <= 2 && (!line.ends_terminal || question);
 }
 
+// The number of a numbered list item ("6. ", "7、"), or -1 for other lines.
+int ItemNumber(const Line& line) {
+  if (line.bullet != Bullet::kNumber) return -1;
+  const std::string_view t = line.text;
+  std::size_t i = 0;
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+  int n = 0;
+  for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) n = 10 * n + (t[i] - '0');
+  return n;
+}
+
 // The letters, digits and CJK characters of `s`, ASCII lower-cased: what two lines must share to
 // be the same title whatever their spacing, punctuation or bullets.
 void Squash(std::string_view s, std::string* out) {
@@ -218,6 +229,12 @@ struct Classifier::Work {
   // of headlines.
   bool NextToPhrases(const std::vector<Line>& lines, int p) const {
     return L(lines, p).MostlyCjk() && (Phrase(lines, Prev(p)) || Phrase(lines, Next(p)));
+  }
+  // Whether p is undecided and carries on the numbered list of the text line before it.
+  bool NextItem(const std::vector<Line>& lines, int p) const {
+    const int n = ItemNumber(L(lines, p));
+    const int before = Prev(p);
+    return n > 0 && why[p] == Why::kNone && before >= 0 && ItemNumber(L(lines, before)) == n - 1;
   }
   // A line of text that is not a list item or a teaser.
   bool TextLine(const std::vector<Line>& lines, int p) const {
@@ -491,6 +508,11 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
     if (w->why[q] != Why::kNone || w->item[q] || !ClosesSentence(line)) break;
     best_to = q;
   }
+  // A numbered list goes on to its last item: items that carry on the numbering are the list's,
+  // however short (its last points are often a few words each).
+  for (int q = w->Next(best_to); best_to >= 0 && q < m && w->NextItem(lines, q); q = w->Next(q)) {
+    best_to = q;
+  }
   w->from = best_from;
   w->to = best_to;
 }
@@ -655,7 +677,8 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       if (before == State::kBody && after == State::kBody) {
         body = wedged_text;
       } else if (before == State::kBody) {
-        body = ended < 2 && ClosesSentence(line) && !w->item[k];
+        // The last items of a numbered list continue the body, whatever their length.
+        body = w->NextItem(lines, k) || (ended < 2 && ClosesSentence(line) && !w->item[k]);
         if (!body) ended = 2;
         else ++ended;
       }

@@ -70,6 +70,19 @@ std::string Between(const std::string& line, bool chinese) {
   return before + "\n\n" + line + "\n\n" + after + "\n";
 }
 
+// Every line of `kept` is in the text, no line of `dropped` is.
+void CheckKept(const pith::Document& doc, const std::vector<const char*>& kept,
+               const std::vector<const char*>& dropped) {
+  for (const char* s : kept) {
+    INFO("kept: " << s);
+    CHECK(doc.text.find(s) != std::string::npos);
+  }
+  for (const char* s : dropped) {
+    INFO("dropped: " << s);
+    CHECK(doc.text.find(s) == std::string::npos);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "[strip]") {
@@ -213,6 +226,49 @@ TEST_CASE("Indentation with ideographic spaces and NBSP does not change a line's
   CHECK(doc.text.rfind(indent + "今年春天", 0) == 0);
   REQUIRE(doc.meta_lines.size() == 1);
   CHECK(doc.meta_lines[0].text == "责任编辑：张丽");
+}
+
+// The last points of a numbered list are often a few words each; the numbering, not their
+// length, says they are the article's. A list that starts its numbering again is another list.
+TEST_CASE("A numbered list keeps its last short items", "[strip]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<const char*> kept;
+    std::vector<const char*> dropped;
+  };
+  const std::vector<Case> cases = {
+      {"Chinese",
+       "社区图书馆本周起延长开放时间，读者可以通过以下方式预约座位和借阅图书，具体办法如下。\n"
+       "1.登录图书馆官方网站，在首页点击预约入口，选择日期和时段后提交申请即可。\n"
+       "2.打开图书馆的手机应用，在服务菜单中找到座位预约，按提示填写借阅证号码。\n"
+       "3.到馆后在自助机上刷证签到\n"
+       "4.座位保留三十分钟\n"
+       "1.城东区新建三座口袋公园\n"
+       "2.地铁五号线下月试运行\n"
+       "网友评论\n",
+       {"3.到馆后在自助机上刷证签到", "4.座位保留三十分钟"},
+       {"口袋公园", "地铁五号线", "网友评论"}},
+      {"English",
+       "The library will open longer hours from next week, and readers can book a seat or borrow "
+       "books in the following ways, the director said on Monday.\n"
+       "1. Log in to the library's website, choose the booking page on the front page, and pick "
+       "a day and a time for the visit.\n"
+       "2. Open the library's app and find the seat booking in the services menu, then enter the "
+       "number of your card.\n"
+       "3. Sign in at the front desk\n"
+       "4. Seats are held for thirty minutes\n"
+       "1. New parks for the east side\n"
+       "2. Metro line opens next month\n"
+       "Leave a comment\n",
+       {"3. Sign in at the front desk", "4. Seats are held for thirty minutes"},
+       {"New parks", "Metro line", "Leave a comment"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const pith::Document doc = Strip(c.text);
+    CheckKept(doc, c.kept, c.dropped);
+  }
 }
 
 TEST_CASE("A sentence that leads into a video or a list ends the body too", "[strip]") {
@@ -394,14 +450,7 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
   for (const Case& c : cases) {
     INFO(c.page);
     const pith::Document doc = Strip(ReadPage(c.page));
-    for (const char* s : c.kept) {
-      INFO("kept: " << s);
-      CHECK(doc.text.find(s) != std::string::npos);
-    }
-    for (const char* s : c.dropped) {
-      INFO("dropped: " << s);
-      CHECK(doc.text.find(s) == std::string::npos);
-    }
+    CheckKept(doc, c.kept, c.dropped);
   }
 }
 
