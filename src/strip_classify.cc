@@ -531,6 +531,29 @@ bool Classifier::Posted(const std::vector<Line>& lines, Work* w, int p) const {
   return known != 0;
 }
 
+// Under an article, a header that says when a post was written opens the comments, whether or
+// not a list header announces them: the run ends above the first such header that follows a
+// good stretch of text. A page whose text starts under such a header is a thread, and its
+// replies are FindReplies' to judge.
+void Classifier::EndAtComments(const std::vector<Line>& lines, Work* w) const {
+  const int m = static_cast<int>(w->at.size());
+  if (outside_body_ < 0 || w->to < 0 || w->from >= m) return;
+  for (int p = std::max(0, w->from - kTextWithin); p <= w->from; ++p) {
+    if (Posted(lines, w, p)) return;
+  }
+  constexpr int kMinArticle = 300;  // score of the text above the comments
+  std::int64_t text = 0;
+  for (int p = w->from; p <= w->to; ++p) {
+    // A header right under text dates the text above it (a thread that signs its posts below).
+    const int before = w->Prev(p);
+    if (text >= kMinArticle && Posted(lines, w, p) && before >= 0 && !w->TextLine(lines, before)) {
+      w->to = w->Prev(p);
+      return;
+    }
+    text += std::max<std::int64_t>(w->score[p], 0);
+  }
+}
+
 // A forum thread is a post and its replies, each under a header that says when it was posted;
 // the densest run holds the first post only. When the run starts under such a header, the text
 // right under each later one is a reply, up to whatever closes the page (a notice, a list
@@ -697,6 +720,7 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
   FindTitle(lines, w);
   MarkListBlocks(lines, w);
   FindDensestRun(lines, w);
+  EndAtComments(lines, w);
   FindReplies(lines, w);
   ResolveByContext(lines, w);
 

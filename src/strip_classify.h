@@ -51,6 +51,7 @@ class Classifier {
   void FindTitle(const std::vector<Line>& lines, Work* w) const;
   void MarkListBlocks(const std::vector<Line>& lines, Work* w) const;
   void FindDensestRun(const std::vector<Line>& lines, Work* w) const;
+  void EndAtComments(const std::vector<Line>& lines, Work* w) const;
   void FindReplies(const std::vector<Line>& lines, Work* w) const;
   bool Posted(const std::vector<Line>& lines, Work* w, int p) const;
   void ResolveByContext(const std::vector<Line>& lines, Work* w) const;

@@ -446,6 +446,9 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
       {"zh_hant_blog.txt",
        {"週末一早搭上往山城的公車", "老街轉角的芋圓店。", "下次想挑個平日再來"},
        {"留言板", "發表於", "本文標籤", "相關文章", "雨天的港邊小鎮", "上一篇", "禁止轉載"}},
+      {"zh_blog_comments.txt",
+       {"三月初的周末", "约好秋天再来看稻田。"},
+       {"上一篇", "大家说", "山风", "照片拍得真好", "我们去年也去过", "停车方便吗", "回复", "Copyright"}},
   };
   for (const Case& c : cases) {
     INFO(c.page);
@@ -539,6 +542,57 @@ TEST_CASE("Comments under a list header stay out, however long", "[strip]") {
     CHECK(doc.text.find("I ride this route") == std::string::npos);
     CHECK(Explain(doc, LineOf(text, "I ride this route")) == "chrome chrome.list-block");
   }
+}
+
+// Comments are dated to the minute, and that alone opens them when no header announces them.
+// A thread that signs its posts below them dates each post right under its text instead, and its
+// later posts are not comments.
+TEST_CASE("A post header after the article opens its comments, without a list header",
+          "[strip]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<const char*> kept;
+    std::vector<const char*> dropped;
+  };
+  const std::string article =
+      "The city council voted on Tuesday to approve a network of protected bike lanes in the "
+      "downtown area, after a review that took more than a year and drew hundreds of letters.\n"
+      "Supporters packed the public gallery for the vote, and several of them said the decision "
+      "was long overdue for the people who ride to work every day.\n"
+      "Work on the first street is due to start in June, and the city expects the whole network "
+      "to be finished within two years if the funding holds.\n";
+  const std::string comment =
+      "I ride this route every morning and the new lanes cannot come soon enough, because the "
+      "traffic at the bridge has become dangerous for anyone on two wheels.\n"
+      "The council should also look at the junction by the station, where the lights are far too "
+      "short for anyone who is not in a car.\n";
+  const std::vector<Case> cases = {
+      {"English comments",
+       article + "Share this article\nAmmon · March 11, 2017 at 8:41 PM\n" + comment +
+           "Reply\nJo · March 12, 2017 at 9:15 AM\n"
+           "Finally some good news for the people who cycle in this town, after years of "
+           "promises that never came to anything at all.\n",
+       {"The city council voted", "if the funding holds."},
+       {"I ride this route", "junction by the station", "Ammon", "Finally some good news"}},
+      {"a thread signed below its posts",
+       "为什么这次地震很多城市都有震感？\n"
+       "震感范围广，一个原因是震级较大，另一个原因是长周期地震波传得远，在软土和盆地里还会被放大，"
+       "所以很远的城市也能感觉到。这次的震中在海上，周围没有高山阻挡，能量一路传到了内陆。\n"
+       "沿海平原的城市大多建在河流冲积层上，土层松软，高楼对长周期的晃动尤其敏感，住在高层的人感觉会更明显。\n"
+       "发布于 2024-04-03 09:55・IP 属地重庆\n赞同 161\n更多回答\n山间听雨\n"
+       "我在三十多层的办公室里，桌上的水杯晃了好一阵，同事们都跑到楼道里去了，过了几分钟才敢回来。\n"
+       "后来看新闻才知道震中离我们这里有好几百公里，没想到震感还这么明显，真是第一次遇到。\n"
+       "发布于 2024-04-03 10:12・IP 属地福建\n赞同 12\n",
+       {"震感范围广", "我在三十多层的办公室里", "真是第一次遇到。"},
+       {"发布于", "山间听雨"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CheckKept(Strip(c.text), c.kept, c.dropped);
+  }
+  const std::string page = ReadPage("zh_blog_comments.txt");
+  CHECK(Explain(Strip(page), LineOf(page, "照片拍得真好")) == "chrome chrome.outside-body");
 }
 
 TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
