@@ -617,8 +617,16 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     } else if (p < w->from || p > w->to) {
       w->state[p] = State::kBoiler;
       w->why[p] = Why::kOutsideBody;
+    } else if (w->kind[p] == Kind::kGood) {
+      w->state[p] = State::kBody;
+    } else if (menu_run_ >= 0 && !w->L(lines, p).ends_terminal && Posted(lines, w, p)) {
+      // A post's header between posts (its author, when and where) is no part of the text,
+      // however closely the posts hem it in; like an image, it neither makes nor breaks the run
+      // of posts around it.
+      w->state[p] = State::kVoid;
+      w->why[p] = Why::kMenuRun;
     } else {
-      w->state[p] = w->kind[p] == Kind::kGood ? State::kBody : State::kCand;
+      w->state[p] = State::kCand;
     }
   }
   if (menu_run_ < 0) {

@@ -83,6 +83,21 @@ void CheckKept(const pith::Document& doc, const std::vector<const char*>& kept,
   }
 }
 
+// A document and what its text must and must not hold.
+struct TextCase {
+  const char* name;
+  std::string text;
+  std::vector<const char*> kept;
+  std::vector<const char*> dropped;
+};
+
+void CheckCases(const std::vector<TextCase>& cases) {
+  for (const TextCase& c : cases) {
+    INFO(c.name);
+    CheckKept(Strip(c.text), c.kept, c.dropped);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "[strip]") {
@@ -231,13 +246,7 @@ TEST_CASE("Indentation with ideographic spaces and NBSP does not change a line's
 // The last points of a numbered list are often a few words each; the numbering, not their
 // length, says they are the article's. A list that starts its numbering again is another list.
 TEST_CASE("A numbered list keeps its last short items", "[strip]") {
-  struct Case {
-    const char* name;
-    std::string text;
-    std::vector<const char*> kept;
-    std::vector<const char*> dropped;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<TextCase> cases = {
       {"Chinese",
        "社区图书馆本周起延长开放时间，读者可以通过以下方式预约座位和借阅图书，具体办法如下。\n"
        "1.登录图书馆官方网站，在首页点击预约入口，选择日期和时段后提交申请即可。\n"
@@ -264,11 +273,7 @@ TEST_CASE("A numbered list keeps its last short items", "[strip]") {
        {"3. Sign in at the front desk", "4. Seats are held for thirty minutes"},
        {"New parks", "Metro line", "Leave a comment"}},
   };
-  for (const Case& c : cases) {
-    INFO(c.name);
-    const pith::Document doc = Strip(c.text);
-    CheckKept(doc, c.kept, c.dropped);
-  }
+  CheckCases(cases);
 }
 
 TEST_CASE("A sentence that leads into a video or a list ends the body too", "[strip]") {
@@ -549,12 +554,6 @@ TEST_CASE("Comments under a list header stay out, however long", "[strip]") {
 // later posts are not comments.
 TEST_CASE("A post header after the article opens its comments, without a list header",
           "[strip]") {
-  struct Case {
-    const char* name;
-    std::string text;
-    std::vector<const char*> kept;
-    std::vector<const char*> dropped;
-  };
   const std::string article =
       "The city council voted on Tuesday to approve a network of protected bike lanes in the "
       "downtown area, after a review that took more than a year and drew hundreds of letters.\n"
@@ -567,7 +566,7 @@ TEST_CASE("A post header after the article opens its comments, without a list he
       "traffic at the bridge has become dangerous for anyone on two wheels.\n"
       "The council should also look at the junction by the station, where the lights are far too "
       "short for anyone who is not in a car.\n";
-  const std::vector<Case> cases = {
+  const std::vector<TextCase> cases = {
       {"English comments",
        article + "Share this article\nAmmon · March 11, 2017 at 8:41 PM\n" + comment +
            "Reply\nJo · March 12, 2017 at 9:15 AM\n"
@@ -587,12 +586,41 @@ TEST_CASE("A post header after the article opens its comments, without a list he
        {"震感范围广", "我在三十多层的办公室里", "真是第一次遇到。"},
        {"发布于", "山间听雨"}},
   };
-  for (const Case& c : cases) {
-    INFO(c.name);
-    CheckKept(Strip(c.text), c.kept, c.dropped);
-  }
+  CheckCases(cases);
   const std::string page = ReadPage("zh_blog_comments.txt");
   CHECK(Explain(Strip(page), LineOf(page, "照片拍得真好")) == "chrome chrome.outside-body");
+}
+
+// Between posts, a post's header is furniture, not a line of the text the posts hem in; a short
+// post between headers stays. A sentence that names a date and a time is text.
+TEST_CASE("Post headers between posts are dropped, the posts kept", "[strip]") {
+  const std::vector<TextCase> cases = {
+      {"Chinese reviews",
+       "120 有用 山风 看过 2024-04-07 02:34:58 上海\n"
+       "这部剧把婚后生活拍得很真实，两个女主角的处境一个比一个难，台词也写得好，看完第一集就停不下来了。\n"
+       "[a.jpg]\n98 有用 小鹿 看过 2024-04-07 10:12:40 江苏\n旁白一出来我就知道要打五星了\n"
+       "[b.jpg]\n75 有用 访客 看过 2024-04-08 21:05:13 广东\n"
+       "不认为她四十岁碰到前任哭是矫情，而是她终于可以面对自己，这一段演得太好了，看得我也跟着哭了。\n"
+       "[c.jpg]\n60 有用 青禾 看过 2024-04-09 08:30:02 四川\n"
+       "结尾有点仓促，希望第二季能把几条线都交代清楚，配角的故事也值得多拍几集。\n",
+       {"这部剧把婚后生活", "旁白一出来我就知道要打五星了", "结尾有点仓促"},
+       {"小鹿", "访客", "青禾", "2024-04-08 21:05:13"}},
+      {"English comments",
+       "Jo Marsh · March 12, 2017 at 9:15 AM\n"
+       "The new lanes on Harbour Street have made my commute so much calmer, and I have seen far "
+       "more children riding to school since they opened.\n"
+       "Sam · March 12, 2017 at 11:40 AM\nAgreed, great work by the council\n"
+       "Lee · March 13, 2017 at 8:02 PM\n"
+       "I still think the junction by the station needs a proper crossing, because the lights "
+       "change far too quickly for anyone on foot or on a bike.\n"
+       "The public meeting on the plan is set for March 20, 2017 at 6:30 PM in the town hall.\n"
+       "Anna · March 14, 2017 at 7:45 AM\n"
+       "Thanks for the reminder about the meeting, I will be there with a few of the neighbours "
+       "who ride every day.\n",
+       {"Agreed, great work by the council", "set for March 20, 2017 at 6:30 PM", "Thanks for the"},
+       {"Sam ·", "Lee ·", "Anna ·"}},
+  };
+  CheckCases(cases);
 }
 
 TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
