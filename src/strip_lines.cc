@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "strip_text.h"
+#include "text_lines.h"
 
 namespace pith::internal {
 namespace {
@@ -406,17 +407,8 @@ int Columns(const Line& line) { return static_cast<int>(CountCodePoints(line.tex
 
 void SplitLines(std::string_view text, std::vector<Line>* lines) {
   lines->clear();
-  std::size_t start = 0;
   int n = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view raw = text.substr(start, end - start);
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    lines->push_back(MakeLine(++n, raw));
-    if (end == text.size()) break;
-    start = end + 1;
-  }
+  ForEachLine(text, [&](std::string_view raw) { lines->push_back(MakeLine(++n, raw)); });
 }
 
 bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of) {
