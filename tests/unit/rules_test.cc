@@ -253,6 +253,9 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"本站文章未經授權，禁止轉載。", "notice.reprint"},
       {"转载请注明出处。", "notice.reprint"},
       {"图片来源于网络，侵删。", "notice.reprint"},
+      {"转载此文是出于传递更多信息之目的。", "notice.reprint"},
+      {"若有来源标注错误或侵犯了您的合法权益，我们将及时更正。", "notice.reprint"},
+      {"如涉及作品內容問題，請作者在30日內與本網聯繫。", "notice.reprint"},
       {"文章仅代表作者本人观点，与本站无关。", "notice.disclaimer"},
       {"本文僅代表作者個人觀點，不代表本站立場。", "notice.disclaimer"},
       {"The views expressed in this article are the author's own.", "notice.disclaimer"},
@@ -321,6 +324,8 @@ TEST_CASE("Default rules leave running text alone", "[rules]") {
   const char* lines[] = {
       "法院认为，被告未经许可使用原告作品，侵犯了原告的版权，应当承担赔偿责任。",
       "近年来，版权保护意识不断增强，越来越多的创作者开始登记自己的作品。",
+      "律师提醒，商家若有虚假宣传，侵犯了消费者的合法权益，消费者可以向有关部门投诉。",
+      "编辑部请作者本人到场领奖，颁奖仪式上传递了更多温暖。",
       "The court ruled that copyright protects the photographs, and ordered the site to pay "
       "damages to the photographer.",
       "他说，评论区里的很多留言都很有启发，他会认真考虑大家的意见。",
