@@ -262,6 +262,8 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"更多资讯请关注本站。", "notice.promotion"},
       {"掃描二維碼關注我們的公眾號", "notice.promotion"},
       {"Sign up for our daily newsletter", "notice.promotion"},
+      {"Follow Kevin O'Brien on Twitter.", "notice.promotion"},
+      {"Follow AP's coverage of the election at https://apnews.example/hub/election", "notice.promotion"},
       // Metadata: source, byline, editor, original title, tags, dates.
       {"来源：新华网", "meta.source"},
       {"2024-01-29 11:30 來源：半月談", "meta.source"},
@@ -332,6 +334,8 @@ TEST_CASE("Default rules leave running text alone", "[rules]") {
       "Readers who want to share their stories can write to the newspaper, the editor said.",
       "記者昨天走訪了這家老店，老闆說他們已經在這裡開了四十年。",
       "First, make a list of everything you own.",
+      "Follow the signs on X Road and you will find the ferry.",
+      "Follow the recipe on page 12, then post a photo of the loaf on Instagram.",
   };
   std::vector<int> hits;
   for (const char* line : lines) {
