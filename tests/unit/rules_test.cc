@@ -109,6 +109,7 @@ TEST_CASE("Malformed rule files and rules are rejected", "[rules]") {
       R"({"rules": [{"id": "a", "label": "chrome", "why": "hits need keywords", "min_hits": 2,
                      "patterns": ["x"]}]})",
       R"({"rules": [{"id": "a", "enabled": false}]})",  // a stub only overrides a default
+      R"({"rules": [{"id": "a", "label": "chrome", "why": "flag", "keywords": ["x"], "in_text": 1}]})",
   };
   for (const char* text : texts) {
     INFO(text);
@@ -231,8 +232,14 @@ TEST_CASE("A rule set survives its JSON form", "[rules]") {
   for (const pith::Rule& r : rules->rules()) file["rules"].push_back(pith::RuleToJson(r));
   auto again = pith::RuleSet::FromJsonText(file.dump(), "round-trip.json");
   REQUIRE(again->rules().size() == rules->rules().size());
-  for (std::size_t i = 0; i < rules->rules().size(); ++i)
-    CHECK(again->rules()[i].id == rules->rules()[i].id);
+  for (std::size_t i = 0; i < rules->rules().size(); ++i) {
+    const pith::Rule &a = again->rules()[i], &r = rules->rules()[i];
+    INFO(r.id);
+    CHECK(a.id == r.id);
+    CHECK(a.opens_block == r.opens_block);
+    CHECK(a.in_text == r.in_text);
+    CHECK(a.skip_prose == r.skip_prose);
+  }
 }
 
 // What the default rules say about single lines, by kind and language. Structure (titles, list
@@ -262,6 +269,9 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"更多资讯请关注本站。", "notice.promotion"},
       {"掃描二維碼關注我們的公眾號", "notice.promotion"},
       {"Sign up for our daily newsletter", "notice.promotion"},
+      {"Advertisement", "chrome.ad-marker"},
+      {"Story continues below advertisement", "chrome.ad-marker"},
+      {"- 广告 -", "chrome.ad-marker"},
       {"Follow Kevin O'Brien on Twitter.", "notice.promotion"},
       {"Follow AP's coverage of the election at https://apnews.example/hub/election", "notice.promotion"},
       // Metadata: source, byline, editor, original title, tags, dates.

@@ -506,6 +506,39 @@ TEST_CASE("Comments under a list header stay out, however long", "[strip]") {
   }
 }
 
+// An advertisement marker stands inside the article: the short sentences after it still close
+// the article, as they would without it; a rule without in_text ends the body there.
+TEST_CASE("Lines that stand inside articles do not end the body", "[strip]") {
+  const std::string text =
+      "Council approves the budget\n"
+      "\n"
+      "The City Council on Thursday approved a budget that gives teachers their largest raise in "
+      "more than a decade, capping months of talks between the mayor and the union.\n"
+      "Council member Greg Holt, who voted no, said the plan relies on one-time federal money that "
+      "runs out in two years, and that the city will face a deficit.\n"
+      "Story continues below advertisement\n"
+      "\"We are building a house on sand,\" Holt said.\n"
+      "The new budget takes effect July 1.\n"
+      "Most Popular\n"
+      "Highway 7 closed after crash\n";
+  const int marker = LineOf(text, "Story continues");
+  const pith::Document doc = Strip(text);
+  CHECK(Explain(doc, marker) == "chrome chrome.ad-marker");
+  CHECK(Explain(doc, marker + 1) == "body body.context");
+  CHECK(Explain(doc, marker + 2) == "body body.context");
+  CHECK(Label(doc, LineOf(text, "Highway 7")) == "chrome");
+
+  pith::StageOptions options;
+  options.rules = pith::RuleSet::FromJsonText(
+      R"({"extends": "default", "rules": [{"id": "chrome.ad-marker", "label": "chrome",
+          "why": "the marker, as a line that does not stand inside articles",
+          "keywords": ["Story continues below advertisement"], "whole_line": true}]})",
+      "ad-marker.json");
+  const pith::Document without = Strip(text, options);
+  CHECK(Explain(without, marker) == "chrome chrome.ad-marker");
+  CHECK(Label(without, marker + 1) == "chrome");
+}
+
 TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
   // A dump wrapped at 72 columns: a two-line headline, a byline, three paragraphs of three lines.
   const std::string text =
