@@ -5,6 +5,7 @@
 
 #include "minhash.h"
 #include "pith/error.h"
+#include "text_lines.h"
 
 namespace pith {
 namespace {
@@ -68,18 +69,6 @@ std::uint64_t LineKey(std::string_view line, std::size_t min_width, bool* blank)
   return (h & ~std::uint64_t{1}) | (width < min_width ? 1 : 0);
 }
 
-// Calls fn(line) for each line of text, without its "\n".
-template <typename Fn>
-void ForEachLine(std::string_view text, Fn fn) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    fn(text.substr(start, end - start));
-    start = end + 1;
-  }
-}
-
 }  // namespace
 
 // What Add has learned: the unique documents' exact hashes, signatures and bands, and how many
@@ -135,7 +124,7 @@ Fingerprint Deduplicator::FingerprintOf(std::string_view text) const {
   fp.exact = internal::NormalizedHash(text, nullptr);
   if (options_.near) fp.minhash = hasher_.Signature(Shingles(text, options_.shingle));
   if (options_.lines) {
-    ForEachLine(text, [&](std::string_view line) {
+    internal::ForEachRawLine(text, [&](std::string_view line) {
       bool blank = false;
       const std::uint64_t key = LineKey(line, options_.line_min_width, &blank);
       if (!blank) fp.lines.push_back(key);
@@ -194,7 +183,7 @@ std::size_t Deduplicator::RemoveRepeatedLines(std::string* text) const {
   kept.reserve(text->size());
   std::size_t removed = 0;
   bool first = true;
-  ForEachLine(*text, [&](std::string_view line) {
+  internal::ForEachRawLine(*text, [&](std::string_view line) {
     bool blank = false;
     const std::uint64_t key = LineKey(line, options_.line_min_width, &blank);
     if (!blank) {

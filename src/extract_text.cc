@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "pith/error.h"
+#include "text_lines.h"
 
 namespace pith::internal {
 
@@ -143,15 +144,7 @@ std::unique_ptr<const re2::RE2> CompileBuiltIn(std::string_view pattern, std::st
 
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
-  }
+  ForEachLine(text, [&lines](std::string_view line) { lines.push_back(line); });
   return lines;
 }
 

@@ -58,7 +58,8 @@ std::string KeywordPattern(const Rule& rule) {
 // The JSON keys a rule may have; anything else is a typo worth reporting.
 const std::set<std::string, std::less<>> kRuleKeys = {
     "id",         "label",      "why",        "langs",       "patterns", "keywords", "detector",
-    "max_chars",  "min_hits",   "whole_line", "skip_prose",  "opens_block", "enabled"};
+    "max_chars",  "min_hits",   "whole_line", "skip_prose",  "opens_block", "in_text",
+    "enabled"};
 const std::set<std::string, std::less<>> kFileKeys = {"version", "extends", "rules"};
 
 bool ValidLang(const std::string& lang) {
@@ -145,6 +146,7 @@ Rule ParseRule(const Json& j, const std::string& path, bool allow_stub) {
   get_bool("whole_line", &rule.whole_line);
   get_bool("skip_prose", &rule.skip_prose);
   get_bool("opens_block", &rule.opens_block);
+  get_bool("in_text", &rule.in_text);
   if ((rule.min_hits > 1 || rule.whole_line) && rule.keywords.empty())
     fail("", "\"min_hits\" and \"whole_line\" apply to keyword rules only");
   if (rule.min_hits > static_cast<int>(rule.keywords.size()) && !rule.keywords.empty())
@@ -474,6 +476,7 @@ Json RuleToJson(const Rule& rule) {
   if (rule.whole_line) j["whole_line"] = true;
   if (rule.skip_prose) j["skip_prose"] = true;
   if (rule.opens_block) j["opens_block"] = true;
+  if (rule.in_text) j["in_text"] = true;
   if (!rule.enabled) j["enabled"] = false;
   return j;
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "text_lines.h"
+
 namespace pith::internal {
 namespace {
 
@@ -208,14 +210,7 @@ bool IsCjk(char32_t c) {
 TextSignals MeasureText(std::string_view text) {
   TextSignals s;
   std::unordered_set<std::u32string> seen;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view raw = text.substr(start, end - start);
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    start = end + 1;
-
+  ForEachLine(text, [&](std::string_view raw) {
     const std::u32string line = Decode(raw, &s.invalid_utf8);
     s.chars += line.size();
     for (char32_t c : line) {
@@ -225,13 +220,13 @@ TextSignals MeasureText(std::string_view text) {
       if (IsCjk(c)) ++s.cjk_chars;
     }
     const std::u32string_view trimmed = Trim(line);
-    if (trimmed.empty()) continue;
+    if (trimmed.empty()) return;
     ++s.lines;
     s.mojibake_chars += CountMojibake(trimmed);
     if (EndsSentence(trimmed)) ++s.sentence_end_lines;
     if (!seen.emplace(trimmed).second) ++s.dup_lines;
     if (IsSpamLine(raw, trimmed)) s.spam_chars += line.size();
-  }
+  });
   return s;
 }
 

@@ -130,6 +130,8 @@ struct Classifier::Work {
   // List items: bulleted lines, and the line after a bullet that holds only an image (lynx puts
   // "+ [thumb.jpg]" on one line and the item's headline on the next).
   std::vector<bool> item;
+  // Lines a rule marks as standing inside articles (Rule::in_text).
+  std::vector<bool> in_text;
   std::vector<std::int64_t> score;
   std::vector<std::uint64_t> hash;  // of each line's letters, to find repeats
   // Whether a line dates a post (Classifier::Posted), asked once per line and only when needed:
@@ -153,6 +155,7 @@ struct Classifier::Work {
     why.assign(m, Why::kNone);
     item.assign(m, false);
     posted.assign(m, -1);
+    in_text.assign(m, false);
     title = -1;
     anchor = -1;
   }
@@ -188,9 +191,12 @@ struct Classifier::Work {
     }
     return true;
   }
-  // The nearest line before and after p that holds text (images, bare bullets and repeats of
-  // the title skipped).
-  bool Skipped(int p) const { return kind[p] == Kind::kVoid || why[p] == Why::kTitleRepeat; }
+  // The nearest line before and after p that holds text (images, bare bullets, repeats of the
+  // title and lines that stand inside articles, such as advertisement markers, skipped).
+  bool Skipped(int p) const {
+    return kind[p] == Kind::kVoid || why[p] == Why::kTitleRepeat ||
+           (why[p] == Why::kRule && in_text[p]);
+  }
   int Prev(int p) const {
     do --p; while (p >= 0 && Skipped(p));
     return p;
@@ -303,7 +309,10 @@ void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
                  (line.bullet == Bullet::kSymbol && !(IsProse(line) && line.ends_terminal));
     // Teasers under thumbnails are sentences, but only their neighbours can make them body.
     if (thumbnail_item && w->kind[p] == Kind::kGood && line.Weight() < 180) w->kind[p] = Kind::kNear;
-    if (best >= 0) w->why[p] = Why::kRule;
+    if (best >= 0) {
+      w->why[p] = Why::kRule;
+      w->in_text[p] = rules[best].in_text;
+    }
   }
 }
 
@@ -607,8 +616,9 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
 void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const {
   const int m = static_cast<int>(w->at.size());
   for (int p = 0; p < m; ++p) {
-    // Repeats of the title (image captions that repeat it, say) neither make nor break a run.
-    if (w->kind[p] == Kind::kVoid || w->why[p] == Why::kTitleRepeat) {
+    // Repeats of the title (image captions that repeat it, say) and the markers of what stands
+    // inside an article neither make nor break a run.
+    if (w->Skipped(p)) {
       w->state[p] = State::kVoid;
     } else if (w->why[p] == Why::kReply) {
       w->state[p] = State::kBody;

@@ -1,10 +1,12 @@
 #include "strip_lines.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
 
 #include "strip_text.h"
+#include "text_lines.h"
 
 namespace pith::internal {
 namespace {
@@ -406,17 +408,8 @@ int Columns(const Line& line) { return static_cast<int>(CountCodePoints(line.tex
 
 void SplitLines(std::string_view text, std::vector<Line>* lines) {
   lines->clear();
-  std::size_t start = 0;
   int n = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view raw = text.substr(start, end - start);
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    lines->push_back(MakeLine(++n, raw));
-    if (end == text.size()) break;
-    start = end + 1;
-  }
+  ForEachLine(text, [&](std::string_view raw) { lines->push_back(MakeLine(++n, raw)); });
 }
 
 bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of) {
@@ -447,11 +440,19 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
   // Nothing passes it that could have been broken (only an address or a long word can), and a
   // line that reaches it goes on in the next line: a paragraph broken, not a short one.
   int full = 0, continued = 0;
+  // The margin found is where lines pile up, which can be past the wrapper's width by up to the
+  // slack; the widest line that could have been broken is that width.
+  int width = 0;
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.blank) continue;
     const int columns = Columns(line);
-    if (columns > margin + kSlack / 2 && (line.spaces > 0 || line.wide > 1)) return false;
+    const bool breakable = line.spaces > 0 || line.wide > 1;
+    if (columns > margin + kSlack / 2) {
+      if (breakable) return false;
+      continue;
+    }
+    if (breakable) width = std::max(width, columns);
     if (columns < margin - kSlack || i + 1 == lines.size()) continue;
     ++full;
     continued += !lines[i + 1].blank && lines[i + 1].bullet == Bullet::kNone;
@@ -466,7 +467,14 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
       return false;
     const std::size_t indent = line.core.data() - line.text.data();
     const std::size_t next_indent = next.core.data() - next.text.data();
-    return line.bullet == Bullet::kNone ? next_indent == indent : next_indent >= indent;
+    if (line.bullet == Bullet::kNone ? next_indent != indent : next_indent < indent) return false;
+    // A wrapper breaks where the next word does not fit; when it would have fitted, the break
+    // is the page's own (a caption, then the author's name). Between CJK characters a wrapper
+    // may break early to keep punctuation off a line's start, so only words are tested.
+    std::size_t end = 0;
+    if (IsCjk(NextCodePoint(next.core, &end))) return true;
+    const std::string_view word = next.core.substr(0, next.core.find(' '));
+    return Columns(line) + 1 + static_cast<int>(CountCodePoints(word)) > width;
   };
   for (std::size_t i = 0; i < lines.size();) {
     std::size_t j = i;

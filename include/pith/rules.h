@@ -24,6 +24,10 @@
 //    "opens_block": true,                   the line heads a list (related links, hot news):
 //                                           strip labels the lines under it chrome until the
 //                                           body resumes
+//    "in_text": true,                       the line stands inside articles (an image, an
+//                                           advertisement marker): strip does not let it end
+//                                           the body, and judges the lines after it by the
+//                                           text before it
 //    "enabled": false}                      turns the rule off; with "extends", an entry of just
 //                                           {"id", "enabled": false} switches a default rule off
 //
@@ -68,6 +72,7 @@ struct Rule {
   bool whole_line = false;            // keywords only
   bool skip_prose = false;
   bool opens_block = false;
+  bool in_text = false;
   bool enabled = true;
 };
 

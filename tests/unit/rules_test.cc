@@ -109,6 +109,7 @@ TEST_CASE("Malformed rule files and rules are rejected", "[rules]") {
       R"({"rules": [{"id": "a", "label": "chrome", "why": "hits need keywords", "min_hits": 2,
                      "patterns": ["x"]}]})",
       R"({"rules": [{"id": "a", "enabled": false}]})",  // a stub only overrides a default
+      R"({"rules": [{"id": "a", "label": "chrome", "why": "flag", "keywords": ["x"], "in_text": 1}]})",
   };
   for (const char* text : texts) {
     INFO(text);
@@ -231,8 +232,14 @@ TEST_CASE("A rule set survives its JSON form", "[rules]") {
   for (const pith::Rule& r : rules->rules()) file["rules"].push_back(pith::RuleToJson(r));
   auto again = pith::RuleSet::FromJsonText(file.dump(), "round-trip.json");
   REQUIRE(again->rules().size() == rules->rules().size());
-  for (std::size_t i = 0; i < rules->rules().size(); ++i)
-    CHECK(again->rules()[i].id == rules->rules()[i].id);
+  for (std::size_t i = 0; i < rules->rules().size(); ++i) {
+    const pith::Rule &a = again->rules()[i], &r = rules->rules()[i];
+    INFO(r.id);
+    CHECK(a.id == r.id);
+    CHECK(a.opens_block == r.opens_block);
+    CHECK(a.in_text == r.in_text);
+    CHECK(a.skip_prose == r.skip_prose);
+  }
 }
 
 // What the default rules say about single lines, by kind and language. Structure (titles, list
@@ -253,12 +260,20 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"本站文章未經授權，禁止轉載。", "notice.reprint"},
       {"转载请注明出处。", "notice.reprint"},
       {"图片来源于网络，侵删。", "notice.reprint"},
+      {"转载此文是出于传递更多信息之目的。", "notice.reprint"},
+      {"若有来源标注错误或侵犯了您的合法权益，我们将及时更正。", "notice.reprint"},
+      {"如涉及作品內容問題，請作者在30日內與本網聯繫。", "notice.reprint"},
       {"文章仅代表作者本人观点，与本站无关。", "notice.disclaimer"},
       {"本文僅代表作者個人觀點，不代表本站立場。", "notice.disclaimer"},
       {"The views expressed in this article are the author's own.", "notice.disclaimer"},
       {"更多资讯请关注本站。", "notice.promotion"},
       {"掃描二維碼關注我們的公眾號", "notice.promotion"},
       {"Sign up for our daily newsletter", "notice.promotion"},
+      {"Advertisement", "chrome.ad-marker"},
+      {"Story continues below advertisement", "chrome.ad-marker"},
+      {"- 广告 -", "chrome.ad-marker"},
+      {"Follow Kevin O'Brien on Twitter.", "notice.promotion"},
+      {"Follow AP's coverage of the election at https://apnews.example/hub/election", "notice.promotion"},
       // Metadata: source, byline, editor, original title, tags, dates.
       {"来源：新华网", "meta.source"},
       {"2024-01-29 11:30 來源：半月談", "meta.source"},
@@ -297,6 +312,7 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"相關閱讀：", "chrome.related-header"},
       {"热门评论", "chrome.related-header"},
       {"頻道推薦", "chrome.related-header"},
+      {"相关稿件", "chrome.related-header"},
       {"Related articles", "chrome.related-header"},
       {"More stories", "chrome.related-header"},
       {"You may also like", "chrome.related-header"},
@@ -321,12 +337,16 @@ TEST_CASE("Default rules leave running text alone", "[rules]") {
   const char* lines[] = {
       "法院认为，被告未经许可使用原告作品，侵犯了原告的版权，应当承担赔偿责任。",
       "近年来，版权保护意识不断增强，越来越多的创作者开始登记自己的作品。",
+      "律师提醒，商家若有虚假宣传，侵犯了消费者的合法权益，消费者可以向有关部门投诉。",
+      "编辑部请作者本人到场领奖，颁奖仪式上传递了更多温暖。",
       "The court ruled that copyright protects the photographs, and ordered the site to pay "
       "damages to the photographer.",
       "他说，评论区里的很多留言都很有启发，他会认真考虑大家的意见。",
       "Readers who want to share their stories can write to the newspaper, the editor said.",
       "記者昨天走訪了這家老店，老闆說他們已經在這裡開了四十年。",
       "First, make a list of everything you own.",
+      "Follow the signs on X Road and you will find the ferry.",
+      "Follow the recipe on page 12, then post a photo of the loaf on Instagram.",
   };
   std::vector<int> hits;
   for (const char* line : lines) {

@@ -129,3 +129,36 @@ TEST_CASE("Code points are counted across the blocks of eight bytes the count re
   CHECK(pith::internal::CountCodePoints("") == 0);
   CHECK(pith::internal::CountCodePoints("中文中文中文中文") == 8);
 }
+
+TEST_CASE("Wrapped lines join where the next word did not fit, and only there", "[strip]") {
+  // Wrapped at 60 columns. Line 5 stops short of the margin with room for "Photo:", so the break
+  // after it is the page's own (a caption and its credit); the break after line 7, where the next
+  // word would not have fitted, is the wrapper's, as are those inside the paragraphs.
+  const std::string text =
+      "The council voted seven to two on Tuesday night to approve a\n"
+      "network of protected bike lanes on the busiest streets of\n"
+      "the downtown area, after a review of more than a year.\n"
+      "\n"
+      "A cyclist waits at a red light on Harbour Street.\n"
+      "Photo: Tom Reyes\n"
+      "Supporters packed the public gallery for the vote, and many\n"
+      "considered the decision long overdue for those who ride.\n"
+      "\n"
+      "The plan removes about 140 parking spaces, a point that drew\n"
+      "objections from some shop owners on the east side streets.\n";
+  std::vector<Line> lines, units;
+  std::vector<int> unit_of;
+  pith::internal::SplitLines(text, &lines);
+  REQUIRE(pith::internal::JoinWrapped(lines, &units, &unit_of));
+  struct Case {
+    int line, joined_with;  // 0-based line indices: same unit, or not
+    bool same;
+  };
+  const Case cases[] = {
+      {0, 1, true}, {1, 2, true}, {4, 5, false}, {5, 6, false}, {6, 7, true}, {9, 10, true},
+  };
+  for (const Case& c : cases) {
+    INFO("lines " << c.line + 1 << " and " << c.joined_with + 1);
+    CHECK((unit_of[c.line] == unit_of[c.joined_with]) == c.same);
+  }
+}

@@ -448,6 +448,20 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
       {"zh_news_wrapped.txt",
        {"本报讯 3月16日", "书馆共接待读者一万二千余人次", "校合作开展阅读活动。"},
        {"首页|新闻", "来源：晨光网", "责任编辑", "版权声明", "全市将新增", "京ICP备"}},
+      {"zh_portal.txt",
+       {"本报讯（记者 林晓舟）", "注意防范城市内涝、山洪和地质灾害。", "图为18日清晨"},
+       {"当前位置", "来源：滨江晚报", "字号", "分享到", "责任编辑", "转载此文是出于传递更多信息之目的",
+        "上一篇", "气象台发布暴雨橙色预警", "请文明上网", "热点排行", "中考成绩", "备案号"}},
+      {"en_wire.txt",
+       {"The smell of fresh rye bread will no longer drift down Main Street.",
+        "The building has been sold. The new owner has not announced plans."},
+       {"Trending:", "School levy", "By Kevin O'Brien", "Facebook Twitter Email Print",
+        "Follow Kevin O'Brien", "Sponsored Content", "energy bill", "barn blaze", "Copyright"}},
+      {"en_feature_wrapped.txt",
+       {"Scientists analyzing sediment cores", "so deep, or so early.\"",
+        "animals can mix sediment layers."},
+       {"Subscribe Now", "Courtesy of the Ocean Institute", "Gift Article", "Advertisement",
+        "Most Read", "rare comet", "Sign up for the Science newsletter", "Cookie Settings"}},
       {"zh_hant_blog.txt",
        {"週末一早搭上往山城的公車", "老街轉角的芋圓店。", "下次想挑個平日再來"},
        {"留言板", "發表於", "本文標籤", "相關文章", "雨天的港邊小鎮", "上一篇", "禁止轉載"}},
@@ -621,6 +635,39 @@ TEST_CASE("Post headers between posts are dropped, the posts kept", "[strip]") {
        {"Sam ·", "Lee ·", "Anna ·"}},
   };
   CheckCases(cases);
+}
+
+// An advertisement marker stands inside the article: the short sentences after it still close
+// the article, as they would without it; a rule without in_text ends the body there.
+TEST_CASE("Lines that stand inside articles do not end the body", "[strip]") {
+  const std::string text =
+      "Council approves the budget\n"
+      "\n"
+      "The City Council on Thursday approved a budget that gives teachers their largest raise in "
+      "more than a decade, capping months of talks between the mayor and the union.\n"
+      "Council member Greg Holt, who voted no, said the plan relies on one-time federal money that "
+      "runs out in two years, and that the city will face a deficit.\n"
+      "Story continues below advertisement\n"
+      "\"We are building a house on sand,\" Holt said.\n"
+      "The new budget takes effect July 1.\n"
+      "Most Popular\n"
+      "Highway 7 closed after crash\n";
+  const int marker = LineOf(text, "Story continues");
+  const pith::Document doc = Strip(text);
+  CHECK(Explain(doc, marker) == "chrome chrome.ad-marker");
+  CHECK(Explain(doc, marker + 1) == "body body.context");
+  CHECK(Explain(doc, marker + 2) == "body body.context");
+  CHECK(Label(doc, LineOf(text, "Highway 7")) == "chrome");
+
+  pith::StageOptions options;
+  options.rules = pith::RuleSet::FromJsonText(
+      R"({"extends": "default", "rules": [{"id": "chrome.ad-marker", "label": "chrome",
+          "why": "the marker, as a line that does not stand inside articles",
+          "keywords": ["Story continues below advertisement"], "whole_line": true}]})",
+      "ad-marker.json");
+  const pith::Document without = Strip(text, options);
+  CHECK(Explain(without, marker) == "chrome chrome.ad-marker");
+  CHECK(Label(without, marker + 1) == "chrome");
 }
 
 TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
