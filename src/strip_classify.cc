@@ -579,8 +579,10 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
     const Line& line = w->L(lines, p);
     if (w->why[p] != Why::kNone || w->item[p] || w->kind[p] == Kind::kVoid || header(p)) return false;
     const int phrase = first ? 8 : 6;  // CJK characters
+    // Words of a few characters set apart by spaces are a row of links ("回复 支持 反对").
     return w->kind[p] != Kind::kShort || (line.ends_terminal && line.Weight() >= 9) ||
-           (line.MostlyCjk() && line.cjk >= phrase && line.separators == 0);
+           (line.MostlyCjk() && line.cjk >= phrase && line.separators == 0 &&
+            line.cjk >= 4 * (line.spaces + 1));
   };
   auto opener = [&](int p) {
     const Line& line = w->L(lines, p);
@@ -591,10 +593,14 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
   auto furniture = [&](int p) {
     return w->kind[p] == Kind::kVoid || (w->why[p] == Why::kRule && w->L(lines, p).Weight() < 18);
   };
-  bool own_header = false;
-  for (int p = std::max(0, w->from - kTextWithin); p <= w->to && !own_header; ++p) own_header = header(p);
-  if (!own_header) return;
-  for (int h = w->to + 1; h < m; ++h) {
+  int own_header = -1;
+  for (int p = std::max(0, w->from - kTextWithin); p <= w->to && own_header < 0; ++p) {
+    if (header(p)) own_header = p;
+  }
+  if (own_header < 0) return;
+  // The replies start at the next header, inside the run too: a thread whose replies are long
+  // makes them part of the densest run, and a short reply among them is judged as a reply.
+  for (int h = own_header + 1; h < m; ++h) {
     if (w->why[h] == Why::kRule) {
       const Rule& rule = rules[w->rule[h]];
       if (rule.opens_block || rule.label == Label::kNotice) return;

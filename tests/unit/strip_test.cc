@@ -528,6 +528,26 @@ TEST_CASE("Replies under post headers are body in a thread, not under an article
   CHECK(Label(doc, LineOf(text, "铲到见底")) != "body");
 }
 
+// Long replies make a thread's densest run reach past its first replies; a short reply among
+// them is still a reply, and the row of links under a reply is not.
+TEST_CASE("A short reply among long ones is a reply", "[strip]") {
+  const std::string header = "发表于 2024-5-12 21:08:33 | 只看该作者\n";
+  const std::string long_reply =
+      "看照片像是早疫病，下部老叶先黄，上面有同心轮纹的褐斑。先把病叶摘掉，别让叶子沾水，浇水浇在根部。"
+      "盆栽番茄每天浇一次太勤了，盆土表面干了再浇透。\n";
+  const std::string text =
+      "阳台的番茄叶子发黄怎么办\n" + header +
+      "今年第一次在阳台用花盆种番茄，一开始长得挺好，最近下面的叶子一片一片发黄，有的还有褐色的斑点。"
+      "每天早上浇一次水，阳台朝南，光照应该够，是不是浇水太多了？\n"
+      "老园丁\n发表于 2024-5-12 22:15:02\n" + long_reply + "楼层 直达 本帖\n" +
+      "青青子衿\n发表于 2024-5-13 07:40:19\n谢谢老师！今天就去把黄叶剪掉，浇水也改一改。\n" +
+      "楼层 直达 本帖\n" + "阳台小菜园\n发表于 2024-5-13 10:22:45\n" + long_reply;
+  const pith::Document doc = Strip(text);
+  CHECK(Explain(doc, LineOf(text, "谢谢老师")) == "body body.reply");
+  CHECK(Label(doc, LineOf(text, "楼层 直达 本帖")) == "chrome");
+  CHECK(Label(doc, LineOf(text, "青青子衿")) == "chrome");
+}
+
 // A paragraph under a header that dates a post is a comment: it does not end the list block of
 // the comments, as the article resuming after a list would.
 TEST_CASE("Comments under a list header stay out, however long", "[strip]") {
