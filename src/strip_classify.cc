@@ -555,7 +555,11 @@ void Classifier::EndAtComments(const std::vector<Line>& lines, Work* w) const {
   for (int p = w->from; p <= w->to; ++p) {
     // A header right under text dates the text above it (a thread that signs its posts below).
     const int before = w->Prev(p);
-    if (text >= kMinArticle && Posted(lines, w, p) && before >= 0 && !w->TextLine(lines, before)) {
+    // The article's own source or date line ("来源：… 2024-01-29 11:30") is meta, not a post's
+    // header, wherever the page puts it.
+    const bool meta = w->why[p] == Why::kRule && rules_->rules()[w->rule[p]].label == Label::kMeta;
+    if (text >= kMinArticle && !meta && Posted(lines, w, p) && before >= 0 &&
+        !w->TextLine(lines, before)) {
       w->to = w->Prev(p);
       return;
     }

@@ -608,6 +608,14 @@ TEST_CASE("A post header after the article opens its comments, without a list he
            "promises that never came to anything at all.\n",
        {"The city council voted", "if the funding holds."},
        {"I ride this route", "junction by the station", "Ammon", "Finally some good news"}},
+      {"an article whose source line stands after its lead",
+       "区图书馆新馆开放首周接待读者一万二千余人次，少儿阅读区和自习区座位几乎天天坐满，不少家长带着孩子一早就来排队。\n"
+       "新馆建筑面积约一万平方米，藏书六十万册，设有报告厅、展览厅和二十四小时自助借还区，还开通了线上预约座位的服务。\n"
+       "图为新馆外景\n来源：晨光网 2024-01-29 11:30\n"
+       "区文化局负责人表示，下一步将在图书馆举办读书分享会和科普讲座，并与周边学校合作开展阅读活动，让更多居民走进图书馆。\n"
+       "据介绍，新馆周一至周日均对外开放，开放时间为每天上午九点至晚上九点，节假日照常开放，读者凭身份证即可免费办理借阅证。\n",
+       {"区图书馆新馆开放首周", "区文化局负责人表示", "凭身份证即可免费办理借阅证"},
+       {"来源：晨光网"}},
       {"a thread signed below its posts",
        "为什么这次地震很多城市都有震感？\n"
        "震感范围广，一个原因是震级较大，另一个原因是长周期地震波传得远，在软土和盆地里还会被放大，"
