@@ -33,8 +33,9 @@ inline constexpr std::string_view kBodyReply = "body.reply";      // a reply in 
 //  1. per line: the rules (one RE2::Set pass) and the line detectors (breadcrumb, link list...);
 //  2. per line: how much it reads like running text (length, sentence marks, function words);
 //  3. per document: the title and its repeats, the lists under list headers, short lines wedged
-//     between boilerplate, and the densest run of content lines, which is taken for the body,
-//     with the replies under it when the page is a forum thread.
+//     between boilerplate, and the densest run of content lines, which is taken for the body:
+//     cut where an article's comments begin, and with the replies under it when the page is a
+//     forum thread.
 // Immutable; Classify is thread-safe.
 class Classifier {
  public:
