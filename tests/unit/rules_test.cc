@@ -281,6 +281,9 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"文/王小川", "meta.author"},
       {"半月談記者：孫亮全", "meta.author"},
       {"By Maria Hollis", "meta.author"},
+      {"Reporting by Tom Baker and Ana Silva; Editing by Mark Potter", "meta.credits"},
+      {"Edited by Jo March.", "meta.credits"},
+      {"Sign up here.", "notice.promotion"},
       {"责任编辑：张丽", "meta.editor"},
       {"【責任編輯:鄭莉莉】", "meta.editor"},
       {"原标题：城东图书馆开放", "meta.original-title"},
@@ -347,6 +350,7 @@ TEST_CASE("Default rules leave running text alone", "[rules]") {
       "記者昨天走訪了這家老店，老闆說他們已經在這裡開了四十年。",
       "First, make a list of everything you own.",
       "Follow the signs on X Road and you will find the ferry.",
+      "Editing by hand took the monks years, and reporting by letter took months.",
       "Follow the recipe on page 12, then post a photo of the loaf on Instagram.",
   };
   std::vector<int> hits;
