@@ -411,6 +411,49 @@ class Scanner {
     return true;
   }
 
+  // Reads an array of line labels, [{"n":1,"label":"title","rule":"r","text":"t"},...], the
+  // shape strip writes, appending to *out what ParseLines would. Anything else ParseLines might
+  // read differently (another key, a repeated one, an n that is not a small non-negative
+  // integer, a rule that is not a string) returns false, for the nlohmann/json path.
+  bool Lines(std::vector<LineLabel>* out) {
+    if (!Take('[')) return false;
+    if (Take(']')) return true;
+    std::string key, label;
+    do {
+      if (!Take('{')) return false;
+      LineLabel line;
+      bool has_n = false, has_label = false, has_rule = false, has_text = false;
+      do {
+        if (!Peek('"') || !String(&key) || !Take(':')) return false;
+        if (key == "n" && !has_n) {
+          if (!SmallNumber(&line.n)) return false;
+          has_n = true;
+          continue;
+        }
+        // The other keys hold strings.
+        if (!Peek('"')) return false;
+        if (key == "label" && !has_label) {
+          if (!String(&label)) return false;
+          const std::optional<Label> parsed = ParseLabel(label);
+          if (!parsed) return false;
+          line.label = *parsed;
+          has_label = true;
+        } else if (key == "rule" && !has_rule) {
+          if (!String(&line.rule)) return false;
+          has_rule = true;
+        } else if (key == "text" && !has_text) {
+          if (!String(&line.text)) return false;
+          has_text = true;
+        } else {
+          return false;
+        }
+      } while (Take(','));
+      if (!Take('}') || !has_n || !has_label) return false;
+      out->push_back(std::move(line));
+    } while (Take(','));
+    return Take(']');
+  }
+
   // Skips a value that is not a string (number, literal, object, array) and returns its text.
   bool RawValue(std::string_view* out) {
     SkipSpace();
@@ -503,6 +546,23 @@ class Scanner {
     }
   }
 
+  // An integer of at most nine digits, which an int holds whatever the digits. A fraction or an
+  // exponent after it leaves the scanner where the caller's Take(',') or Take('}') fails.
+  bool SmallNumber(int* n) {
+    SkipSpace();
+    constexpr int kMaxDigits = 9;
+    const char* const start = p_;
+    int value = 0;
+    while (p_ != end_ && *p_ >= '0' && *p_ <= '9') {
+      if (p_ - start == kMaxDigits) return false;
+      value = value * 10 + (*p_++ - '0');
+    }
+    // JSON writes no leading zeros: "01" is not a number.
+    if (p_ == start || (*start == '0' && p_ - start > 1)) return false;
+    *n = value;
+    return true;
+  }
+
   const char* p_;
   const char* const end_;
 };
@@ -548,6 +608,12 @@ bool ScanRecord(std::string_view json, std::string_view text_field, std::string_
         } catch (const InputError&) {
           return false;  // reported by the nlohmann path, with the same message
         }
+        continue;
+      }
+      if (field == Field::kLines || field == Field::kMetaLines) {
+        // Arrays of small objects, which nlohmann/json would build a Json value for each of.
+        if (!in.Lines(field == Field::kLines ? &doc->lines : &doc->meta_lines)) return false;
+        doc->field_order.push_back(key);
         continue;
       }
       std::string_view raw;

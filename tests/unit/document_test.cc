@@ -146,6 +146,13 @@ TEST_CASE("The fast reader reads the common records itself", "[document]") {
       {R"({"id":"a","source":"s.txt","text":"b","metadata":{"title":"T"},"lines":[{"n":1,"label":"title","rule":"r"}],"flags":["mojibake"],"signals":{"chars":1}})",
        R"({"id":"a","source":"s.txt","text":"b","metadata":{"title":"T"},"lines":[{"n":1,"label":"title","rule":"r"}],"flags":["mojibake"],"signals":{"chars":1}})"},
       {R"({"text":"x","metadata":"m"})", R"({"id":"","text":"x","metadata":"m"})"},
+      // Line labels as strip writes them, read without nlohmann/json: every label, escapes,
+      // spaces, keys in any order, the largest n it reads itself.
+      {R"({"text":"x","meta_lines":[{"n":1,"label":"title","rule":"title.first","text":"T \"q\" \u4e2d"},{"label":"meta","n":20,"text":"来源：某报"},{"n":3,"label":"notice"}]})",
+       R"({"id":"","text":"x","meta_lines":[{"n":1,"label":"title","rule":"title.first","text":"T \"q\" 中"},{"n":20,"label":"meta","text":"来源：某报"},{"n":3,"label":"notice"}]})"},
+      {R"({"text":"x","lines":[ { "n" : 0 , "label" : "body" } , {"n":999999999,"label":"chrome","rule":""},{"n":5,"label":"spam"}] })",
+       R"({"id":"","text":"x","lines":[{"n":0,"label":"body"},{"n":999999999,"label":"chrome"},{"n":5,"label":"spam"}]})"},
+      {R"({"text":"x","lines":[]})", R"({"id":"","text":"x","lines":[]})"},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -194,6 +201,20 @@ TEST_CASE("The fast reader leaves odd records to nlohmann/json", "[document]") {
       {R"({"id":1.5,"text":"t"})", ""},
       {R"({"text":"x","lines":[{"n":"1"}]})", ""},
       {R"({"text":"x","flags":"f"})", ""},
+      // Line labels the fast reader leaves to nlohmann/json, which reads them its own way.
+      {R"({"text":"x","lines":[{"n":1,"label":"body","extra":true}]})", R"({"id":"","text":"x","lines":[{"n":1,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":1,"label":"body","rule":7}]})", R"({"id":"","text":"x","lines":[{"n":1,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":-2,"label":"body"}]})", R"({"id":"","text":"x","lines":[{"n":-2,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":1234567890,"label":"body"}]})", R"({"id":"","text":"x","lines":[{"n":1234567890,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":1,"n":2,"label":"body"}]})", R"({"id":"","text":"x","lines":[{"n":2,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":1.5,"label":"body"}]})", ""},
+      {R"({"text":"x","lines":[{"n":1e2,"label":"body"}]})", ""},
+      {R"({"text":"x","lines":[{"n":01,"label":"body"}]})", ""},
+      {R"({"text":"x","lines":[{"label":"body"}]})", ""},
+      {R"({"text":"x","lines":[{"n":1,"label":"junk"}]})", ""},
+      {R"({"text":"x","lines":[{}]})", ""},
+      {R"({"text":"x","lines":[{"n":1,"label":"body"},]})", ""},
+      {R"({"text":"x","meta_lines":{"n":1}})", ""},
   };
   for (const Case& c : cases) {
     INFO(c.input);
