@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -99,7 +102,8 @@ TEST_CASE("Strings are escaped the same at every offset", "[document]") {
       {"\xE0\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // overlong
   };
   for (const Case& c : cases) {
-    for (int offset = 0; offset < 18; ++offset) {
+    // Past two 16-byte blocks of ASCII and three of CJK.
+    for (int offset = 0; offset < 36; ++offset) {
       // ASCII or CJK before it and CJK after it, so that it ends and starts runs of either kind.
       for (const std::string unit : {"a", "中"}) {
         std::string prefix;
@@ -142,6 +146,13 @@ TEST_CASE("The fast reader reads the common records itself", "[document]") {
       {R"({"id":"a","source":"s.txt","text":"b","metadata":{"title":"T"},"lines":[{"n":1,"label":"title","rule":"r"}],"flags":["mojibake"],"signals":{"chars":1}})",
        R"({"id":"a","source":"s.txt","text":"b","metadata":{"title":"T"},"lines":[{"n":1,"label":"title","rule":"r"}],"flags":["mojibake"],"signals":{"chars":1}})"},
       {R"({"text":"x","metadata":"m"})", R"({"id":"","text":"x","metadata":"m"})"},
+      // Line labels as strip writes them, read without nlohmann/json: every label, escapes,
+      // spaces, keys in any order, the largest n it reads itself.
+      {R"({"text":"x","meta_lines":[{"n":1,"label":"title","rule":"title.first","text":"T \"q\" \u4e2d"},{"label":"meta","n":20,"text":"来源：某报"},{"n":3,"label":"notice"}]})",
+       R"({"id":"","text":"x","meta_lines":[{"n":1,"label":"title","rule":"title.first","text":"T \"q\" 中"},{"n":20,"label":"meta","text":"来源：某报"},{"n":3,"label":"notice"}]})"},
+      {R"({"text":"x","lines":[ { "n" : 0 , "label" : "body" } , {"n":999999999,"label":"chrome","rule":""},{"n":5,"label":"spam"}] })",
+       R"({"id":"","text":"x","lines":[{"n":0,"label":"body"},{"n":999999999,"label":"chrome"},{"n":5,"label":"spam"}]})"},
+      {R"({"text":"x","lines":[]})", R"({"id":"","text":"x","lines":[]})"},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -190,6 +201,20 @@ TEST_CASE("The fast reader leaves odd records to nlohmann/json", "[document]") {
       {R"({"id":1.5,"text":"t"})", ""},
       {R"({"text":"x","lines":[{"n":"1"}]})", ""},
       {R"({"text":"x","flags":"f"})", ""},
+      // Line labels the fast reader leaves to nlohmann/json, which reads them its own way.
+      {R"({"text":"x","lines":[{"n":1,"label":"body","extra":true}]})", R"({"id":"","text":"x","lines":[{"n":1,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":1,"label":"body","rule":7}]})", R"({"id":"","text":"x","lines":[{"n":1,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":-2,"label":"body"}]})", R"({"id":"","text":"x","lines":[{"n":-2,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":1234567890,"label":"body"}]})", R"({"id":"","text":"x","lines":[{"n":1234567890,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":1,"n":2,"label":"body"}]})", R"({"id":"","text":"x","lines":[{"n":2,"label":"body"}]})"},
+      {R"({"text":"x","lines":[{"n":1.5,"label":"body"}]})", ""},
+      {R"({"text":"x","lines":[{"n":1e2,"label":"body"}]})", ""},
+      {R"({"text":"x","lines":[{"n":01,"label":"body"}]})", ""},
+      {R"({"text":"x","lines":[{"label":"body"}]})", ""},
+      {R"({"text":"x","lines":[{"n":1,"label":"junk"}]})", ""},
+      {R"({"text":"x","lines":[{}]})", ""},
+      {R"({"text":"x","lines":[{"n":1,"label":"body"},]})", ""},
+      {R"({"text":"x","meta_lines":{"n":1}})", ""},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -239,5 +264,123 @@ TEST_CASE("Fields added stage by stage come out as if added at once", "[document
     second.metadata["title"] = "T";
     second.AddFlag("mojibake");
     CHECK(pith::ToJsonLine(second) == pith::ToJsonLine(at_once));
+  }
+}
+
+namespace {
+
+// What the writer must make of `raw`, one character at a time, as RFC 8259 and RFC 3629 say:
+// the reference the block and word loops are checked against.
+std::string EscapedByReference(const std::string& raw) {
+  std::string out;
+  auto at = [&](std::size_t i) { return i < raw.size() ? static_cast<unsigned char>(raw[i]) : 0u; };
+  auto cont = [&](std::size_t i) { return (at(i) & 0xC0) == 0x80; };
+  for (std::size_t i = 0; i < raw.size();) {
+    const unsigned c = at(i);
+    std::size_t len = 0;
+    if (c < 0x80) len = 1;
+    else if (c >= 0xC2 && c <= 0xDF && cont(i + 1)) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF && cont(i + 1) && cont(i + 2) && !(c == 0xE0 && at(i + 1) < 0xA0) &&
+             !(c == 0xED && at(i + 1) > 0x9F))
+      len = 3;
+    else if (c >= 0xF0 && c <= 0xF4 && cont(i + 1) && cont(i + 2) && cont(i + 3) &&
+             !(c == 0xF0 && at(i + 1) < 0x90) && !(c == 0xF4 && at(i + 1) > 0x8F))
+      len = 4;
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\b') out += "\\b";
+    else if (c == '\f') out += "\\f";
+    else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out.append(raw, i, len);
+    }
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+// Random strings built from the pieces where a fast path could go wrong: runs of ASCII and of
+// CJK (which the loops skip in blocks), specials, characters of every length with the leads
+// whose second byte is bounded (E0, ED, F0, F4), and the ways UTF-8 breaks. Each is written
+// and compared with the reference, and read back when it was valid.
+TEST_CASE("Strings are escaped as the reference says, in and across blocks", "[document]") {
+  const std::vector<std::string> pieces = {
+      "a", "plain ascii text ", "\"", "\\", "\n", "\r", "\t", "\x01", "\x1f", " ", "\x7f", "中",
+      "中文汉字的一段话", "，", "é", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF",
+      "\xF0\x90\x80\x80", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF",
+      // Never valid: stray continuation bytes, truncated leads, C0, C1, F5-FF, overlong forms,
+      // surrogates, code points above U+10FFFF.
+      "\x80", "\xBF", "\xC3", "\xE4\xB8", "\xF0\x9F\x98", "\xC0\xAF", "\xC1\xBF", "\xF5\x80\x80\x80",
+      "\xFF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80"};
+  std::mt19937 rng(20240229);
+  for (int round = 0; round < 4000; ++round) {
+    std::string raw;
+    const std::size_t n = rng() % 24;
+    for (std::size_t i = 0; i < n; ++i) raw += pieces[rng() % pieces.size()];
+    pith::Document doc;
+    doc.id = "r";
+    doc.text = raw;
+    const std::string line = pith::ToJsonLine(doc);
+    const std::string expected = "{\"id\":\"r\",\"text\":\"" + EscapedByReference(raw) + "\"}";
+    INFO("round " << round);
+    REQUIRE(line == expected);
+    // What was written reads back to the text written, U+FFFD and all.
+    pith::Document back;
+    REQUIRE(pith::internal::ScanRecord(line, "text", "id", &back));
+    CHECK(pith::ToJsonLine(back) == line);
+    // Raw text in a record reads only when it is valid UTF-8 without control characters.
+    const bool valid = EscapedByReference(raw).find("\xEF\xBF\xBD") == std::string::npos &&
+                       std::none_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+    std::string unescaped_line = "{\"text\":\"";
+    for (char c : raw) {
+      if (c == '"' || c == '\\') unescaped_line.push_back('\\');
+      unescaped_line.push_back(c);
+    }
+    unescaped_line += "\"}";
+    pith::Document raw_doc;
+    CHECK(pith::internal::ScanRecord(unescaped_line, "text", "id", &raw_doc) == valid);
+    if (valid) CHECK(raw_doc.text == raw);
+  }
+}
+
+TEST_CASE("Huge strings are read and written whole", "[document]") {
+  struct Case {
+    std::string tail;     // after a long run of plain text
+    std::string written;  // how it is written
+  };
+  // Each row: what ends a string of a megabyte or more of ASCII or CJK.
+  const Case cases[] = {
+      {"", ""},
+      {"\n", "\\n"},
+      {"\xE4\xB8", "\xEF\xBF\xBD\xEF\xBF\xBD"},  // truncated at the very end
+      {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+  };
+  for (const std::string unit : {"abcdefgh", "中文字"}) {
+    std::string body;
+    while (body.size() < (1u << 20)) body += unit;
+    for (const Case& c : cases) {
+      INFO("unit " << unit << " tail " << c.written);
+      pith::Document doc;
+      doc.id = "h";
+      doc.text = body + c.tail;
+      const std::string line = pith::ToJsonLine(doc);
+      CHECK(line == "{\"id\":\"h\",\"text\":\"" + body + c.written + "\"}");
+      pith::Document back;
+      REQUIRE(pith::internal::ScanRecord(line, "text", "id", &back));
+      CHECK(pith::ToJsonLine(back) == line);
+    }
   }
 }
