@@ -59,7 +59,7 @@ std::string KeywordPattern(const Rule& rule) {
 const std::set<std::string, std::less<>> kRuleKeys = {
     "id",         "label",      "why",        "langs",       "patterns", "keywords", "detector",
     "max_chars",  "min_hits",   "whole_line", "skip_prose",  "opens_block", "in_text",
-    "enabled"};
+    "ends_article", "enabled"};
 const std::set<std::string, std::less<>> kFileKeys = {"version", "extends", "rules"};
 
 bool ValidLang(const std::string& lang) {
@@ -147,6 +147,7 @@ Rule ParseRule(const Json& j, const std::string& path, bool allow_stub) {
   get_bool("skip_prose", &rule.skip_prose);
   get_bool("opens_block", &rule.opens_block);
   get_bool("in_text", &rule.in_text);
+  get_bool("ends_article", &rule.ends_article);
   if ((rule.min_hits > 1 || rule.whole_line) && rule.keywords.empty())
     fail("", "\"min_hits\" and \"whole_line\" apply to keyword rules only");
   if (rule.min_hits > static_cast<int>(rule.keywords.size()) && !rule.keywords.empty())
@@ -477,6 +478,7 @@ Json RuleToJson(const Rule& rule) {
   if (rule.skip_prose) j["skip_prose"] = true;
   if (rule.opens_block) j["opens_block"] = true;
   if (rule.in_text) j["in_text"] = true;
+  if (rule.ends_article) j["ends_article"] = true;
   if (!rule.enabled) j["enabled"] = false;
   return j;
 }

@@ -541,14 +541,16 @@ bool Classifier::Posted(const std::vector<Line>& lines, Work* w, int p) const {
 }
 
 // Under an article, a header that says when a post was written opens the comments, whether or
-// not a list header announces them: the run ends above the first such header that follows a
-// good stretch of text. A page whose text starts under such a header is a thread, and its
-// replies are FindReplies' to judge.
+// not a list header announces them, and so does a comment section's own header (Rule::
+// ends_article): the run ends above the first of either that follows a good stretch of text.
+// A page whose text starts under such a header is a thread: its replies are FindReplies' to
+// judge, unless a comment section's header comes first.
 void Classifier::EndAtComments(const std::vector<Line>& lines, Work* w) const {
   const int m = static_cast<int>(w->at.size());
   if (outside_body_ < 0 || w->to < 0 || w->from >= m) return;
-  for (int p = std::max(0, w->from - kTextWithin); p <= w->from; ++p) {
-    if (Posted(lines, w, p)) return;
+  bool thread = false;
+  for (int p = std::max(0, w->from - kTextWithin); p <= w->from && !thread; ++p) {
+    thread = Posted(lines, w, p);
   }
   constexpr int kMinArticle = 300;  // score of the text above the comments
   std::int64_t text = 0;
@@ -557,9 +559,11 @@ void Classifier::EndAtComments(const std::vector<Line>& lines, Work* w) const {
     const int before = w->Prev(p);
     // The article's own source or date line ("来源：… 2024-01-29 11:30") is meta, not a post's
     // header, wherever the page puts it.
-    const bool meta = w->why[p] == Why::kRule && rules_->rules()[w->rule[p]].label == Label::kMeta;
-    if (text >= kMinArticle && !meta && Posted(lines, w, p) && before >= 0 &&
-        !w->TextLine(lines, before)) {
+    const Rule* rule = w->why[p] == Why::kRule ? &rules_->rules()[w->rule[p]] : nullptr;
+    const bool meta = rule != nullptr && rule->label == Label::kMeta;
+    const bool header =
+        !thread && !meta && Posted(lines, w, p) && before >= 0 && !w->TextLine(lines, before);
+    if (text >= kMinArticle && (header || (rule != nullptr && rule->ends_article))) {
       w->to = w->Prev(p);
       return;
     }

@@ -28,6 +28,9 @@
 //                                           advertisement marker): strip does not let it end
 //                                           the body, and judges the lines after it by the
 //                                           text before it
+//    "ends_article": true,                  the line opens what follows an article (a comment
+//                                           section): under a stretch of text, strip ends the
+//                                           body above it, whatever text comes after
 //    "enabled": false}                      turns the rule off; with "extends", an entry of just
 //                                           {"id", "enabled": false} switches a default rule off
 //
@@ -73,6 +76,7 @@ struct Rule {
   bool skip_prose = false;
   bool opens_block = false;
   bool in_text = false;
+  bool ends_article = false;
   bool enabled = true;
 };
 

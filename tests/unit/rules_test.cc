@@ -110,6 +110,8 @@ TEST_CASE("Malformed rule files and rules are rejected", "[rules]") {
                      "patterns": ["x"]}]})",
       R"({"rules": [{"id": "a", "enabled": false}]})",  // a stub only overrides a default
       R"({"rules": [{"id": "a", "label": "chrome", "why": "flag", "keywords": ["x"], "in_text": 1}]})",
+      R"({"rules": [{"id": "a", "label": "chrome", "why": "flag", "keywords": ["x"],
+                     "ends_article": "yes"}]})",
   };
   for (const char* text : texts) {
     INFO(text);
@@ -238,6 +240,7 @@ TEST_CASE("A rule set survives its JSON form", "[rules]") {
     CHECK(a.id == r.id);
     CHECK(a.opens_block == r.opens_block);
     CHECK(a.in_text == r.in_text);
+    CHECK(a.ends_article == r.ends_article);
     CHECK(a.skip_prose == r.skip_prose);
   }
 }

@@ -633,6 +633,39 @@ TEST_CASE("A post header after the article opens its comments, without a list he
   CHECK(Explain(Strip(page), LineOf(page, "照片拍得真好")) == "chrome chrome.outside-body");
 }
 
+// A page whose article sits under a dated byline looks like a thread from the top; a comment
+// section's header under the text still says that what follows is comments.
+TEST_CASE("A comment section's header ends the article, even under a dated byline", "[strip]") {
+  const std::vector<TextCase> cases = {
+      {"English, a comment form between article and comments",
+       "Lights out for the old power station\n\nBy Dana Reyes\nApril 5, 2018 | 6:00 PM\n"
+       "The old power station on the river was switched off for good on Thursday, ending ninety "
+       "years of coal burning on a site that once lit half of the city.\n"
+       "Its owners plan to turn the turbine hall into a market and the yard into a park, and the "
+       "city has already promised a bridge to reach it from the other bank.\n"
+       "The last shift of forty workers left the gates at noon, most of them for jobs at the new "
+       "wind farm down the coast, which the same company opened two years ago.\n"
+       "View comments (27)\nYour name ____________________\nAdd comment\nAnonymous\n"
+       "I grew up two streets away from that chimney and I will not miss the soot on the washing "
+       "every single week, but it is strange to think it will be gone for good.\n"
+       "A market is fine, but the city should keep some of the machinery on show so that people "
+       "remember what the place was for and who worked there.\n",
+       {"switched off for good on Thursday", "a bridge to reach it"},
+       {"I grew up two streets away", "keep some of the machinery", "Anonymous"}},
+      {"Chinese, a readers' comments header",
+       "老城区雨污分流改造完工\n作者：李明 2024-01-29 11:30\n"
+       "经过十个月施工，老城区雨污分流改造工程日前全部完工，二十三条街巷的地下管网得到更新，雨季内涝的问题有望缓解。\n"
+       "据介绍，工程共铺设管道四十多公里，施工期间采取分段封闭、夜间作业等方式，尽量减少对居民出行和商户经营的影响。\n"
+       "区住建局表示，明年还将对周边六个老旧小区的排水设施进行改造，届时将提前公布施工路段和时间，方便居民安排出行。\n"
+       "读者评论\n老街坊\n"
+       "我家门口那条路修了大半年，现在总算平整了，下大雨的时候再也不用蹚水出门了，希望以后能好好维护。\n"
+       "施工期间晚上确实有点吵，不过能理解，只是希望其他几个小区也能尽快排上改造的日程。\n",
+       {"老城区雨污分流改造工程日前全部完工", "尽量减少对居民出行和商户经营的影响。"},
+       {"老街坊", "我家门口那条路", "其他几个小区"}},
+  };
+  CheckCases(cases);
+}
+
 // Between posts, a post's header is furniture, not a line of the text the posts hem in; a short
 // post between headers stays. A sentence that names a date and a time is text.
 TEST_CASE("Post headers between posts are dropped, the posts kept", "[strip]") {
