@@ -287,6 +287,10 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"Reporting by Tom Baker and Ana Silva; Editing by Mark Potter", "meta.credits"},
       {"Edited by Jo March.", "meta.credits"},
       {"Sign up here.", "notice.promotion"},
+      {"Sign up for a free Riverside Daily account to customize your news.", "notice.promotion"},
+      {"Log in with your Riverside account to edit your homepage.", "notice.promotion"},
+      {"Thank you for supporting Riverside Daily", "notice.promotion"},
+      {"Read now", "chrome.navigation"},
       {"责任编辑：张丽", "meta.editor"},
       {"【責任編輯:鄭莉莉】", "meta.editor"},
       {"原标题：城东图书馆开放", "meta.original-title"},
@@ -355,6 +359,8 @@ TEST_CASE("Default rules leave running text alone", "[rules]") {
       "Follow the signs on X Road and you will find the ferry.",
       "Editing by hand took the monks years, and reporting by letter took months.",
       "Follow the recipe on page 12, then post a photo of the loaf on Instagram.",
+      "Thank you for supporting us all these years, the owner told the crowd at the last show.",
+      "She said she had to sign up for a free account before the clinic would book her in.",
   };
   std::vector<int> hits;
   for (const char* line : lines) {
