@@ -1,8 +1,10 @@
 #include "pith/jsonl.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 
@@ -30,8 +32,23 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
     file_ = stdout;
     return;
   }
+  // Renaming a file over /dev/null or a pipe would replace it with a plain file.
+  struct stat st;
+  in_place_ = ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+  if (in_place_) {
+    file_ = std::fopen(path.c_str(), "wb");
+    if (file_ == nullptr) throw InputError(path + ": cannot open: " + std::strerror(errno));
+    return;
+  }
+  // Renaming over a symbolic link would replace the link, not the file it points to.
+  if (char* real = ::realpath(path.c_str(), nullptr)) {
+    target_ = real;
+    std::free(real);
+  } else {
+    target_ = path;
+  }
   std::random_device rd;
-  temp_path_ = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(rd());
+  temp_path_ = target_ + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(rd());
   file_ = std::fopen(temp_path_.c_str(), "wb");
   if (file_ == nullptr) {
     throw InputError(path + ": cannot create: " + std::strerror(errno));
@@ -41,7 +58,7 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
 OutputFile::~OutputFile() {
   if (file_ != nullptr && file_ != stdout) {
     std::fclose(file_);
-    if (!committed_) std::remove(temp_path_.c_str());
+    if (!committed_ && !in_place_) std::remove(temp_path_.c_str());
   }
 }
 
@@ -61,7 +78,8 @@ void OutputFile::Commit() {
   if (file_ == stdout) return;
   const int rc = std::fclose(file_);
   file_ = nullptr;
-  if (rc != 0 || std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+  if (in_place_ && rc != 0) throw InputError(path_ + ": cannot write: " + std::strerror(errno));
+  if (!in_place_ && (rc != 0 || std::rename(temp_path_.c_str(), target_.c_str()) != 0)) {
     const std::string why = std::strerror(errno);
     std::remove(temp_path_.c_str());
     throw InputError(path_ + ": cannot write: " + why);

@@ -43,7 +43,9 @@ class JsonlReader {
 
 // An output that appears whole or not at all. For a path, writes go to a temporary file beside
 // it, which Commit renames over the path; if Commit is never called (an error, an interrupted
-// run) the temporary file is removed and the path is untouched. "" or "-" means stdout.
+// run) the temporary file is removed and the path is untouched. "" or "-" means stdout. A path
+// that names something other than a file (/dev/null, a named pipe) is written in place, and
+// through a symbolic link the file it points to is the one replaced.
 class OutputFile {
  public:
   explicit OutputFile(const std::string& path);  // throws InputError if it cannot be created
@@ -59,8 +61,10 @@ class OutputFile {
 
  private:
   std::string path_;
+  std::string target_;  // the file Commit replaces: path_, or the file a link points to
   std::string temp_path_;
   std::FILE* file_ = nullptr;
+  bool in_place_ = false;  // a device or pipe: no temporary file, no rename
   bool committed_ = false;
 };
 
