@@ -685,15 +685,29 @@ std::u32string ToU32(std::string_view s) {
 }
 
 std::string ToUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
+  // Written straight into room for the longest encoding, then cut to size: appending each
+  // character's bytes through a buffer checked the string's capacity every time.
+  std::string out(s.size() * 4, '\0');
+  auto* p = reinterpret_cast<unsigned char*>(out.data());
   for (char32_t c : s) {
-    char buffer[4];
-    std::int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(buffer, n, 4, static_cast<UChar32>(c), error);
-    if (!error) out.append(buffer, static_cast<std::size_t>(n));
+    if (c < 0x80) {
+      *p++ = static_cast<unsigned char>(c);
+    } else if (c < 0x800) {
+      *p++ = static_cast<unsigned char>(0xC0 | c >> 6);
+      *p++ = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      *p++ = static_cast<unsigned char>(0xE0 | c >> 12);
+      *p++ = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    } else if (c <= 0x10FFFF) {
+      *p++ = static_cast<unsigned char>(0xF0 | c >> 18);
+      *p++ = static_cast<unsigned char>(0x80 | ((c >> 12) & 0x3F));
+      *p++ = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    }
   }
+  out.resize(static_cast<std::size_t>(p - reinterpret_cast<unsigned char*>(out.data())));
   return out;
 }
 
