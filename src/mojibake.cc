@@ -348,8 +348,11 @@ class Realigner {
         next_(buffers->next) {}
 
   // The best reading of the line, made of `tokens`, against `identity`, the cost of the line as
-  // it stands.
-  std::optional<LineRepair> Run(const std::vector<Token>& tokens, double identity) {
+  // it stands; nullopt as soon as every path costs more than `give_up_above`. No step lowers a
+  // path's cost (every character costs more than nothing, a guess's bonuses are below its
+  // penalty), so such a path only ever loses to the reading that set the bound.
+  std::optional<LineRepair> Run(const std::vector<Token>& tokens, double identity,
+                                double give_up_above) {
     pieces_.clear();
     states_.assign(1, {0.0, -1, -1, -1});
     std::vector<State>& states = states_;
@@ -363,6 +366,10 @@ class Realigner {
       for (const State& state : states) Advance(state, token);
       if (next_.empty()) return std::nullopt;  // a token no codec reading fits
       states.swap(next_);
+      if (std::all_of(states.begin(), states.end(),
+                      [&](const State& s) { return s.cost > give_up_above; })) {
+        return std::nullopt;
+      }
     }
     next_.clear();
     for (const State& state : states) Keep(Flush(state));
@@ -867,8 +874,10 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   // A token adds a handful of pieces to the tree, seldom more.
   buffers.pieces.reserve(8 * tokens.size());
   for (const DoubleByteCodec* codec : {&Gbk(), &Big5()}) {
+    // The next codec must beat the best gain so far; the margin keeps rounding from deciding.
+    const double give_up_above = best ? identity - best->gain + kCostMargin : kNoCost;
     std::optional<LineRepair> repair =
-        Realigner(*codec, context, line, &buffers).Run(tokens, identity);
+        Realigner(*codec, context, line, &buffers).Run(tokens, identity, give_up_above);
     if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
   }
   return best;
