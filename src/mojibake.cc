@@ -348,8 +348,11 @@ class Realigner {
         next_(buffers->next) {}
 
   // The best reading of the line, made of `tokens`, against `identity`, the cost of the line as
-  // it stands.
-  std::optional<LineRepair> Run(const std::vector<Token>& tokens, double identity) {
+  // it stands; nullopt as soon as every path costs more than `give_up_above`. No step lowers a
+  // path's cost (every character costs more than nothing, a guess's bonuses are below its
+  // penalty), so such a path only ever loses to the reading that set the bound.
+  std::optional<LineRepair> Run(const std::vector<Token>& tokens, double identity,
+                                double give_up_above) {
     pieces_.clear();
     states_.assign(1, {0.0, -1, -1, -1});
     std::vector<State>& states = states_;
@@ -363,6 +366,10 @@ class Realigner {
       for (const State& state : states) Advance(state, token);
       if (next_.empty()) return std::nullopt;  // a token no codec reading fits
       states.swap(next_);
+      if (std::all_of(states.begin(), states.end(),
+                      [&](const State& s) { return s.cost > give_up_above; })) {
+        return std::nullopt;
+      }
     }
     next_.clear();
     for (const State& state : states) Keep(Flush(state));
@@ -685,15 +692,29 @@ std::u32string ToU32(std::string_view s) {
 }
 
 std::string ToUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
+  // Written straight into room for the longest encoding, then cut to size: appending each
+  // character's bytes through a buffer checked the string's capacity every time.
+  std::string out(s.size() * 4, '\0');
+  auto* p = reinterpret_cast<unsigned char*>(out.data());
   for (char32_t c : s) {
-    char buffer[4];
-    std::int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(buffer, n, 4, static_cast<UChar32>(c), error);
-    if (!error) out.append(buffer, static_cast<std::size_t>(n));
+    if (c < 0x80) {
+      *p++ = static_cast<unsigned char>(c);
+    } else if (c < 0x800) {
+      *p++ = static_cast<unsigned char>(0xC0 | c >> 6);
+      *p++ = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      *p++ = static_cast<unsigned char>(0xE0 | c >> 12);
+      *p++ = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    } else if (c <= 0x10FFFF) {
+      *p++ = static_cast<unsigned char>(0xF0 | c >> 18);
+      *p++ = static_cast<unsigned char>(0x80 | ((c >> 12) & 0x3F));
+      *p++ = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    }
   }
+  out.resize(static_cast<std::size_t>(p - reinterpret_cast<unsigned char*>(out.data())));
   return out;
 }
 
@@ -853,8 +874,10 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   // A token adds a handful of pieces to the tree, seldom more.
   buffers.pieces.reserve(8 * tokens.size());
   for (const DoubleByteCodec* codec : {&Gbk(), &Big5()}) {
+    // The next codec must beat the best gain so far; the margin keeps rounding from deciding.
+    const double give_up_above = best ? identity - best->gain + kCostMargin : kNoCost;
     std::optional<LineRepair> repair =
-        Realigner(*codec, context, line, &buffers).Run(tokens, identity);
+        Realigner(*codec, context, line, &buffers).Run(tokens, identity, give_up_above);
     if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
   }
   return best;
@@ -922,12 +945,15 @@ int CountGarbled(std::u32string_view line, const MojibakeContext& context) {
            (context.familiar == nullptr ||
             !std::binary_search(context.familiar->begin(), context.familiar->end(), c));
   };
+  // Compared only from its first character: a comparison at every position cost more than the
+  // rest of the loop.
+  constexpr std::u32string_view kReplacementAsGbk = U"锟斤拷";
   int garbled = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char32_t c = line[i];
     if (c == 0xFFFD) {
       ++garbled;
-    } else if (line.substr(i, 3) == U"锟斤拷") {
+    } else if (c == kReplacementAsGbk[0] && line.substr(i, 3) == kReplacementAsGbk) {
       garbled += 3;
       i += 2;
     } else if (suspect(c)) {

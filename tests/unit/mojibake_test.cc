@@ -87,6 +87,21 @@ TEST_CASE("DecodeNext agrees with ICU on every three-byte lead", "[mojibake]") {
   }
 }
 
+TEST_CASE("ToUtf8 writes what ICU writes and leaves out what UTF-8 cannot hold", "[mojibake]") {
+  // Every encoded length at its edges, surrogates, and code points past U+10FFFF.
+  const std::u32string text = {0x00,   0x7F,   0x80,   0x7FF,   0x800,    0xD7FF,   0xD800,
+                               0xDFFF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF, 0x110000, U'中'};
+  std::string expected;
+  for (const char32_t c : text) {
+    char buffer[4];
+    std::int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buffer, n, 4, static_cast<UChar32>(c), error);
+    if (!error) expected.append(buffer, static_cast<std::size_t>(n));
+  }
+  CHECK(pith::internal::ToUtf8(text) == expected);
+}
+
 TEST_CASE("DocumentBigrams holds exactly the pairs added", "[mojibake]") {
   // Pairs of BMP characters and pairs with a character above it live apart; the table grows
   // from its first size many times over.
