@@ -169,8 +169,8 @@ std::string_view FirstPiece(std::string_view s) {
 }
 
 // An English byline value ends where a date, a handle or a job title begins:
-// "Erin Cunningham March 18 at 3:57 PM Follow @erin" → "Erin Cunningham",
-// "Daniel Gillmor, Senior Staff Technologist, ACLU Speech, Privacy Project" → "Daniel Gillmor".
+// "Jo Marsh March 18 at 3:57 PM Follow @jomarsh" → "Jo Marsh",
+// "Dana Reyes, Senior Staff Technologist, Riverside Legal Project" → "Dana Reyes".
 std::string_view CutLatinName(std::string_view s) {
   // More words than this after a comma are a title or affiliation, not more names.
   constexpr std::size_t kMaxNameWords = 5;
