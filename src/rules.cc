@@ -4,12 +4,15 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <limits>
 #include <set>
 #include <unordered_map>
 
+#include "line_memo.h"
 #include "pith/error.h"
 #include "strip_text.h"
 
@@ -23,6 +26,9 @@ namespace {
 // A line is matched on its own, so the DFA of a large set stays small; this bound only guards
 // against pathological user patterns.
 constexpr int64_t kSetMaxMem = int64_t{64} << 20;
+
+// Numbers the RuleSets a process makes, from 1, to tell them apart in the memo of verdicts.
+std::atomic<std::uint64_t> next_rule_set_number{1};
 
 RE2::Options MatchOptions() {
   RE2::Options options;
@@ -366,7 +372,8 @@ RuleSet::Impl::Impl(std::vector<Rule> all, const std::vector<std::string>& paths
   long_line_rules.Compile();
 }
 
-RuleSet::RuleSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+RuleSet::RuleSet(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)), number_(next_rule_set_number++) {}
 RuleSet::~RuleSet() = default;
 
 const std::vector<Rule>& RuleSet::rules() const { return impl_->rules; }
@@ -425,7 +432,20 @@ int DistinctHits(const RE2& re, std::string_view line, int enough) {
 
 }  // namespace
 
+// Menus, notices and list headers come back on every page of a site: their verdicts are
+// remembered per thread.
 void RuleSet::Match(std::string_view line, std::vector<int>* hits) const {
+  thread_local internal::LineMemo<std::vector<int>> memo;
+  const std::size_t hash = memo.Hash(line);
+  if (const std::vector<int>* known = memo.Find(number_, line, hash)) {
+    *hits = *known;
+    return;
+  }
+  MatchUncached(line, hits);
+  memo.Keep(number_, line, hash, *hits);
+}
+
+void RuleSet::MatchUncached(std::string_view line, std::vector<int>* hits) const {
   hits->clear();
   thread_local std::vector<int> matched;
   matched.clear();

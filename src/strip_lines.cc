@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "line_memo.h"
 #include "strip_text.h"
 #include "text_lines.h"
 
@@ -396,7 +397,19 @@ Line MakeLine(int n, std::string_view raw) {
   if (!line.blank) {
     if (const std::size_t b = BulletLength(core, &line.bullet); b > 0) core.remove_prefix(b);
     line.core = core;
+    // The same menus and notices come back page after page; their measures are remembered.
+    thread_local LineMemo<Line> memo;
+    const std::size_t hash = memo.Hash(core);
+    if (const Line* known = memo.Find(1, core, hash)) {
+      Line copy = *known;
+      copy.n = n;
+      copy.text = raw;
+      copy.core = core;
+      copy.bullet = line.bullet;
+      return copy;
+    }
     Measure(&line);
+    memo.Keep(1, core, hash, line);
   }
   return line;
 }

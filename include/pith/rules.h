@@ -52,6 +52,7 @@
 // through shared_ptr.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -105,7 +106,8 @@ class RuleSet {
   // Fills `hits` with the indices (into rules(), ascending, so the first decides) of the pattern
   // and keyword rules that match `line`, honouring max_chars, min_hits and whole_line. `line`
   // should already be trimmed of whitespace and bullets, as strip does. `hits` is cleared first;
-  // reusing one vector across calls avoids allocation. Thread-safe.
+  // reusing one vector across calls avoids allocation. Thread-safe. Verdicts on short lines are
+  // remembered per thread (a bounded table), so boilerplate seen before costs a lookup.
   void Match(std::string_view line, std::vector<int>* hits) const;
 
   // The index of the enabled rule using `detector`, or -1 when none does.
@@ -114,7 +116,9 @@ class RuleSet {
  private:
   struct Impl;
   explicit RuleSet(std::unique_ptr<Impl> impl);
+  void MatchUncached(std::string_view line, std::vector<int>* hits) const;
   std::unique_ptr<Impl> impl_;
+  std::uint64_t number_;  // names this set in the per-thread memo of verdicts
 };
 
 }  // namespace pith

@@ -228,6 +228,32 @@ TEST_CASE("Patterns that begin with ^ match where they would in any rule set", "
   }
 }
 
+TEST_CASE("Rule sets on one thread each give their own verdict on a line seen before", "[rules]") {
+  // Verdicts on repeated lines are remembered per thread; sets alive together, and a set made
+  // where a freed one lived, must never read each other's.
+  const char* kMenu = R"({"rules": [{"id": "t.menu", "label": "chrome", "why": "w",
+                                      "keywords": ["Home"], "whole_line": true}]})";
+  const char* kSpam = R"({"rules": [{"id": "t.spam", "label": "spam", "why": "w",
+                                      "patterns": ["casino"]}]})";
+  auto menu = pith::RuleSet::FromJsonText(kMenu, "menu.json");
+  auto spam = pith::RuleSet::FromJsonText(kSpam, "spam.json");
+  for (int round = 0; round < 3; ++round) {
+    CHECK(FirstMatch(*menu, "Home") == "t.menu");
+    CHECK(FirstMatch(*spam, "Home") == "");
+    CHECK(FirstMatch(*spam, "casino night") == "t.spam");
+    CHECK(FirstMatch(*menu, "casino night") == "");
+  }
+  for (int round = 0; round < 3; ++round) {
+    menu.reset();
+    menu = pith::RuleSet::FromJsonText(round % 2 ? kMenu : kSpam, "again.json");
+    CHECK(FirstMatch(*menu, "Home") == (round % 2 ? "t.menu" : ""));
+  }
+  // Long lines are not remembered, and are matched as well as short ones.
+  const std::string long_line = std::string(600, 'x') + " casino";
+  CHECK(FirstMatch(*spam, long_line) == "t.spam");
+  CHECK(FirstMatch(*spam, long_line) == "t.spam");
+}
+
 TEST_CASE("A rule set survives its JSON form", "[rules]") {
   auto rules = pith::RuleSet::Default();
   pith::Json file = {{"rules", pith::Json::array()}};

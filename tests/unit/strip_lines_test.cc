@@ -130,6 +130,38 @@ TEST_CASE("Code points are counted across the blocks of eight bytes the count re
   CHECK(pith::internal::CountCodePoints("中文中文中文中文") == 8);
 }
 
+TEST_CASE("A line seen before keeps its own number, text and bullet", "[strip]") {
+  // Measures of repeated lines are remembered; what differs from one occurrence to the next must
+  // not be.
+  const std::string text = "* Home\nHome\n  1. Home\nHome page\n* Home";
+  for (int round = 0; round < 2; ++round) {
+    std::vector<Line> lines;
+    pith::internal::SplitLines(text, &lines);
+    REQUIRE(lines.size() == 5);
+    struct Case {
+      const char* text;
+      pith::internal::Bullet bullet;
+      int chars;
+    };
+    const Case cases[] = {{"* Home", pith::internal::Bullet::kSymbol, 4},
+                          {"Home", pith::internal::Bullet::kNone, 4},
+                          {"  1. Home", pith::internal::Bullet::kNumber, 4},
+                          {"Home page", pith::internal::Bullet::kNone, 9},
+                          {"* Home", pith::internal::Bullet::kSymbol, 4}};
+    for (int i = 0; i < 5; ++i) {
+      INFO("round " << round << ", line " << i + 1);
+      CHECK(lines[i].n == i + 1);
+      CHECK(lines[i].text == cases[i].text);
+      CHECK(lines[i].core == (i == 3 ? "Home page" : "Home"));
+      CHECK(lines[i].core.data() >= text.data());
+      CHECK(lines[i].core.data() < text.data() + text.size());
+      CHECK(lines[i].bullet == cases[i].bullet);
+      CHECK(lines[i].chars == cases[i].chars);
+      CHECK(lines[i].words == (i == 3 ? 2 : 1));
+    }
+  }
+}
+
 TEST_CASE("Wrapped lines join where the next word did not fit, and only there", "[strip]") {
   // Wrapped at 60 columns. Line 5 stops short of the margin with room for "Photo:", so the break
   // after it is the page's own (a caption and its credit); the break after line 7, where the next

@@ -1,0 +1,58 @@
+// A memo of work done on short lines, for strip's hot path. Private to the library.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pith::internal {
+
+// Remembers a Value computed from a line, for lines that come back. Boilerplate is the text that
+// repeats: a site prints the same menus, notices and list headers on every page, so across a
+// corpus most short lines have been seen before, and a lookup (a hash and a compare) is far
+// cheaper than measuring a line or running it through the rules' DFAs. Paragraphs rarely repeat
+// and would push the short lines out, so lines over kMaxBytes are not kept.
+//
+// The table is direct-mapped and fixed in size, so memory stays flat however long the corpus;
+// a newer line takes its slot's place. `owner` tells apart the producers sharing one table (a
+// RuleSet's number): a Find by one owner never returns what another kept. Not thread-safe: keep
+// one per thread.
+template <typename Value>
+class LineMemo {
+ public:
+  static constexpr std::size_t kMaxBytes = 256;
+
+  static std::size_t Hash(std::string_view line) { return std::hash<std::string_view>()(line); }
+
+  // What was kept for `line` (whose Hash is `hash`) by `owner`, or nullptr.
+  const Value* Find(std::uint64_t owner, std::string_view line, std::size_t hash) const {
+    const Slot& slot = slots_[hash % kSlots];
+    if (slot.owner != owner || slot.hash != hash || slot.line != line) return nullptr;
+    return &slot.value;
+  }
+
+  // Keeps `value` for `line`, unless the line is too long to be worth it. `owner` must not be 0.
+  void Keep(std::uint64_t owner, std::string_view line, std::size_t hash, const Value& value) {
+    if (line.size() > kMaxBytes) return;
+    Slot& slot = slots_[hash % kSlots];
+    slot.owner = owner;
+    slot.hash = hash;
+    slot.line.assign(line);
+    slot.value = value;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 4096;
+  struct Slot {
+    std::uint64_t owner = 0;  // 0: empty
+    std::size_t hash = 0;
+    std::string line;
+    Value value{};
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+};
+
+}  // namespace pith::internal
