@@ -14,7 +14,9 @@ namespace pith::internal {
 // repeats: a site prints the same menus, notices and list headers on every page, so across a
 // corpus most short lines have been seen before, and a lookup (a hash and a compare) is far
 // cheaper than measuring a line or running it through the rules' DFAs. Paragraphs rarely repeat
-// and would push the short lines out, so lines over kMaxBytes are not kept.
+// and would push the short lines out, so lines over kMaxBytes are not kept: 512 bytes holds a
+// Chinese reprint notice or disclaimer of 170 characters (three bytes each), and such notices
+// run past 100 characters.
 //
 // The table is direct-mapped and fixed in size, so memory stays flat however long the corpus;
 // a newer line takes its slot's place. `owner` tells apart the producers sharing one table (a
@@ -23,7 +25,7 @@ namespace pith::internal {
 template <typename Value>
 class LineMemo {
  public:
-  static constexpr std::size_t kMaxBytes = 256;
+  static constexpr std::size_t kMaxBytes = 512;
 
   static std::size_t Hash(std::string_view line) { return std::hash<std::string_view>()(line); }
 
