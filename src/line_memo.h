@@ -19,9 +19,12 @@ namespace pith::internal {
 // run past 100 characters.
 //
 // The table is direct-mapped and fixed in size, so memory stays flat however long the corpus;
-// a newer line takes its slot's place. `owner` tells apart the producers sharing one table (a
-// RuleSet's number): a Find by one owner never returns what another kept. Not thread-safe: keep
-// one per thread.
+// a newer line takes its slot's place. A line is kept the second time it is seen: on pages of
+// many sites most lines are new, and writing each into the table would only evict the lines
+// that do come back (and the matcher's own working set from the cache) for nothing. Until then
+// it costs a word in a small array of hashes. `owner` tells apart the producers sharing one table
+// (a RuleSet's number): a Find by one owner never returns what another kept. Not thread-safe:
+// keep one per thread.
 template <typename Value>
 class LineMemo {
  public:
@@ -31,29 +34,41 @@ class LineMemo {
 
   // What was kept for `line` (whose Hash is `hash`) by `owner`, or nullptr.
   const Value* Find(std::uint64_t owner, std::string_view line, std::size_t hash) const {
-    const Slot& slot = slots_[hash % kSlots];
-    if (slot.owner != owner || slot.hash != hash || slot.line != line) return nullptr;
+    const std::size_t at = hash % kSlots;
+    if (tags_[at] != hash) return nullptr;
+    const Slot& slot = slots_[at];
+    if (slot.owner != owner || slot.line != line) return nullptr;
     return &slot.value;
   }
 
-  // Keeps `value` for `line`, unless the line is too long to be worth it. `owner` must not be 0.
+  // Keeps `value` for `line` if the line was offered before and is not too long to be worth it.
+  // `owner` must not be 0.
   void Keep(std::uint64_t owner, std::string_view line, std::size_t hash, const Value& value) {
     if (line.size() > kMaxBytes) return;
-    Slot& slot = slots_[hash % kSlots];
+    std::size_t& seen = seen_[hash % kSeen];
+    if (seen != hash) {
+      seen = hash;
+      return;
+    }
+    const std::size_t at = hash % kSlots;
+    tags_[at] = hash;
+    Slot& slot = slots_[at];
     slot.owner = owner;
-    slot.hash = hash;
     slot.line.assign(line);
     slot.value = value;
   }
 
  private:
-  static constexpr std::size_t kSlots = 4096;
+  static constexpr std::size_t kSlots = 4096, kSeen = 8192;
   struct Slot {
     std::uint64_t owner = 0;  // 0: empty
-    std::size_t hash = 0;
     std::string line;
     Value value{};
   };
+  // Hashes apart from the slots, so that a line not kept costs one load from a small array.
+  // A tag of 0 on an empty slot may equal a line's hash; the owner check then fails.
+  std::vector<std::size_t> tags_ = std::vector<std::size_t>(kSlots);
+  std::vector<std::size_t> seen_ = std::vector<std::size_t>(kSeen);
   std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
 };
 

@@ -9,6 +9,12 @@ namespace {
 
 using Memo = pith::internal::LineMemo<int>;
 
+// Offers `line` twice, as a memo keeps a line the second time it sees it.
+void KeepTwice(Memo& memo, std::uint64_t owner, const std::string& line, int value) {
+  memo.Keep(owner, line, Memo::Hash(line), value);
+  memo.Keep(owner, line, Memo::Hash(line), value);
+}
+
 // Looks `line` up for `owner`: the value kept, or -1 when none is.
 int Lookup(const Memo& memo, std::uint64_t owner, const std::string& line) {
   const int* found = memo.Find(owner, line, Memo::Hash(line));
@@ -19,8 +25,9 @@ int Lookup(const Memo& memo, std::uint64_t owner, const std::string& line) {
 
 TEST_CASE("A memo returns what its owner kept for the very same line", "[memo]") {
   Memo memo;
-  memo.Keep(1, "首页 | 新闻", Memo::Hash("首页 | 新闻"), 7);
-  memo.Keep(2, "Home", Memo::Hash("Home"), 9);
+  KeepTwice(memo, 1, "首页 | 新闻", 7);
+  KeepTwice(memo, 2, "Home", 9);
+  memo.Keep(1, "Once", Memo::Hash("Once"), 5);
   struct Case {
     std::uint64_t owner;
     const char* line;
@@ -34,6 +41,7 @@ TEST_CASE("A memo returns what its owner kept for the very same line", "[memo]")
       {1, "首页 | 新闻 ", -1},  // one byte more
       {1, "首页", -1},
       {3, "", -1},
+      {1, "Once", -1},  // offered once: not kept yet
   };
   for (const Case& c : cases) {
     INFO(c.owner << " " << c.line);
@@ -41,12 +49,12 @@ TEST_CASE("A memo returns what its owner kept for the very same line", "[memo]")
   }
 }
 
-TEST_CASE("A memo keeps lines up to its bound, and a line kept again takes the new value",
+TEST_CASE("A memo keeps lines up to its bound, and a line offered again takes the new value",
           "[memo]") {
   Memo memo;
   const std::string at_bound(Memo::kMaxBytes, 'a'), over(Memo::kMaxBytes + 1, 'a');
-  memo.Keep(1, at_bound, Memo::Hash(at_bound), 1);
-  memo.Keep(1, over, Memo::Hash(over), 2);
+  KeepTwice(memo, 1, at_bound, 1);
+  KeepTwice(memo, 1, over, 2);
   CHECK(Lookup(memo, 1, at_bound) == 1);
   CHECK(Lookup(memo, 1, over) == -1);
   memo.Keep(1, at_bound, Memo::Hash(at_bound), 3);
@@ -59,7 +67,7 @@ TEST_CASE("A memo stays exact when many lines share its slots", "[memo]") {
   Memo memo;
   for (int i = 0; i < 50000; ++i) {
     const std::string line = "line " + std::to_string(i);
-    memo.Keep(1, line, Memo::Hash(line), i);
+    KeepTwice(memo, 1, line, i);
     CHECK(Lookup(memo, 1, line) == i);
   }
   int found = 0;
