@@ -22,7 +22,7 @@ enum class State : std::uint8_t { kVoid, kCand, kBody, kBoiler };
 
 // Which step decided a line, for the id reported in `lines`.
 enum class Why : std::uint8_t {
-  kNone, kRule, kTitle, kTitleRepeat, kListBlock, kMenuRun, kOutsideBody, kBodyOnly, kReply
+  kNone, kRule, kTitle, kTitleRepeat, kListBlock, kMenuRun, kOutsideBody, kBodyOnly, kReply, kListPoint
 };
 
 // Weights below this carry no text: "[logo.gif]", "*", "()".
@@ -522,6 +522,21 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   for (int q = w->Next(best_to); best_to >= 0 && q < m && w->NextItem(lines, q); q = w->Next(q)) {
     best_to = q;
   }
+  // So does a bulleted list the run begins or ends in: a changelog or a list of steps, whose
+  // points are phrases, holds a sentence or two that the run found. Its points go on while they
+  // are written out (two words or more; a menu's items are one) and no rule claims them.
+  const auto point = [&](int q) {
+    const Line& line = w->L(lines, q);
+    return q >= 0 && q < m && w->why[q] == Why::kNone && line.bullet == Bullet::kSymbol &&
+           !line.ends_ellipsis && (line.words >= 2 || line.cjk >= 4);
+  };
+  if (best_to >= 0 && point(best_to)) {
+    for (int q = w->Next(best_to); point(q); q = w->Next(q)) w->why[best_to = q] = Why::kListPoint;
+  }
+  if (best_to >= 0 && point(best_from)) {
+    for (int q = w->Prev(best_from); q > w->title && point(q); q = w->Prev(q))
+      w->why[best_from = q] = Why::kListPoint;
+  }
   w->from = best_from;
   w->to = best_to;
 }
@@ -634,7 +649,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     // inside an article neither make nor break a run.
     if (w->Skipped(p)) {
       w->state[p] = State::kVoid;
-    } else if (w->why[p] == Why::kReply) {
+    } else if (w->why[p] == Why::kReply || w->why[p] == Why::kListPoint) {
       w->state[p] = State::kBody;
     } else if (w->why[p] != Why::kNone) {
       w->state[p] = State::kBoiler;
@@ -832,6 +847,7 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
       case Why::kOutsideBody: d = by_rule(outside_body_); break;
       case Why::kBodyOnly: d = {Label::kBody, kBodyOnly}; break;
       case Why::kReply: d = {Label::kBody, kBodyReply}; break;
+      case Why::kListPoint: d = {Label::kBody, kBodyList}; break;
       default:
         if (w->state[p] == State::kBody) {
           d = {Label::kBody, w->kind[p] == Kind::kGood ? kBodyProse : kBodyContext};

@@ -28,6 +28,7 @@ inline constexpr std::string_view kBodyProse = "body.prose";      // reads as ru
 inline constexpr std::string_view kBodyContext = "body.context";  // short, but among body lines
 inline constexpr std::string_view kBodyOnly = "body.only-text";   // nothing else on the page
 inline constexpr std::string_view kBodyReply = "body.reply";      // a reply in a forum thread
+inline constexpr std::string_view kBodyList = "body.list";        // a point of the body's list
 
 // Labels lines in three layers, each explainable:
 //  1. per line: the rules (one RE2::Set pass) and the line detectors (breadcrumb, link list...);

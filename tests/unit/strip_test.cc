@@ -276,6 +276,55 @@ TEST_CASE("A numbered list keeps its last short items", "[strip]") {
   CheckCases(cases);
 }
 
+TEST_CASE("A bulleted list the body reads in keeps its points, not the menu after it",
+          "[strip]") {
+  // A release note: its points are phrases, and only one of them is a sentence.
+  const std::vector<TextCase> cases = {
+      {"English",
+       "Release 2.4 notes\n"
+       "Home\n"
+       "* Added a dark theme for the editor\n"
+       "* Added export to PDF and EPUB\n"
+       "* Faster start on large projects\n"
+       "* The search box now remembers the last ten queries you ran, and it can be cleared from "
+       "the settings page when you no longer want them kept.\n"
+       "* Fixed a crash when opening empty files\n"
+       "* Removed the old plugin loader\n"
+       "Newer\n"
+       "* About\n"
+       "* Contact\n",
+       {"dark theme", "export to PDF", "Faster start", "Fixed a crash", "old plugin loader"},
+       {"Newer", "About", "Contact"}},
+      {"Chinese",
+       "版本更新说明\n"
+       "首页\n"
+       "* 新增夜间模式和护眼配色\n"
+       "* 新增导出为电子书的功能\n"
+       "* 搜索框会记住最近十次搜索的内容，不想保留时可以在设置页面一键清除，清除后不能恢复。\n"
+       "* 修复打开空白文件时闪退的问题\n"
+       "* 删除旧版插件加载方式\n"
+       "上一篇\n"
+       "* 关于\n"
+       "* 联系\n",
+       {"夜间模式", "导出为电子书", "闪退", "旧版插件"},
+       {"上一篇", "关于", "联系"}},
+      // An article of paragraphs does not take in the list of links after it.
+      {"English, links after paragraphs",
+       "The city council voted on Tuesday to approve a network of protected bike lanes along "
+       "three of the busiest streets in the downtown area.\n"
+       "Supporters packed the public gallery for the vote, and several of them said the decision "
+       "was long overdue for the people who cycle every day.\n"
+       "* Mayor names new head of transport\n"
+       "* Bus fares to rise in spring\n",
+       {"protected bike lanes", "long overdue"},
+       {"Mayor names", "Bus fares"}},
+  };
+  CheckCases(cases);
+  const pith::Document doc = Strip(cases[0].text);
+  CHECK(Explain(doc, 3) == "body body.list");
+  CHECK(Explain(doc, 6) == "body body.prose");
+}
+
 TEST_CASE("A sentence that leads into a video or a list ends the body too", "[strip]") {
   // The last paragraph of Between() is line 5; the lead-in follows it.
   const pith::Document doc = Strip(Between("Councillors debated the plan for three hours.", false) +
