@@ -688,7 +688,7 @@ TEST_CASE("A post header after the article opens its comments, without a list he
   CHECK(Explain(Strip(page), LineOf(page, "照片拍得真好")) == "chrome chrome.outside-body");
 }
 
-TEST_CASE("A reprint notice under the article ends it; above the article it does not",
+TEST_CASE("A reprint notice or references under the article end it; a notice above does not",
           "[strip]") {
   const std::string article =
       "区图书馆新馆开放首周接待读者一万二千余人次，少儿阅读区和自习区座位几乎天天坐满，不少家长带着孩子一早就来排队。\n\n"
@@ -706,6 +706,12 @@ TEST_CASE("A reprint notice under the article ends it; above the article it does
                  "春节假期图书馆开放时间调整，读者请留意公告\n",
        {"区图书馆新馆开放首周", "周边学校合作开展阅读活动"},
        {"未经书面授权", "生活信息平台", "本站创办于", "城东新开三家书店"}},
+      {"a section of references",
+       article + "参考文献[编辑]\n\n"
+                 "1. ^ 刘某. 区图书馆新馆正式开放. 晨光网. 2024-01-29 [2024-02-01]. （原始内容存档于2024-02-01）.\n"
+                 "2. ^ 新馆开放时间和借阅办法说明，区图书馆官方网站，2024-01-30 [2024-02-01]。\n",
+       {"区图书馆新馆开放首周", "周边学校合作开展阅读活动"},
+       {"参考文献", "原始内容存档", "借阅办法说明"}},
       {"a notice above the article",
        "转载请注明出处，谢谢。\n\n" + article,
        {"区图书馆新馆开放首周", "周边学校合作开展阅读活动"},
