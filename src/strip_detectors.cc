@@ -262,6 +262,10 @@ bool IsKeywordStuffed(const Line& line) {
   // words) is never stuffing and only explicit separators split.
   const bool cjk = line.MostlyCjk();
   if (!cjk && line.stops * 5 >= line.words) return false;
+  // Chinese running text spends one character in ten or more on function characters (的, 了,
+  // 是, 不); a reply written in clauses without a full stop repeats its words from clause to
+  // clause like stuffing does, but stuffed keywords and names have almost none.
+  if (cjk && line.stops * 10 >= line.cjk) return false;
   Segments segs;
   Split(line.core,
         [cjk](char32_t c, char32_t, char32_t) {

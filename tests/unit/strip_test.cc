@@ -130,6 +130,7 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"&nbsp;&nbsp;&#160;", false, "chrome chrome.html-residue"},
       // Spam.
       {"色94色欧美一区-色97色-色99色-色99视频-免费午夜在线视频", true, "spam spam.vocabulary"},
+      {"泰国旅游 泰国海岛 泰国攻略 泰国美食 泰国酒店 泰国自由行", true, "spam spam.keyword-stuffed"},
   };
   for (const Case& c : cases) {
     INFO(c.line);
@@ -138,6 +139,19 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
     CHECK(Label(doc, 1) == "body");
     CHECK(Label(doc, 5) == "body");
     CHECK(doc.text.find(c.line) == std::string::npos);
+  }
+}
+
+TEST_CASE("A sentence in clauses that repeat their words is not keyword stuffing", "[strip]") {
+  // Replies are often written in clauses without a full stop.
+  const char* lines[] = {
+      "我装了，不是我想要的，我想要的是进标签页或者内容页，会弹出登录窗口或者跳转登录页",
+      "其实就是生活中消费不和别人攀比，都自己买便宜的，低消费，不去高消费，这就叫佛系",
+  };
+  for (const char* line : lines) {
+    INFO(line);
+    const pith::Document doc = Strip(Between(line, true));
+    CHECK(Label(doc, 3) == "body");
   }
 }
 
