@@ -84,6 +84,18 @@ bool IsStrongBody(const Line& line, Kind kind) {
          line.ends_terminal && IsProse(line);
 }
 
+// Whether `s` numbers a floor of a thread, "3楼" or "12 樓": the post it signs or heads.
+bool NamesFloor(std::string_view s) {
+  for (std::string_view floor : {std::string_view("楼"), std::string_view("樓")}) {
+    for (std::size_t at = s.find(floor); at != std::string_view::npos; at = s.find(floor, at + 1)) {
+      std::size_t k = at;
+      while (k > 0 && s[k - 1] == ' ') --k;
+      if (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') return true;
+    }
+  }
+  return false;
+}
+
 // A headline: a few words to a long line, no sentence inside, not a list item.
 bool IsTitleLike(const Line& line) {
   if (line.Weight() < 6 || line.chars > 150 || line.bullet == Bullet::kSymbol) return false;
@@ -616,6 +628,32 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
   auto furniture = [&](int p) {
     return w->kind[p] == Kind::kVoid || (w->why[p] == Why::kRule && w->L(lines, p).Weight() < 18);
   };
+  // A thread may sign its posts below them instead: the floor and time right under the run,
+  // and then not a reply but the next post's furniture (its author, level, buttons). A header
+  // is followed by its text at once, so a comment under an article never reads this way; nor
+  // does a note dated under a post that names no floor ("本主题由…于 2024-4-6 20:46 审核通过").
+  int signature = w->Next(w->to);
+  for (int k = 0; k < 2 && signature < m && furniture(signature); ++k) signature = w->Next(signature);
+  bool signed_below =
+      signature < m && header(signature) && NamesFloor(w->L(lines, signature).core);
+  for (int q = w->Next(signature), k = 0; signed_below && q < m && k < 2; q = w->Next(q), ++k) {
+    signed_below = !reply_text(q, true);
+  }
+  if (signed_below) {
+    // Then the text right above every later signature is a reply. (Above the run, a dated
+    // line is as likely an article's dateline as a post's signature.)
+    for (int h = signature + 1; h < m; ++h) {
+      if (w->why[h] == Why::kRule) {
+        const Rule& rule = rules[w->rule[h]];
+        if (rule.opens_block || rule.label == Label::kNotice) return;
+      }
+      if (!header(h)) continue;
+      int q = w->Prev(h);
+      for (int skipped = 0; q >= 0 && skipped < 2 && furniture(q); ++skipped) q = w->Prev(q);
+      for (; q > signature && reply_text(q, true); q = w->Prev(q)) w->why[q] = Why::kReply;
+    }
+    return;
+  }
   int own_header = -1;
   for (int p = std::max(0, w->from - kTextWithin); p <= w->to && own_header < 0; ++p) {
     if (header(p)) own_header = p;

@@ -790,6 +790,25 @@ TEST_CASE("Post headers between posts are dropped, the posts kept", "[strip]") {
   CheckCases(cases);
 }
 
+TEST_CASE("A thread that signs its posts below them keeps its replies", "[strip]") {
+  // Each post ends with its floor and time; the next post's author, level and buttons follow.
+  const std::string furniture = "回复收起回复\n[head.jpg]\n* 山间听雨\n* 初级粉丝\n1\n";
+  const std::string page =
+      "什么样的人才算是佛系？\n" + furniture +
+      "我觉得佛系不是什么都不在乎，而是不和别人攀比，按自己的节奏过日子，该努力的时候还是要努力。\n"
+      "身边有个朋友就是这样，工作认真但从不抢功劳，下班以后养花看书，过得比谁都踏实，我挺羡慕他的。\n"
+      "来自Android客户端3楼2022-11-26 15:19\n" + furniture +
+      "草薙龙瞬那本讲怎么成为一个快乐的人的书讲得很好\n"
+      "来自Android客户端4楼2022-11-27 21:26\n" + furniture +
+      "看完这些回答我也想开了，以后少跟别人比较\n"
+      "来自iPhone客户端5楼2023-02-01 21:54\n"
+      "扫二维码下载贴吧客户端\n";
+  const pith::Document doc = Strip(page);
+  CheckKept(doc, {"我觉得佛系不是", "讲得很好", "以后少跟别人比较"},
+            {"来自Android客户端", "山间听雨", "初级粉丝", "扫二维码"});
+  CHECK(Explain(doc, LineOf(page, "讲得很好")) == "body body.reply");
+}
+
 // An advertisement marker stands inside the article: the short sentences after it still close
 // the article, as they would without it; a rule without in_text ends the body there.
 TEST_CASE("Lines that stand inside articles do not end the body", "[strip]") {
