@@ -285,6 +285,11 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"Copyright © 2024 Example News Ltd.", "notice.copyright"},
       {"© 2023 Riverside Media. All rights reserved.", "notice.copyright"},
       {"晨光网 版权所有", "notice.copyright"},
+      {"Except as otherwise noted, the code samples on this site are licensed under the MIT "
+       "License.", "notice.copyright"},
+      {"Text is available under the Creative Commons Attribution-ShareAlike License; additional "
+       "terms may apply.", "notice.copyright"},
+      {"Unless otherwise noted, all prices are in US dollars.", ""},
       {"未经授权，不得转载。", "notice.reprint"},
       {"本站文章未經授權，禁止轉載。", "notice.reprint"},
       {"转载请注明出处。", "notice.reprint"},
@@ -391,6 +396,8 @@ TEST_CASE("Default rules leave running text alone", "[rules]") {
       "Follow the recipe on page 12, then post a photo of the loaf on Instagram.",
       "Thank you for supporting us all these years, the owner told the crowd at the last show.",
       "She said she had to sign up for a free account before the clinic would book her in.",
+      "The code is licensed under the MIT License, so anyone may reuse it.",
+      "Content licensed under Creative Commons can be reused if the author is credited.",
   };
   std::vector<int> hits;
   for (const char* line : lines) {
