@@ -240,7 +240,10 @@ struct Classifier::Work {
     for (; furniture < 2 && q >= 0 && L(lines, q).Weight() < 18; ++furniture) q = Prev(q);
     if (q < 0 || (why[q] != Why::kNone && why[q] != Why::kListBlock)) return false;
     const Line& line = L(lines, q);
-    return (item[q] || (line.Weight() >= 18 && IsTitleLike(line))) &&
+    // Words of a few CJK characters set apart by spaces are a row of buttons ("向TA提问 私信TA"),
+    // not a headline.
+    const bool buttons = line.MostlyCjk() && line.cjk < 4 * (line.spaces + 1);
+    return (item[q] || (line.Weight() >= 18 && IsTitleLike(line) && !buttons)) &&
            (furniture > 0 || !Prose(lines, Prev(q)));
   }
   // Runs of phrases are how some Chinese blogs write; in alphabetic scripts such runs are lists

@@ -233,6 +233,23 @@ TEST_CASE("A page without sentences keeps its block of text lines, not its lists
   }
 }
 
+TEST_CASE("An answer's first sentence under a row of buttons is not a teaser", "[strip]") {
+  // A paragraph alone under a headline is a teaser in a feed; a row of buttons is no headline.
+  const std::string page =
+      "地震预警能提前多久？\n"
+      "* 首页\n* 用户\n* 认证用户\n* 帮帮团\n* 认证团队\n* 合伙人\n* 企业\n* 媒体\n* 政府\n"
+      "* 其他组织\n* 商城\n* 手机答题\n* 我的\n4个回答\n"
+      "采纳数：1451 获赞数：249608\n向TA提问 私信TA\n关注 [avatar.jpeg]\n展开全部\n\n"
+      "地震预警一般能在破坏性地震波到达前几秒到几十秒发出警报。\n\n"
+      "一、预警的原理\n\n"
+      "地震发生时会同时产生传播较快的纵波和破坏力较大的横波，监测台站捕捉到纵波后迅速计算震级和位置，"
+      "抢在横波到达之前把警报发到手机和电视上。\n\n"
+      "离震中越远，能提前的时间就越长，但受到的破坏也越小；离震中很近的地方，往往来不及发出预警。\n";
+  const pith::Document doc = Strip(page);
+  CheckKept(doc, {"地震预警一般能在", "纵波和破坏力较大的横波", "来不及发出预警"},
+            {"向TA提问", "展开全部"});
+}
+
 TEST_CASE("A short last sentence stays with the body", "[strip]") {
   const std::string page = ReadPage("en_news.txt");
   const pith::Document doc = Strip(page);
