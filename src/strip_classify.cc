@@ -541,9 +541,10 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   // points are phrases, holds a sentence or two that the run found. Its points go on while they
   // are written out (two words or more; a menu's items are one) and no rule claims them.
   const auto point = [&](int q) {
+    if (q < 0 || q >= m) return false;
     const Line& line = w->L(lines, q);
-    return q >= 0 && q < m && w->why[q] == Why::kNone && line.bullet == Bullet::kSymbol &&
-           !line.ends_ellipsis && (line.words >= 2 || line.cjk >= 4);
+    return w->why[q] == Why::kNone && line.bullet == Bullet::kSymbol && !line.ends_ellipsis &&
+           (line.words >= 2 || line.cjk >= 4);
   };
   if (best_to >= 0 && point(best_to)) {
     for (int q = w->Next(best_to); point(q); q = w->Next(q)) w->why[best_to = q] = Why::kListPoint;

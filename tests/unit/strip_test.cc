@@ -351,6 +351,10 @@ TEST_CASE("A bulleted list the body reads in keeps its points, not the menu afte
        {"Mayor names", "Bus fares"}},
   };
   CheckCases(cases);
+  // A list that runs to the last line of the page.
+  CheckKept(Strip("Release notes\n* Added a dark theme\n* The search box now remembers the last "
+                  "ten queries you ran.\n* Fixed a crash on empty files\n"),
+            {"dark theme", "remembers", "Fixed a crash"}, {});
   const pith::Document doc = Strip(cases[0].text);
   CHECK(Explain(doc, 3) == "body body.list");
   CHECK(Explain(doc, 6) == "body body.prose");
