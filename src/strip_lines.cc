@@ -480,7 +480,13 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
       return false;
     const std::size_t indent = line.core.data() - line.text.data();
     const std::size_t next_indent = next.core.data() - next.text.data();
-    if (line.bullet == Bullet::kNone ? next_indent != indent : next_indent < indent) return false;
+    // A number that opens a paragraph ("2、", "3.") is often its text, not a list's marker: the
+    // paragraph then goes on under the number, not under its text.
+    const bool under_number =
+        line.bullet == Bullet::kNumber && next_indent == line.text.find_first_not_of(" \t");
+    if (line.bullet == Bullet::kNone ? next_indent != indent
+                                     : next_indent < indent && !under_number)
+      return false;
     // A wrapper breaks where the next word does not fit; when it would have fitted, the break
     // is the page's own (a caption, then the author's name). Between CJK characters a wrapper
     // may break early to keep punctuation off a line's start, so only words are tested.

@@ -20,6 +20,15 @@ Line Measured(const std::string& text) {
   return lines[0];
 }
 
+// The unit of each line of `text`, which must read as wrapped.
+std::vector<int> UnitsOf(const std::string& text) {
+  std::vector<Line> lines, units;
+  std::vector<int> unit_of;
+  pith::internal::SplitLines(text, &lines);
+  REQUIRE(pith::internal::JoinWrapped(lines, &units, &unit_of));
+  return unit_of;
+}
+
 }  // namespace
 
 TEST_CASE("Every ASCII byte is counted as the character classes say", "[strip]") {
@@ -178,10 +187,7 @@ TEST_CASE("Wrapped lines join where the next word did not fit, and only there", 
       "\n"
       "The plan removes about 140 parking spaces, a point that drew\n"
       "objections from some shop owners on the east side streets.\n";
-  std::vector<Line> lines, units;
-  std::vector<int> unit_of;
-  pith::internal::SplitLines(text, &lines);
-  REQUIRE(pith::internal::JoinWrapped(lines, &units, &unit_of));
+  const std::vector<int> unit_of = UnitsOf(text);
   struct Case {
     int line, joined_with;  // 0-based line indices: same unit, or not
     bool same;
@@ -193,4 +199,32 @@ TEST_CASE("Wrapped lines join where the next word did not fit, and only there", 
     INFO("lines " << c.line + 1 << " and " << c.joined_with + 1);
     CHECK((unit_of[c.line] == unit_of[c.joined_with]) == c.same);
   }
+}
+
+TEST_CASE("A paragraph that opens with a number goes on under the number", "[strip]") {
+  // Wrapped at 76 columns, indented three. "2、" and "3." are the paragraphs' own text, so their
+  // lines go on at the paragraph's indent; a list item's own marker sets its text deeper.
+  const std::string text =
+      "   1、中国旅游日专享午后票为指定日票，五月十九日下午三点起入园，销售期限为五\n"
+      "   月十七日至十九日，售完即止；\n"
+      "\n"
+      "   2、儿童票：游园当日年龄在三周岁至十一周岁；或身高一米以上至一米四以下；老\n"
+      "   年票：游园当日年龄在六十周岁及以上；残障票：持有效残障证明的游客可享受；\n"
+      "   的游客可以享受中国旅游日专享午后票。\n"
+      "\n"
+      "   3. The ferry leaves the east pier every half hour from seven in the morning\n"
+      "   until ten at night.\n"
+      "\n"
+      "   4. Tickets are sold on board and at the pier, and children under twelve\n"
+      "   travel free with an adult.\n"
+      "\n"
+      "   The pier office answers questions by phone every day of the week, from\n"
+      "   eight in the morning until six.\n";
+  const std::vector<int> unit_of = UnitsOf(text);
+  const int same[][2] = {{0, 1}, {3, 4}, {4, 5}, {7, 8}, {10, 11}, {13, 14}};
+  for (const auto& pair : same) {
+    INFO("lines " << pair[0] + 1 << " and " << pair[1] + 1);
+    CHECK(unit_of[pair[0]] == unit_of[pair[1]]);
+  }
+  CHECK(unit_of[8] != unit_of[10]);
 }
