@@ -832,8 +832,8 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
   }
   // Without a sentence anywhere, a page may still be content written in lines of text, such as
   // a table of contents (titles, each under or over its authors): the longest block of such
-  // lines that no rule, list or title claims is its body. Menus and lists of links do not qualify:
-  // their lines are short, bulleted or claimed by rules.
+  // lines that no rule, list or title claims is its body. Menus and lists of links do not
+  // qualify: their lines are short, bulleted or claimed by rules.
   if (!any_body) {
     constexpr int kMinTextLines = 4;
     constexpr int kMinWeight = 240;
@@ -855,6 +855,11 @@ void Classifier::Classify(const std::vector<Line>& lines, std::vector<Decision>*
         best_weight = weight;
         best_from = first;
         best_to = last;
+        // The headings over the first title ("目录", a section's name) are the block's too;
+        // line 1 of a dump is the page's title.
+        for (int k = 0, h = w->Prev(first); k < 2 && h >= std::max(p, 1); ++k, h = w->Prev(h)) {
+          if (w->kind[h] != Kind::kVoid) best_from = h;
+        }
       }
       p = q;
     }

@@ -220,7 +220,7 @@ bool IsBreadcrumb(const Line& line) {
     const Segment& s = segs.items[k];
     // The last crumb may be the article's own title.
     const bool last = k == segs.count - 1;
-    if (s.cjk > (last ? 40 : 12) || s.words > (last ? 16 : 5)) return false;
+    if (s.cjk > (last ? 40 : 16) || s.words > (last ? 16 : 5)) return false;
   }
   return true;
 }

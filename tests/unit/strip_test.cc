@@ -219,6 +219,12 @@ TEST_CASE("A page without sentences keeps its block of text lines, not its lists
        "* 城市绿地系统服务公平性的空间测度及其优化策略探讨\n",
        {}},
       {"a menu", "首页\n新闻\n体育\n财经\n科技\n娱乐\n汽车\n房产\n", {}},
+      // A trail whose crumbs are long names, and a section heading over the first title.
+      {"a table of contents under a trail",
+       "2024年第2期目录 - 城市规划学报\n"
+       "首页 > 期刊要览 > 中共中央党校（国家行政学院）学报 > 2024年第2期\n\n城市更新与空间治理研究\n\n" +
+           toc,
+       {"城市更新与空间治理研究", "老城区更新过程中公共空间再利用"}},
   };
   for (const Case& c : cases) {
     INFO(c.name);
