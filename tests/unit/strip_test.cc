@@ -507,6 +507,34 @@ TEST_CASE("The items under a list header are chrome until the body resumes", "[s
   CHECK(Label(list, 1) == "body");
 }
 
+// strip remembers what it measured and matched on lines it has seen; what it decides about a
+// page must not depend on the pages it saw before.
+TEST_CASE("A page gets the same labels whatever pages came before it", "[strip]") {
+  const char* pages[] = {"en_news.txt", "zh_news.txt", "zh_forum.txt", "zh_portal.txt",
+                         "en_health_comments.txt", "zh_news_wrapped.txt"};
+  // The first pass sees each page with the lines of the ones before it remembered; the second,
+  // in the other order, after all of them; the last, every page twice in a row.
+  auto labels = [](const std::string& page) {
+    std::string out;
+    for (const pith::LineLabel& l : Strip(ReadPage(page)).lines) {
+      out += std::to_string(l.n) + " " + std::string(pith::LabelName(l.label)) + " " + l.rule + "\n";
+    }
+    return out;
+  };
+  std::vector<std::string> first, second(std::size(pages)), third;
+  for (const char* page : pages) first.push_back(labels(page));
+  for (std::size_t i = std::size(pages); i-- > 0;) second[i] = labels(pages[i]);
+  for (const char* page : pages) {
+    labels(page);
+    third.push_back(labels(page));
+  }
+  for (std::size_t i = 0; i < std::size(pages); ++i) {
+    INFO(pages[i]);
+    CHECK(first[i] == second[i]);
+    CHECK(first[i] == third[i]);
+  }
+}
+
 TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip]") {
   struct Case {
     const char* page;
