@@ -84,6 +84,9 @@ bool IsStrongBody(const Line& line, Kind kind) {
          line.ends_terminal && IsProse(line);
 }
 
+// Whether a rule's line closes the text above it: a list header, or a notice.
+bool ClosesText(const Rule& rule) { return rule.opens_block || rule.label == Label::kNotice; }
+
 // Whether `s` numbers a floor of a thread, "3楼" or "12 樓": the post it signs or heads.
 bool NamesFloor(std::string_view s) {
   for (std::string_view floor : {std::string_view("楼"), std::string_view("樓")}) {
@@ -470,9 +473,7 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   for (int p = 0; p < m; ++p) {
     const Line& line = w->L(lines, p);
     if (w->why[p] == Why::kRule) {
-      const Rule& rule = rules[w->rule[p]];
-      const bool closes = rule.opens_block || rule.label == Label::kNotice;
-      score[p] = -(closes ? 60 : 10) - line.Weight() / 4;
+      score[p] = -(ClosesText(rules[w->rule[p]]) ? 60 : 10) - line.Weight() / 4;
     } else if (w->why[p] == Why::kTitleRepeat) {
       score[p] = -2;
     } else if (w->why[p] != Why::kNone) {
@@ -632,6 +633,8 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
   auto furniture = [&](int p) {
     return w->kind[p] == Kind::kVoid || (w->why[p] == Why::kRule && w->L(lines, p).Weight() < 18);
   };
+  // What closes the page's posts: a notice, a list header.
+  auto closes = [&](int p) { return w->why[p] == Why::kRule && ClosesText(rules[w->rule[p]]); };
   // A thread may sign its posts below them instead: the floor and time right under the run,
   // and then not a reply but the next post's furniture (its author, level, buttons). A header
   // is followed by its text at once, so a comment under an article never reads this way; nor
@@ -647,10 +650,7 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
     // Then the text right above every later signature is a reply. (Above the run, a dated
     // line is as likely an article's dateline as a post's signature.)
     for (int h = signature + 1; h < m; ++h) {
-      if (w->why[h] == Why::kRule) {
-        const Rule& rule = rules[w->rule[h]];
-        if (rule.opens_block || rule.label == Label::kNotice) return;
-      }
+      if (closes(h)) return;
       if (!header(h)) continue;
       int q = w->Prev(h);
       for (int skipped = 0; q >= 0 && skipped < 2 && furniture(q); ++skipped) q = w->Prev(q);
@@ -666,10 +666,7 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
   // The replies start at the next header, inside the run too: a thread whose replies are long
   // makes them part of the densest run, and a short reply among them is judged as a reply.
   for (int h = own_header + 1; h < m; ++h) {
-    if (w->why[h] == Why::kRule) {
-      const Rule& rule = rules[w->rule[h]];
-      if (rule.opens_block || rule.label == Label::kNotice) return;
-    }
+    if (closes(h)) return;
     if (w->why[h] == Why::kListBlock || !header(h)) continue;
     int q = h + 1;
     for (int skipped = 0; q < m && skipped < 2 && furniture(q); ++skipped) ++q;
