@@ -32,6 +32,23 @@ class LineMemo {
 
   static std::size_t Hash(std::string_view line) { return std::hash<std::string_view>()(line); }
 
+  // Sets `*value` for `line`: what `owner` kept for it, or what `compute(value)` makes, kept in
+  // turn. A line too long to keep is not hashed at all.
+  template <typename Compute>
+  void Recall(std::uint64_t owner, std::string_view line, Value* value, Compute&& compute) {
+    if (line.size() > kMaxBytes) {
+      compute(value);
+      return;
+    }
+    const std::size_t hash = Hash(line);
+    if (const Value* known = Find(owner, line, hash)) {
+      *value = *known;
+      return;
+    }
+    compute(value);
+    Keep(owner, line, hash, *value);
+  }
+
   // What was kept for `line` (whose Hash is `hash`) by `owner`, or nullptr.
   const Value* Find(std::uint64_t owner, std::string_view line, std::size_t hash) const {
     const std::size_t at = hash % kSlots;

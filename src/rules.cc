@@ -436,13 +436,7 @@ int DistinctHits(const RE2& re, std::string_view line, int enough) {
 // remembered per thread.
 void RuleSet::Match(std::string_view line, std::vector<int>* hits) const {
   thread_local internal::LineMemo<std::vector<int>> memo;
-  const std::size_t hash = memo.Hash(line);
-  if (const std::vector<int>* known = memo.Find(number_, line, hash)) {
-    *hits = *known;
-    return;
-  }
-  MatchUncached(line, hits);
-  memo.Keep(number_, line, hash, *hits);
+  memo.Recall(number_, line, hits, [&](std::vector<int>* out) { MatchUncached(line, out); });
 }
 
 void RuleSet::MatchUncached(std::string_view line, std::vector<int>* hits) const {

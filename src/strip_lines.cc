@@ -397,19 +397,15 @@ Line MakeLine(int n, std::string_view raw) {
   if (!line.blank) {
     if (const std::size_t b = BulletLength(core, &line.bullet); b > 0) core.remove_prefix(b);
     line.core = core;
-    // The same menus and notices come back page after page; their measures are remembered.
+    // The same menus and notices come back page after page; their measures are remembered,
+    // and what is this line's own (its number, text and bullet) is set again after.
     thread_local LineMemo<Line> memo;
-    const std::size_t hash = memo.Hash(core);
-    if (const Line* known = memo.Find(1, core, hash)) {
-      Line copy = *known;
-      copy.n = n;
-      copy.text = raw;
-      copy.core = core;
-      copy.bullet = line.bullet;
-      return copy;
-    }
-    Measure(&line);
-    memo.Keep(1, core, hash, line);
+    const Bullet bullet = line.bullet;
+    memo.Recall(1, core, &line, Measure);
+    line.n = n;
+    line.text = raw;
+    line.core = core;
+    line.bullet = bullet;
   }
   return line;
 }
