@@ -1,12 +1,16 @@
 #include "signals.h"
 
+#include <re2/re2.h>
+#include <re2/set.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "text_lines.h"
 
@@ -31,7 +35,12 @@ std::u32string Decode(std::string_view s, std::size_t* invalid) {
   return out;
 }
 
-bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0xFEFF || c == 0x200B; }
+bool IsSpace(char32_t c) {
+  // Every White_Space character is at most U+3000: the CJK text above it needs no lookup.
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (c > 0x3000) return c == 0xFEFF;
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B;
+}
 
 std::u32string_view Trim(std::u32string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -174,23 +183,30 @@ constexpr std::array<std::string_view, 25> kSpamWords = {
     "porno", "xxx", "sex", "nude", "escort", "viagra", "cialis", "levitra", "pharmacy", "replica",
     "payday", "loans", "backlinks", "seo", "hentai", "av"};
 
-bool HasSpamVocabulary(std::string_view lower) {
-  std::size_t distinct = 0;
-  for (std::string_view term : kSpamCjk) {
-    if (lower.find(term) != std::string_view::npos) ++distinct;
-  }
-  for (std::string_view word : kSpamWords) {
-    for (std::size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + 1)) {
-      const bool left = at == 0 || !IsAsciiAlnum(lower[at - 1]);
-      const std::size_t end = at + word.size();
-      const bool right = end == lower.size() || !IsAsciiAlnum(lower[end]);
-      if (left && right) {
-        ++distinct;
-        break;
-      }
+// Every term and word in one set, searched in one pass over a line: sixty-five searches of
+// their own were most of `pith check`'s time. Latin-1, so that the set reads bytes as IsAsciiAlnum
+// does: a term's UTF-8 bytes match themselves, and any byte but a-z and 0-9 bounds a word, even
+// in text that is not valid UTF-8.
+const RE2::Set& SpamVocabulary() {
+  static const std::unique_ptr<RE2::Set> set = [] {
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingLatin1);
+    options.set_log_errors(false);
+    auto s = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (std::string_view term : kSpamCjk) s->Add(RE2::QuoteMeta(term), nullptr);
+    for (std::string_view word : kSpamWords) {
+      s->Add("(?:^|[^a-z0-9])" + RE2::QuoteMeta(word) + "(?:[^a-z0-9]|$)", nullptr);
     }
-  }
-  return distinct >= 2;
+    s->Compile();
+    return s;
+  }();
+  return *set;
+}
+
+bool HasSpamVocabulary(std::string_view lower) {
+  thread_local std::vector<int> found;
+  return SpamVocabulary().Match(re2::StringPiece(lower.data(), lower.size()), &found) &&
+         found.size() >= 2;
 }
 
 // Keyword list, link farm or spam vocabulary (pith/check.h).
@@ -200,6 +216,7 @@ bool IsSpamLine(std::string_view line, std::u32string_view trimmed) {
 }
 
 }  // namespace
+
 
 bool IsCjk(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||

@@ -76,6 +76,15 @@ TEST_CASE("Check measures each signal from the text", "[check]") {
       {"A state-of-the-art, well-known, long-term plan", "spam_score", 0},
       {"色94色欧美-色97色-色99色-色99视频-免费视频", "spam_score", 1},
       {"0123456789\ncasino poker", "spam_score", 12.0 / 22},
+      // Spam words count as whole words: "av" glued to Chinese counts, inside "have" not, and
+      // a byte that is not UTF-8 bounds a word as any other byte but a letter or digit does.
+      {"在线观看av", "spam_score", 1},
+      {"We have a casino here", "spam_score", 0},
+      {"CASINO\xFFPOKER", "spam_score", 1},
+      {"casinos and pokers", "spam_score", 0},
+      // White space of every kind: U+3000 indentation is not a visible character.
+      {"\u3000\u3000中文", "cjk_ratio", 1},
+      {"\u2003中\u205F文\u00A0", "cjk_ratio", 1},
       // mojibake_ratio: replacement characters and common mojibake patterns.
       {"cafÃ© ok", "mojibake_ratio", 0.25},
       {"锟斤拷", "mojibake_ratio", 1},
