@@ -24,7 +24,12 @@ struct TextSignals {
 // and in invalid_utf8). Thread-safe.
 TextSignals MeasureText(std::string_view text);
 
-// True when the code point is Han, kana or Hangul (shared with dedup's shingling).
-bool IsCjk(char32_t c);
+// True when the code point is Han, kana or Hangul (shared with dedup's shingling). Inline: check
+// and dedup ask it of every character, up to three times each.
+inline bool IsCjk(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x323AF) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+         (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
+}
 
 }  // namespace pith::internal
