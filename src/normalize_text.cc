@@ -346,6 +346,9 @@ TextNormalizer::TextNormalizer(const NormalizeOptions& options) {
                         " unavailable: " + u_errorName(status));
     }
   }
+  // Every document needs the character classes: built with the normalizer, not by the first
+  // document, so that a pipeline builds them alongside its other stages' setup.
+  CharClasses();
   impl_ = std::move(impl);
 }
 
