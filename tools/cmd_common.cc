@@ -3,11 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <cstdio>
-#include <future>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -40,12 +39,19 @@ struct Outcome {
   std::vector<Diagnostic> notes;
 };
 
-// A fixed set of threads that run one batch at a time: each worker takes the next index until
-// the batch is exhausted. The caller keeps reading the next batch meanwhile. Each batch is its own
-// Job, taken under the lock, so a worker that wakes late can never mix one batch's indices with
-// another's function.
+// A fixed set of threads that work through queued jobs, each fn(0..n-1), in the order they were
+// started: a worker that finds no index left in the oldest job goes on to the next one, so one
+// long document at the end of a batch keeps one worker busy, not the others idle. Indices are
+// handed out under the lock; a document costs far more than taking it.
 class WorkerPool {
  public:
+  struct Job {
+    std::function<void(std::size_t)> fn;
+    std::size_t size = 0;
+    std::size_t next = 0;       // the next index to hand out
+    std::size_t remaining = 0;  // indices not yet done
+  };
+
   explicit WorkerPool(int threads) {
     for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
   }
@@ -58,53 +64,44 @@ class WorkerPool {
     for (auto& t : threads_) t.join();
   }
 
-  // Starts fn(0..n-1) on the workers; Wait() blocks until all are done.
-  void Start(std::size_t n, std::function<void(std::size_t)> fn) {
+  // Queues fn(0..n-1) behind the jobs started before; Wait(job) blocks until all are done.
+  std::shared_ptr<Job> Start(std::size_t n, std::function<void(std::size_t)> fn) {
     auto job = std::make_shared<Job>();
     job->fn = std::move(fn);
     job->size = n;
     job->remaining = n;
-    std::lock_guard<std::mutex> lock(mu_);
-    job_ = std::move(job);
+    if (n > 0) {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.push_back(job);
+    }
     cv_.notify_all();
+    return job;
   }
-  void Wait() {
+  void Wait(const std::shared_ptr<Job>& job) {
     std::unique_lock<std::mutex> lock(mu_);
-    done_cv_.wait(lock, [this] { return !job_ || job_->remaining == 0; });
+    done_cv_.wait(lock, [&] { return job->remaining == 0; });
   }
 
  private:
-  struct Job {
-    std::function<void(std::size_t)> fn;
-    std::size_t size = 0;
-    std::atomic<std::size_t> next{0};
-    std::size_t remaining = 0;  // guarded by mu_
-  };
-
   void Loop() {
-    std::shared_ptr<Job> last;
+    std::unique_lock<std::mutex> lock(mu_);
     while (true) {
-      std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock, [&] { return stop_ || (job_ && job_ != last); });
+      cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
       if (stop_) return;
-      std::shared_ptr<Job> job = job_;
-      last = job;
+      const std::shared_ptr<Job> job = queue_.front();
+      const std::size_t i = job->next++;
+      if (job->next == job->size) queue_.pop_front();
       lock.unlock();
-      std::size_t done = 0;
-      for (std::size_t i = job->next.fetch_add(1); i < job->size; i = job->next.fetch_add(1)) {
-        job->fn(i);
-        ++done;
-      }
+      job->fn(i);
       lock.lock();
-      job->remaining -= done;
-      if (job->remaining == 0) done_cv_.notify_all();
+      if (--job->remaining == 0) done_cv_.notify_all();
     }
   }
 
   std::vector<std::thread> threads_;
   std::mutex mu_;
   std::condition_variable cv_, done_cv_;
-  std::shared_ptr<Job> job_;
+  std::deque<std::shared_ptr<Job>> queue_;  // jobs with indices left to hand out
   bool stop_ = false;
 };
 
@@ -279,33 +276,39 @@ RunCounts RunLoop(std::string_view command, const CommonFlags& flags, const Inge
     }
   };
 
-  // Three batches in flight: the workers process one while this thread writes the one before
-  // and reads the one after, so neither reading nor writing leaves the workers idle.
-  std::vector<RawInput> current, next;
-  std::vector<Outcome> outcomes, finished;
-  std::size_t finished_base = 0;
-  bool have_finished = false;
-  fill(&current);
-  while ((!current.empty() || have_finished) && !c.stopped) {
-    const bool running = !current.empty();
-    const std::size_t base = handed;
-    if (running) {
-      outcomes.assign(current.size(), Outcome());
-      handed += current.size();
-      pool.Start(current.size(), [&](std::size_t i) {
-        outcomes[i] = ProcessOne(std::move(current[i]), base + i, flags, ingest, steps);
-      });
-    }
-    if (have_finished) consume(finished, finished_base);
-    if (running) {
-      if (!c.stopped) fill(&next);
-      pool.Wait();
-    }
-    finished.swap(outcomes);
-    finished_base = base;
-    have_finished = running;
-    std::swap(current, next);
-    next.clear();
+  // A batch read, and started, while the workers process the one before and this thread writes
+  // the one before that: reading and writing never leave the workers idle, and at most three
+  // batches are in memory. Each batch keeps its inputs and outcomes where the workers write them
+  // (a deque moves no element when one is added at its back or taken from its front).
+  struct Batch {
+    std::vector<RawInput> inputs;
+    std::vector<Outcome> outcomes;
+    std::size_t base = 0;  // Place::index of its first input
+    std::shared_ptr<WorkerPool::Job> job;
+  };
+  std::deque<Batch> started;
+  auto start_next = [&] {
+    Batch batch;
+    fill(&batch.inputs);
+    if (batch.inputs.empty()) return false;
+    batch.base = handed;
+    handed += batch.inputs.size();
+    batch.outcomes.resize(batch.inputs.size());
+    Batch& b = started.emplace_back(std::move(batch));
+    b.job = pool.Start(b.inputs.size(), [&](std::size_t i) {
+      b.outcomes[i] = ProcessOne(std::move(b.inputs[i]), b.base + i, flags, ingest, steps);
+    });
+    return true;
+  };
+  bool more = start_next() && start_next();
+  while (!started.empty()) {
+    Batch& batch = started.front();
+    pool.Wait(batch.job);
+    // After a stop, the batches already started are waited for, since their workers write into
+    // them, and not written.
+    if (!c.stopped) consume(batch.outcomes, batch.base);
+    started.pop_front();
+    if (more && !c.stopped) more = start_next();
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::cerr << "\r" << prefix << c.read << " documents, " << Rate(c.bytes, s) << "   " << std::flush;
