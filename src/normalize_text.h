@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,17 @@ struct NormalizeReport {
   // The non-zero counts, by name ("html_tags": 3, ...), in a fixed order.
   std::vector<std::pair<const char*, int>> Counts() const;
 };
+
+// What the scan of one line finds that the mojibake repair acts on: its Han characters and kana,
+// and whether it shows signs of CJK mojibake (rare Han, private use, U+FFFD, three uncommon
+// characters in four, a '?' stuck between Han and ASCII). The scan takes runs of common Han
+// characters on a fast path; tests hold it to these rules through this function.
+struct LineSigns {
+  int han = 0;
+  int kana = 0;
+  bool garbled = false;
+};
+LineSigns ScanLineSigns(std::string_view line);
 
 class TextNormalizer {
  public:

@@ -2,6 +2,7 @@
 // decoder the repairs share and the document profile, each checked against a plain reference
 // where a fast path could take another way.
 #include <algorithm>
+#include <cstring>
 #include <set>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "mojibake.h"
+#include "normalize_text.h"
 
 namespace {
 
@@ -176,4 +178,60 @@ TEST_CASE("DocumentProfile reads the script, familiar characters and pairs of it
     }
   }
   CHECK(model.MinCost(rare) >= pith::internal::kRareCost);
+}
+
+TEST_CASE("The line scan counts Han and finds three uncommon characters in four across runs",
+          "[mojibake][normalize]") {
+  // Letters stand for characters: C common Han, U uncommon Han (not rare), k kana, '.' the full
+  // stop 。, a and ? themselves. Common Han takes the scan's fast path, in runs of any length and
+  // at any distance from the end of the line.
+  const CharModel& model = CharModel::Get();
+  char32_t uncommon = 0;
+  for (char32_t c = 0x4E00; c <= 0x9FFF && uncommon == 0; ++c) {
+    const float cost = model.MinCost(c);
+    if (cost >= pith::internal::kUncommonCost && cost < pith::internal::kRareCost) uncommon = c;
+  }
+  REQUIRE(uncommon != 0);
+  REQUIRE(model.MinCost(U'的') < pith::internal::kUncommonCost);
+  const auto spell = [&](std::string_view letters) {
+    std::u32string s;
+    for (char l : letters) {
+      s += l == 'C' ? U'的' : l == 'U' ? uncommon : l == 'k' ? U'あ' : l == '.' ? U'。' : char32_t(l);
+    }
+    return pith::internal::ToUtf8(s);
+  };
+  struct Case {
+    const char* letters;
+    int han;
+    bool garbled;
+  };
+  const Case cases[] = {
+      {"C", 1, false},
+      {"CC", 2, false},
+      {"CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC", 47, false},
+      {"aCCCa", 3, false},
+      {"CC.CC.CCC.", 7, false},
+      // Three uncommon in the last four, whatever ran before them.
+      {"UUU", 3, true},
+      {"CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCUUU", 44, true},
+      {"UCUU", 4, true},
+      {"UUCU", 4, true},
+      {"UUCCU", 5, false},
+      {"UCCUU", 5, false},
+      {"UUCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCU", 47, false},
+      {"UU.U", 3, true},  // the full stop is not uncommon, and takes a place in the window
+      {"U.U.U", 3, false},
+      {"CCCCCCCCkk", 8, false},
+      // A question mark between Han and ASCII is where a decoder lost a byte.
+      {"CCCCCCC?a", 7, true},
+      {"CCCCCCC?", 7, false},
+  };
+  for (const Case& c : cases) {
+    const std::string line = spell(c.letters);
+    INFO(c.letters);
+    const pith::internal::LineSigns signs = pith::internal::ScanLineSigns(line);
+    CHECK(signs.han == c.han);
+    CHECK(signs.garbled == c.garbled);
+    CHECK(signs.kana == static_cast<int>(std::count(c.letters, c.letters + std::strlen(c.letters), 'k')));
+  }
 }
