@@ -17,7 +17,8 @@ Pipeline Pipeline::FromNames(const std::vector<std::string>& names, const StageO
   // share nothing. Collected in order, so the first stage that fails is the one reported.
   std::vector<std::future<std::unique_ptr<Stage>>> building;
   for (const std::string& name : names) {
-    building.push_back(std::async(std::launch::async, [&options, name] { return MakeStage(name, options); }));
+    building.push_back(
+        std::async(std::launch::async, [&options, name] { return MakeStage(name, options); }));
   }
   std::vector<std::unique_ptr<Stage>> stages;
   for (auto& stage : building) stages.push_back(stage.get());
