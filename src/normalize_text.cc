@@ -623,7 +623,9 @@ void TextNormalizer::Normalize(std::string* text, bool known_mojibake,
         seen |= scan.seen;
         continue;
       }
-      line = changed[n] ? repaired[n] : std::string(lines[n]);
+      // Assigned, not built anew, so that the line's buffer is reused from line to line.
+      if (changed[n]) line = repaired[n];
+      else line.assign(lines[n]);
       RepairLine(&line, scans[n], pinyin_artifacts, &scratch, report);
       out.append(line);
       seen |= scan.entity ? ScanLine(line).seen : scan.seen;
