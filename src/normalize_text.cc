@@ -162,6 +162,10 @@ LineScan ScanLine(std::string_view line) {
   // After eight bytes that were not plain, byte by byte up to here: retrying at every byte would
   // cost more than it saves.
   std::int32_t bytewise_until = 0;
+  // The code point of the three-byte sequence at p[k].
+  const auto three_bytes = [p](std::int32_t k) {
+    return ((p[k] & 0x0F) << 12) | ((p[k + 1] & 0x3F) << 6) | (p[k + 2] & 0x3F);
+  };
   for (std::int32_t i = 0; i < size;) {
     const unsigned char b = p[i];
     if (b < 0x80) {
@@ -187,7 +191,7 @@ LineScan ScanLine(std::string_view line) {
     if ((b & 0xF0) == 0xE0 && i + 2 < size) {
       // Three bytes, the bulk of Chinese text: decoded without the general macro's checks (text
       // reaching a stage is valid UTF-8; a broken sequence only gets a wrong class here).
-      c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      c = three_bytes(i);
       i += 3;
       if (classes[c] == kHan) {
         // A run of common Han characters, most of Chinese text, asks only for its length: each
@@ -211,9 +215,7 @@ LineScan ScanLine(std::string_view line) {
             }
             break;
           }
-          if (i + 2 < size && (p[i] & 0xF0) == 0xE0 &&
-              classes[((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F)] ==
-                  kHan) {
+          if (i + 2 < size && (p[i] & 0xF0) == 0xE0 && classes[three_bytes(i)] == kHan) {
             i += 3;
             ++run;
             continue;

@@ -217,7 +217,6 @@ bool IsSpamLine(std::string_view line, std::u32string_view trimmed) {
 
 }  // namespace
 
-
 TextSignals MeasureText(std::string_view text) {
   TextSignals s;
   std::unordered_set<std::u32string> seen;
