@@ -288,8 +288,10 @@ struct PatternSet {
   }
   // Appends the rules of the patterns that match `line` to `rules`.
   void Match(std::string_view line, std::vector<int>* rules) const {
+    const re2::StringPiece text(line.data(), line.size());
+    if (!set->Match(text, nullptr)) return;
     thread_local std::vector<int> hits;
-    if (!set->Match(re2::StringPiece(line.data(), line.size()), &hits)) return;
+    set->Match(text, &hits);
     for (int h : hits) {
       if (rule[h] >= 0) rules->push_back(rule[h]);
     }
