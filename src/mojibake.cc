@@ -892,6 +892,25 @@ DocumentProfile::DocumentProfile(std::string_view text)
   int lean = 0;  // CharModel::ScriptLean summed
   std::vector<char32_t> rare;
   char32_t han_before = 0;  // the character before when it is Han, or 0
+  // What a character with traits `t` adds to the profile.
+  const auto take = [&](char32_t c, std::uint8_t t) __attribute__((always_inline)) {
+    if ((t & kHanTrait) == 0) {
+      han_before = 0;
+      return;
+    }
+    // By the two ScriptLean bits: a load instead of two shifts, two masks and a subtraction.
+    static constexpr std::int8_t kLean[4] = {0, 1, -1, 0};
+    lean += kLean[(t >> kLeanSimplifiedShift) & 3];
+    if (t & kRareTrait) rare.push_back(c);
+    if (han_before != 0) bigrams.Insert(han_before, c);
+    han_before = c;
+  };
+  // A lead byte E0..EF and two continuation bytes, the bulk of Chinese text, decoded from a word.
+  // An overlong or surrogate form reads as one character that is not Han, where DecodeNext reads
+  // three U+FFFD from the same bytes: no Han either way, and no pair.
+  const auto three_bytes = [](std::uint64_t w) -> char32_t {
+    return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+  };
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto size = static_cast<std::int32_t>(text.size());
   for (std::int32_t i = 0; i < size;) {
@@ -900,31 +919,32 @@ DocumentProfile::DocumentProfile(std::string_view text)
       han_before = 0;
       continue;
     }
-    // The bulk of Chinese text, a lead byte E0..EF and two continuation bytes, is tested in one
-    // word. An overlong or surrogate form reads as one character that is not Han, where
-    // DecodeNext reads three U+FFFD from the same bytes: no Han either way, and no pair.
+    // Two three-byte characters a word while they last: half the loop's tests and loads.
+    while (i + 8 <= size) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p + i, sizeof w);
+      if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+      if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
+      const char32_t first = three_bytes(w), second = three_bytes(w >> 24);
+      take(first, traits[first]);
+      take(second, traits[second]);
+      i += 6;
+    }
+    if (i >= size || p[i] < 0x80) continue;
     std::uint32_t w = 0;
     if (i + 4 <= size) std::memcpy(&w, p + i, 4);
     if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap32(w);
     char32_t c = 0;
     if ((w & 0xC0C0F0) == 0x8080E0) {
-      c = ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+      c = three_bytes(w);
       i += 3;
     } else {
       c = DecodeNext(text, &i);
     }
     // Every Han character above the BMP is rare and leans to neither script.
-    const std::uint8_t t = c < 0x10000          ? traits[c]
-                           : CharModel::IsHan(c) ? kHanTrait | kRareTrait
-                                                 : 0;
-    if ((t & kHanTrait) == 0) {
-      han_before = 0;
-      continue;
-    }
-    lean += ((t >> kLeanSimplifiedShift) & 1) - ((t >> kLeanTraditionalShift) & 1);
-    if (t & kRareTrait) rare.push_back(c);
-    if (han_before != 0) bigrams.Insert(han_before, c);
-    han_before = c;
+    take(c, c < 0x10000          ? traits[c]
+            : CharModel::IsHan(c) ? kHanTrait | kRareTrait
+                                  : 0);
   }
   script = lean < 0 ? Script::kTraditional : Script::kSimplified;
   std::sort(rare.begin(), rare.end());

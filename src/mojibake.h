@@ -76,8 +76,10 @@ class DocumentBigrams {
   explicit DocumentBigrams(std::size_t capacity = 0) : bmp_(capacity) {}
 
   // Adds a pair of Han characters; adding it again changes nothing. Inline, with Contains: a
-  // document profile adds every pair of its text, and a guess looks up hundreds.
-  void Insert(char32_t first, char32_t second) {
+  // document profile adds every pair of its text, and a guess looks up hundreds. Insert is
+  // forced inline: left to itself the compiler made it a call in the profile's loop, whose
+  // locals then lived in memory: a quarter more instructions there.
+  __attribute__((always_inline)) void Insert(char32_t first, char32_t second) {
     if (first < 0x10000 && second < 0x10000) {
       bmp_.Insert(first << 16 | second);
     } else {
@@ -102,7 +104,7 @@ class DocumentBigrams {
       shift_ = kKeyBits - bits;
     }
 
-    void Insert(Key key) {
+    __attribute__((always_inline)) void Insert(Key key) {
       const std::size_t slot = Find(key);
       if (slots_[slot] != key) Add(slot, key);
     }
@@ -116,7 +118,7 @@ class DocumentBigrams {
         sizeof(Key) == 8 ? Key(0x9E3779B97F4A7C15ULL) : Key(0x9E3779B9U);
 
     // The slot that holds `key`, or the empty one where its search ends.
-    std::size_t Find(Key key) const {
+    __attribute__((always_inline)) std::size_t Find(Key key) const {
       const std::size_t mask = slots_.size() - 1;
       auto slot = static_cast<std::size_t>(static_cast<Key>(key * kMultiplier) >> shift_);
       while (slots_[slot] != 0 && slots_[slot] != key) slot = (slot + 1) & mask;

@@ -158,6 +158,13 @@ TEST_CASE("DocumentProfile reads the script, familiar characters and pairs of it
       // A character above the BMP is Han and rare; broken bytes are no Han.
       {"\xF0\xA0\x80\x80\xE4\xB8\xAD\xE4\xB8\xE4\xB8\xAD\xF0\xA0\x80\x80\xF0\xA0\x80\x80",
        Script::kSimplified, {0x20000}},
+      // Long runs, read two characters a word: the counts, the pairs across words and the forms
+      // that are no Han inside a run, at odd and even offsets.
+      {"這個們說這個們說這個們說這個", Script::kTraditional, {}},
+      {"这个们说這個這個们说这个", Script::kSimplified, {}},
+      {"甲乙丙" + r + "丁戊" + r + "己庚" + r + "辛" + o + "壬癸" + o, Script::kSimplified, {rare}},
+      {"中文中文\xE0\x80\x80中文中文中\xED\xA0\x80中文中文a中文\xF0\xA0\x80\x80中文中",
+       Script::kSimplified, {}},
   };
   for (const Case& c : cases) {
     INFO("text: " << c.text);
