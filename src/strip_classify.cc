@@ -363,10 +363,27 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
     if (w->L(lines, p).commas > 1) return false;
     Squash(w->L(lines, p).core, &w->squash_a);
     if (w->squash_a.size() < 16) return false;
+    // Squash never lengthens a line and keeps the bytes of the characters it keeps beyond ASCII:
+    // a line no longer than the squashed title, or without its first such character, cannot
+    // hold it, and is not squashed (most of a page is paragraphs that do not repeat the title).
+    const std::string_view title = w->squash_a;
+    std::size_t at = 0;
+    while (at < title.size() && static_cast<unsigned char>(title[at]) < 0x80) ++at;
+    std::string_view first_wide;
+    if (at < title.size()) {
+      std::size_t end = at;
+      NextCodePoint(title, &end);
+      first_wide = title.substr(at, end - at);
+    }
     int found = 0;
     for (int q = 0; q < m && found < 2; ++q) {
       if (q == p) continue;
-      Squash(w->L(lines, q).core, &w->squash_b);
+      const std::string_view core = w->L(lines, q).core;
+      if (core.size() <= title.size() ||
+          (!first_wide.empty() && core.find(first_wide) == std::string_view::npos)) {
+        continue;
+      }
+      Squash(core, &w->squash_b);
       found += w->squash_b.size() > w->squash_a.size() &&
                w->squash_b.find(w->squash_a) != std::string::npos;
     }

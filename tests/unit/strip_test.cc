@@ -473,6 +473,45 @@ TEST_CASE("The title is the headline, and its repeats are chrome", "[strip]") {
   CHECK(doc.meta_lines[0].text == "Council approves new bike lanes after year-long review");
 }
 
+TEST_CASE("A headline under a summary is the title when the text quotes it twice", "[strip]") {
+  // The summary comes first; the headline under it counts when two longer lines quote it, in
+  // their own spacing, punctuation and case. A line that quotes it once does not make it one.
+  const std::string summary =
+      "本报讯，记者昨日从区文化局获悉，新建的社区图书馆已于上周末对外开放，市民反响热烈。\n\n";
+  const std::string quote =
+      "据悉，“城东区 社区图书馆正式开放、首周接待读者破万”一事引发关注，馆方表示将延长开放时间。";
+  const std::string again =
+      "区文化局在通报中写道：城东区社区图书馆正式开放，首周接待读者破万。下一步将举办读书会。";
+  const std::string other =
+      "图书馆还与附近的三所小学合作，每周为学生安排阅读课，并开放自习室供中学生使用。";
+  const std::string english_quote =
+      "The report, \"5G Coverage Reaches Every District Of The City, Says Bureau\", was "
+      "read by many, the bureau said on Monday in a statement to the press.";
+  struct Case {
+    std::string text;
+    int line;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {summary + "城东区社区图书馆正式开放 首周接待读者破万\n\n" + quote + "\n\n" + again + "\n",
+       3, "title title.headline"},
+      {summary + "城东区社区图书馆正式开放 首周接待读者破万\n\n" + quote + "\n\n" + other + "\n",
+       3, "body"},
+      // All ASCII: no character beyond it to look for first.
+      {"The city said on Monday that every district now has coverage, after two years of work.\n\n"
+       "5G coverage reaches every district of the city, says bureau\n\n" +
+           english_quote + "\n\n" + english_quote + " It was quoted again.\n",
+       3, "title title.headline"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const pith::Document doc = Strip(c.text);
+    const std::string got = Explain(doc, c.line);
+    CHECK((c.expected.find(' ') == std::string::npos ? got.substr(0, got.find(' ')) : got) ==
+          c.expected);
+  }
+}
+
 TEST_CASE("The items under a list header are chrome until the body resumes", "[strip]") {
   const std::string page = ReadPage("en_news.txt");
   const pith::Document doc = Strip(page);
