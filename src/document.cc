@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
 #endif
 
 #include "document_scan.h"
@@ -65,87 +65,48 @@ inline std::uint64_t SpecialBytes(std::uint64_t x) {
   return (x & kHigh) | below_space | has_zero(x ^ ('"' * kOnes)) | has_zero(x ^ ('\\' * kOnes));
 }
 
-#if defined(__SSE2__)
-// SkipPlain's first part, sixteen bytes at a time with SSE2 (part of every x86-64 CPU, so no
-// flag or run-time check is needed). Reads `p` as the start of a character, as SkipPlain's byte
-// loop does, and returns either the first special byte, found exactly, or a character start at
-// or before it from which the byte loop finds it: a block is only skipped when it is proven
-// plain, so both loops stop at the same byte.
-//
-// A block is plain when it holds no '"', '\\' or control character and is well-formed UTF-8
-// given the block before it:
-//   - exactly the bytes that a lead byte before them calls for are continuation bytes
-//     (10xxxxxx): a byte at i is called for when byte i-1 is a lead (>= C0), i-2 a three- or
-//     four-byte lead (>= E0) or i-3 a four-byte lead (>= F0). A missing continuation, a stray
-//     one, or a lead inside a sequence all break the equality;
-//   - no byte is C0, C1 or F5-FF, which never occur in UTF-8;
-//   - after E0 the next byte is >= A0 and after F0 >= 90 (no overlong forms), after ED <= 9F
-//     (no surrogates), after F4 <= 8F (nothing above U+10FFFF).
-// These are the conditions Utf8SequenceLength checks, seen from the continuation byte.
+#if defined(__x86_64__)
+// SSE2 is part of every x86-64 CPU, so no flag or run-time check is needed for it; AVX2 doubles
+// the block and is used where the CPU has it.
+namespace sse2 {
+using Bytes = std::int8_t __attribute__((vector_size(16)));
+std::uint32_t Mask(Bytes a) { return static_cast<std::uint32_t>(_mm_movemask_epi8(__m128i(a))); }
+// The bytes `k` places before each byte of block `b`, whose previous block is `prev`.
+template <int k>
+Bytes Before(Bytes b, Bytes prev) {
+  return Bytes(_mm_or_si128(_mm_slli_si128(__m128i(b), k), _mm_srli_si128(__m128i(prev), 16 - k)));
+}
+#include "plain_blocks.inc"
+}  // namespace sse2
+
+// GCC's pragma compiles what follows for AVX2 without the flag for the whole file (Clang has no
+// such pragma: there the narrow blocks do all the work).
+#if !defined(__clang__)
+#define PITH_AVX2_BLOCKS 1
+#pragma GCC push_options
+#pragma GCC target("avx2")
+namespace avx2 {
+using Bytes = std::int8_t __attribute__((vector_size(32)));
+std::uint32_t Mask(Bytes a) { return static_cast<std::uint32_t>(_mm256_movemask_epi8(__m256i(a))); }
+// AVX2 moves bytes within each 16-byte half only; the halves before b's are [prev's high, b's low].
+template <int k>
+Bytes Before(Bytes b, Bytes prev) {
+  const __m256i halves_before = _mm256_permute2x128_si256(__m256i(prev), __m256i(b), 0x21);
+  return Bytes(_mm256_alignr_epi8(__m256i(b), halves_before, 16 - k));
+}
+#include "plain_blocks.inc"
+}  // namespace avx2
+#pragma GCC pop_options
+#endif
+
 const unsigned char* SkipPlainBlocks(const unsigned char* u, const unsigned char* end) {
-  const unsigned char* const start = u;
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i below_space = _mm_set1_epi8(0x1F);
-  auto byte = [](unsigned b) { return _mm_set1_epi8(static_cast<char>(b)); };
-  // Unsigned comparisons, which SSE2 lacks: x <= k when min(x, k) == x, x >= k when max(x, k) == x.
-  auto at_most = [](__m128i x, __m128i k) { return _mm_cmpeq_epi8(_mm_min_epu8(x, k), x); };
-  auto at_least = [](__m128i x, __m128i k) { return _mm_cmpeq_epi8(_mm_max_epu8(x, k), x); };
-  // The previous block; zeros (ASCII) before the first, whose first byte starts a character.
-  __m128i prev = _mm_setzero_si128();
-  int prev_high = 0;  // the non-ASCII bytes of the previous block, one bit each
-  while (end - u >= 16) {
-    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u));
-    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, quote), _mm_cmpeq_epi8(b, backslash)),
-                                         at_most(b, below_space));
-    const int high = _mm_movemask_epi8(b);
-    // An ASCII block after one that ends in ASCII is plain but for its special bytes: no lead
-    // can call for its bytes, the last possible ones being the previous block's last three.
-    if ((high | (prev_high & 0xE000)) != 0) {
-      // The bytes one, two and three places before each byte of the block.
-      const __m128i prev1 = _mm_or_si128(_mm_slli_si128(b, 1), _mm_srli_si128(prev, 15));
-      const __m128i prev2 = _mm_or_si128(_mm_slli_si128(b, 2), _mm_srli_si128(prev, 14));
-      const __m128i prev3 = _mm_or_si128(_mm_slli_si128(b, 3), _mm_srli_si128(prev, 13));
-      // Saturating subtraction leaves a non-zero byte exactly where the lead is at least C0,
-      // E0 or F0: `not_called` marks the bytes no lead calls for.
-      const __m128i calls = _mm_or_si128(_mm_or_si128(_mm_subs_epu8(prev1, byte(0xBF)), _mm_subs_epu8(prev2, byte(0xDF))),
-                                         _mm_subs_epu8(prev3, byte(0xEF)));
-      const __m128i not_called = _mm_cmpeq_epi8(calls, _mm_setzero_si128());
-      // Continuation bytes 80-BF are the signed bytes below -64.
-      const __m128i continuation = _mm_cmplt_epi8(b, byte(0xC0));
-      // Wrong where "no lead calls for it" and "is a continuation" agree.
-      __m128i bad = _mm_cmpeq_epi8(not_called, continuation);
-      bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(b, byte(0xFE)), byte(0xC0)),
-                                           at_least(b, byte(0xF5))));
-      // F0 and F4 differ in one bit.
-      const __m128i bounded_lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(prev1, byte(0xE0)), _mm_cmpeq_epi8(prev1, byte(0xED))),
-                                                _mm_cmpeq_epi8(_mm_and_si128(prev1, byte(0xFB)), byte(0xF0)));
-      if (_mm_movemask_epi8(bounded_lead) != 0) {
-        auto after = [&](unsigned lead, __m128i wrong) {
-          return _mm_and_si128(_mm_cmpeq_epi8(prev1, byte(lead)), wrong);
-        };
-        bad = _mm_or_si128(bad, _mm_or_si128(_mm_or_si128(after(0xE0, at_most(b, byte(0x9F))), after(0xF0, at_most(b, byte(0x8F)))),
-                                             _mm_or_si128(after(0xED, at_least(b, byte(0xA0))), after(0xF4, at_least(b, byte(0x90))))));
-      }
-      if (_mm_movemask_epi8(bad) != 0) break;
-    }
-    if (const int first = _mm_movemask_epi8(special); first != 0) return u + std::countr_zero(static_cast<unsigned>(first));
-    prev = b;
-    prev_high = high;
-    u += 16;
-  }
-  // Back to the start of the character that the last plain block left unfinished, if any: the
-  // byte loop reads it whole. Everything before u is plain, so that lead is at most three back
-  // and the bytes between it and u are continuation bytes.
-  for (std::ptrdiff_t back = 1; back <= 3 && u - back >= start && u[-back] >= 0x80; ++back) {
-    const unsigned lead = u[-back];
-    if (lead >= 0xC0) {
-      const std::ptrdiff_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-      if (length > back) u -= back;
-      break;
-    }
-  }
-  return u;
+#if defined(PITH_AVX2_BLOCKS)
+  static const bool has_avx2 = __builtin_cpu_supports("avx2");
+  // What the wide blocks leave (under 32 bytes, or from a block that is not plain) the narrow
+  // ones take on: they stop at the same byte.
+  if (has_avx2) u = avx2::SkipPlainBlocks(u, end);
+#endif
+  return sse2::SkipPlainBlocks(u, end);
 }
 #endif
 
@@ -157,7 +118,7 @@ const unsigned char* SkipPlainBlocks(const unsigned char* u, const unsigned char
 const char* SkipPlain(const char* p, const char* end) {
   auto u = reinterpret_cast<const unsigned char*>(p);
   const auto uend = reinterpret_cast<const unsigned char*>(end);
-#if defined(__SSE2__)
+#if defined(__x86_64__)
   u = SkipPlainBlocks(u, uend);
 #endif
   while (true) {

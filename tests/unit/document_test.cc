@@ -356,6 +356,33 @@ TEST_CASE("Strings are escaped as the reference says, in and across blocks", "[d
   }
 }
 
+TEST_CASE("A character and a fault are escaped right wherever the blocks split them",
+          "[document]") {
+  // The scan reads blocks of 16 or 32 bytes and takes the bytes before each block's first ones
+  // from the block before: a lead byte anywhere in the 40 bytes before a broken sequence (and at
+  // every distance from it) must neither hide the fault nor invent one.
+  const std::string leads[] = {"\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\xE0\xA4\x85",
+                               "\xED\x95\x9C", "\xF4\x8F\xBF\xBF"};
+  const std::string faults[] = {"\x80", "\xBF\xBF", "\xC3", "\xE4\xB8", "\xF0\x9F\x98",
+                                "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\"", "\n"};
+  for (std::size_t l = 0; l < std::size(leads); ++l) {
+    for (std::size_t f = 0; f < std::size(faults); ++f) {
+      for (std::size_t before = 0; before < 40; ++before) {
+        for (std::size_t gap = 0; gap < 40; ++gap) {
+          const std::string raw = std::string(before, 'a') + leads[l] + std::string(gap, 'b') +
+                                  faults[f] + std::string(70, 'c');
+          pith::Document doc;
+          doc.id = "b";
+          doc.text = raw;
+          INFO("lead " << l << " fault " << f << " before " << before << " gap " << gap);
+          REQUIRE(pith::ToJsonLine(doc) ==
+                  "{\"id\":\"b\",\"text\":\"" + EscapedByReference(raw) + "\"}");
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("Huge strings are read and written whole", "[document]") {
   struct Case {
     std::string tail;     // after a long run of plain text
