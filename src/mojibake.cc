@@ -905,12 +905,9 @@ DocumentProfile::DocumentProfile(std::string_view text)
     if (han_before != 0) bigrams.Insert(han_before, c);
     han_before = c;
   };
-  // A lead byte E0..EF and two continuation bytes, the bulk of Chinese text, decoded from a word.
-  // An overlong or surrogate form reads as one character that is not Han, where DecodeNext reads
-  // three U+FFFD from the same bytes: no Han either way, and no pair.
-  const auto three_bytes = [](std::uint64_t w) -> char32_t {
-    return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
-  };
+  // A lead byte E0..EF and two continuation bytes, the bulk of Chinese text, is decoded from a
+  // word. An overlong or surrogate form reads as one character that is not Han, where DecodeNext
+  // reads three U+FFFD from the same bytes: no Han either way, and no pair.
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto size = static_cast<std::int32_t>(text.size());
   for (std::int32_t i = 0; i < size;) {
@@ -925,7 +922,7 @@ DocumentProfile::DocumentProfile(std::string_view text)
       std::memcpy(&w, p + i, sizeof w);
       if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
       if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
-      const char32_t first = three_bytes(w), second = three_bytes(w >> 24);
+      const char32_t first = ThreeByteCodePoint(w), second = ThreeByteCodePoint(w >> 24);
       take(first, traits[first]);
       take(second, traits[second]);
       i += 6;
@@ -936,7 +933,7 @@ DocumentProfile::DocumentProfile(std::string_view text)
     if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap32(w);
     char32_t c = 0;
     if ((w & 0xC0C0F0) == 0x8080E0) {
-      c = three_bytes(w);
+      c = ThreeByteCodePoint(w);
       i += 3;
     } else {
       c = DecodeNext(text, &i);

@@ -58,6 +58,13 @@ inline char32_t DecodeNext(std::string_view s, std::int32_t* i) {
   return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
 }
 
+// The code point of the three-byte UTF-8 sequence in the low three bytes of `w`, its first byte
+// lowest, unchecked: the caller has tested the lead and continuation bits. An overlong or
+// surrogate form gives a code point below U+0800 or in D800..DFFF, which is no Han.
+inline char32_t ThreeByteCodePoint(std::uint64_t w) {
+  return static_cast<char32_t>(((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F));
+}
+
 // `s` decoded with DecodeNext.
 std::u32string ToU32(std::string_view s);
 

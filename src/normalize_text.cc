@@ -199,7 +199,7 @@ LineScan ScanLine(std::string_view line) {
         // run ends at the first character of another class, which the general path takes. Two
         // characters are decoded from one word while both are three bytes long.
         const auto han_at = [&](std::uint64_t w) {
-          return classes[((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F)] == kHan;
+          return classes[ThreeByteCodePoint(w)] == kHan;
         };
         std::int32_t run = 1;
         while (true) {
