@@ -1,4 +1,4 @@
-// Hashing helpers shared by MinHash shingling and the deduplicator.
+// Hashing helpers shared by MinHash shingling, the deduplicator and the line memo.
 #pragma once
 
 #include <cstddef>

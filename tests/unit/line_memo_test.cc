@@ -49,6 +49,24 @@ TEST_CASE("A memo returns what its owner kept for the very same line", "[memo]")
   }
 }
 
+TEST_CASE("A memo's hash reads every byte of a line, whatever its length", "[memo]") {
+  // Lengths on both sides of each way of reading: bytes one by one, two words of four, words of
+  // eight with the last one overlapping the one before.
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string line;
+    for (std::size_t i = 0; i < length; ++i) line.push_back(static_cast<char>('a' + i % 26));
+    INFO("length " << length);
+    CHECK(Memo::Hash(line) == Memo::Hash(std::string(line)));
+    CHECK(Memo::Hash(line) != Memo::Hash(line + "a"));
+    for (std::size_t i = 0; i < length; ++i) {
+      std::string changed = line;
+      changed[i] = static_cast<char>(changed[i] ^ 0x40);
+      INFO("byte " << i);
+      CHECK(Memo::Hash(changed) != Memo::Hash(line));
+    }
+  }
+}
+
 TEST_CASE("A memo keeps lines up to its bound, and a line offered again takes the new value",
           "[memo]") {
   Memo memo;
