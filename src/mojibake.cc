@@ -459,8 +459,10 @@ class Realigner {
       if (c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0))) {
         cost += kFullwidthAlnumPenalty;
       }
-      // The document's bigrams are pairs of Han characters.
-      if (han_before && context_.bigrams->Contains(last, c)) {
+      // The document's bigrams are pairs of Han characters. Looked up only when the bonus could
+      // make `c` the best: most candidates are far behind.
+      if (han_before && cost - kDocumentBigramBonus < best_cost &&
+          context_.bigrams->Contains(last, c)) {
         cost -= kDocumentBigramBonus;
       }
       if (c == U'“' || c == U'”') {
