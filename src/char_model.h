@@ -56,6 +56,12 @@ class CharModel {
     return cost;
   }
 
+  // Cost(c, previous, script) at its least over every previous character: a bound for searches.
+  float LeastCost(char32_t c, Script script) const {
+    const float cost = Cost(c, script);
+    return c < kBmp && alphabets_[c] != 0 ? std::min(cost, kWordLetterCost) : cost;
+  }
+
   // True for Han characters: the blocks the model scores from its table.
   static bool IsHan(char32_t c) {
     return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -235,6 +236,8 @@ constexpr double kRepeatPenalty = 8.0;
 constexpr double kQuotePreference = 2.0;
 constexpr double kFullwidthAlnumPenalty = 4.0;
 constexpr double kDocumentBigramBonus = 4.0;
+// What a guess costs when no pair fits: more than any that does.
+constexpr double kNoGuess = 1e9;
 // Above any path's cost; and a difference of costs far above the rounding of their sums.
 constexpr double kNoCost = 1e300;
 constexpr double kCostMargin = 1e-6;
@@ -247,6 +250,66 @@ bool IsCjkMark(char32_t c) {
 bool IsClosingMark(char32_t c) {
   return std::u32string_view(U"”’」』）》】〉").find(c) != std::u32string_view::npos;
 }
+
+bool IsFullwidthAlnum(char32_t c) {
+  return c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0));
+}
+
+// The pairs a lost byte may complete, for Realigner::Guess: for each byte that was kept (a lead
+// whose trail was lost, or a trail whose lead was lost) and each script, the pairs it makes with
+// every byte, ordered by a bound below any cost Guess can give their character, smallest first,
+// then by byte. Guess stops where the bound passes the best cost found: of some 150 pairs it
+// costs about 20. The tables take under 1 MB a codec, built on the first realignment.
+class GuessOrder {
+ public:
+  using Candidate = BoundedByte;  // the lost byte
+
+  explicit GuessOrder(const DoubleByteCodec& codec) {
+    const CharModel& model = CharModel::Get();
+    for (const Script script : {Script::kSimplified, Script::kTraditional}) {
+      const int s = script == Script::kSimplified ? 0 : 1;
+      // Guess's cost less every bonus it can give and plus the penalties it always gives, with
+      // the character before at its most favourable. Rounded down to a float.
+      const auto bound = [&](char32_t c) {
+        double least = model.LeastCost(c, script);
+        if (IsFullwidthAlnum(c)) least += kFullwidthAlnumPenalty;
+        if (CharModel::IsHan(c)) least -= kDocumentBigramBonus;
+        if (c == U'“' || c == U'”') least -= kQuotePreference;
+        float rounded = static_cast<float>(least);
+        if (rounded > least) rounded = std::nextafter(rounded, -1e30f);
+        return rounded;
+      };
+      const auto add = [&](std::vector<Candidate>* to, char32_t c, int byte) {
+        if (c != 0) to->push_back({bound(c), static_cast<std::uint8_t>(byte)});
+      };
+      for (int kept = 0; kept < 256; ++kept) {
+        std::vector<Candidate>& after = by_lead_[s][kept];
+        std::vector<Candidate>& before = by_trail_[s][kept];
+        for (int b = 0x40; b <= 0xFE; ++b) {
+          add(&after, codec.Pair(kept, b, script).c, b);
+          // As the first decoder saw them, a lost lead is one of 81..FE.
+          if (b >= 0x81) add(&before, codec.Pair(b, kept, script).c, b);
+        }
+        for (std::vector<Candidate>* list : {&after, &before}) {
+          std::sort(list->begin(), list->end(), [](const Candidate& x, const Candidate& y) {
+            return x.bound != y.bound ? x.bound < y.bound : x.byte < y.byte;
+          });
+        }
+      }
+    }
+  }
+
+  // The pairs for lead `lead` whose trail was lost, or when `lead` is kWild, for trail `trail`
+  // whose lead was lost.
+  const std::vector<Candidate>& Of(int lead, int trail, Script script) const {
+    const int s = script == Script::kSimplified ? 0 : 1;
+    return lead == kWild ? by_trail_[s][static_cast<std::size_t>(trail)]
+                         : by_lead_[s][static_cast<std::size_t>(lead)];
+  }
+
+ private:
+  std::array<std::array<std::vector<Candidate>, 256>, 2> by_lead_, by_trail_;
+};
 
 enum class TokenKind {
   kChar,            // one character, read back as its bytes
@@ -337,9 +400,10 @@ struct SearchBuffers {
 
 class Realigner {
  public:
-  Realigner(const DoubleByteCodec& codec, const MojibakeContext& context,
-            std::u32string_view line, SearchBuffers* buffers)
+  Realigner(const DoubleByteCodec& codec, const GuessOrder& guesses,
+            const MojibakeContext& context, std::u32string_view line, SearchBuffers* buffers)
       : codec_(codec),
+        guesses_(guesses),
         context_(context),
         model_(CharModel::Get()),
         line_(line),
@@ -442,39 +506,34 @@ class Realigner {
     const char32_t last = LastChar(state);
     const bool open_mark_before = IsCjkMark(last) && !IsClosingMark(last);
     const bool han_before = context_.bigrams != nullptr && CharModel::IsHan(last);
-    char32_t best = 0;
-    double best_cost = 1e9;
-    for (int b = 0x40; b <= 0xFE; ++b) {
-      const DoubleByteCodec::Decoded pair =
-          lead == kWild ? (b >= 0x81 ? codec_.Pair(b, trail, context_.script)
-                                     : DoubleByteCodec::Decoded{0, 0, 0})
-                        : codec_.Pair(lead, b, context_.script);
-      const char32_t c = pair.c;
-      if (c == 0) continue;
-      double cost = model_.CostAfter(pair.cost, pair.alphabet, last);
-      // Two marks in a row are implausible unless one closes something ("。”", "”。").
-      if (open_mark_before && IsCjkMark(c) && !IsClosingMark(c)) cost += kRepeatPenalty;
-      // Chinese text written in GBK or Big5 uses ASCII digits and letters far more often than
-      // their fullwidth forms, which cost like ASCII only so that NFKC-folded text scores alike.
-      if (c >= 0xFF10 && c <= 0xFF5A && std::isalnum(static_cast<int>(c - 0xFEE0))) {
-        cost += kFullwidthAlnumPenalty;
-      }
-      // The document's bigrams are pairs of Han characters. Looked up only when the bonus could
-      // make `c` the best: most candidates are far behind.
-      if (han_before && cost - kDocumentBigramBonus < best_cost &&
-          context_.bigrams->Contains(last, c)) {
-        cost -= kDocumentBigramBonus;
-      }
-      if (c == U'“' || c == U'”') {
-        const bool closing = token_->open_quotes > 0;
-        cost += (c == U'”') == closing ? -kQuotePreference : kQuotePreference;
-      }
-      if (cost < best_cost) {
-        best = c;
-        best_cost = cost;
-      }
-    }
-    return {best, best_cost + kGuessPenalty};
+    const auto pair_with = [&](int b) {
+      return lead == kWild ? codec_.Pair(b, trail, context_.script)
+                           : codec_.Pair(lead, b, context_.script);
+    };
+    const auto [byte, cost] = CheapestByBound(
+        guesses_.Of(lead, trail, context_.script), kNoGuess, [&](int b, double best_cost) {
+          const DoubleByteCodec::Decoded pair = pair_with(b);
+          const char32_t c = pair.c;
+          double cost = model_.CostAfter(pair.cost, pair.alphabet, last);
+          // Two marks in a row are implausible unless one closes something ("。”", "”。").
+          if (open_mark_before && IsCjkMark(c) && !IsClosingMark(c)) cost += kRepeatPenalty;
+          // Chinese text written in GBK or Big5 uses ASCII digits and letters far more often
+          // than their fullwidth forms, which cost like ASCII only so that NFKC-folded text
+          // scores alike.
+          if (IsFullwidthAlnum(c)) cost += kFullwidthAlnumPenalty;
+          // The document's bigrams are pairs of Han characters. Looked up only when the bonus
+          // could make `c` the best, or tie with it: most candidates are far behind.
+          if (han_before && cost - kDocumentBigramBonus <= best_cost &&
+              context_.bigrams->Contains(last, c)) {
+            cost -= kDocumentBigramBonus;
+          }
+          if (c == U'“' || c == U'”') {
+            const bool closing = token_->open_quotes > 0;
+            cost += (c == U'”') == closing ? -kQuotePreference : kQuotePreference;
+          }
+          return cost;
+        });
+    return {byte < 0 ? 0 : pair_with(byte).c, cost + kGuessPenalty};
   }
 
   // Feeds one byte (or kWild) to `state`, which is in step; hands the resulting states to
@@ -641,6 +700,7 @@ class Realigner {
   }
 
   const DoubleByteCodec& codec_;
+  const GuessOrder& guesses_;
   const MojibakeContext& context_;
   const CharModel& model_;
   std::u32string_view line_;
@@ -875,11 +935,14 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   SearchBuffers buffers;
   // A token adds a handful of pieces to the tree, seldom more.
   buffers.pieces.reserve(8 * tokens.size());
-  for (const DoubleByteCodec* codec : {&Gbk(), &Big5()}) {
+  static const GuessOrder gbk_guesses(Gbk()), big5_guesses(Big5());
+  const std::pair<const DoubleByteCodec*, const GuessOrder*> codecs[] = {
+      {&Gbk(), &gbk_guesses}, {&Big5(), &big5_guesses}};
+  for (const auto& [codec, guesses] : codecs) {
     // The next codec must beat the best gain so far; the margin keeps rounding from deciding.
     const double give_up_above = best ? identity - best->gain + kCostMargin : kNoCost;
     std::optional<LineRepair> repair =
-        Realigner(*codec, context, line, &buffers).Run(tokens, identity, give_up_above);
+        Realigner(*codec, *guesses, context, line, &buffers).Run(tokens, identity, give_up_above);
     if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
   }
   return best;

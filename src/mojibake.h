@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <unicode/utf8.h>
@@ -212,6 +213,34 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context);
 // line as it is. The caller decides whether the gain is large enough.
 std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
                                             const MojibakeContext& context);
+
+// A byte, with a bound at or below the cost of what it makes (see CheapestByBound).
+struct BoundedByte {
+  float bound;
+  std::uint8_t byte;
+};
+
+// The byte of `candidates` (sorted by bound, then by byte) for which `cost(byte, best)` is least,
+// and that cost; ties go to the smaller byte, as when every byte is tried in order. `best` is the
+// least cost so far: `cost` must return the true cost when that is at most `best`, and may return
+// any cost above `best` otherwise (spare work that cannot decide). The search stops at the first
+// bound above the best, so that cheap candidates listed first spare costing the rest. Returns
+// {-1, none_cost} when there are no candidates.
+template <typename Cost>
+std::pair<int, double> CheapestByBound(const std::vector<BoundedByte>& candidates, double none_cost,
+                                       Cost&& cost) {
+  int best_byte = -1;
+  double best_cost = none_cost;
+  for (const BoundedByte& candidate : candidates) {
+    if (candidate.bound > best_cost) break;
+    const double c = cost(candidate.byte, best_cost);
+    if (c < best_cost || (c == best_cost && candidate.byte < best_byte)) {
+      best_byte = candidate.byte;
+      best_cost = c;
+    }
+  }
+  return {best_byte, best_cost};
+}
 
 // Characters of `line` that still look garbled after repair: clusters of rare Han characters and
 // private-use code points, U+FFFD, the "锟斤拷" of replacement characters read as GBK.

@@ -104,6 +104,50 @@ TEST_CASE("ToUtf8 writes what ICU writes and leaves out what UTF-8 cannot hold",
   CHECK(pith::internal::ToUtf8(text) == expected);
 }
 
+TEST_CASE("The search by bound finds the cheapest byte, the smallest of a tie", "[mojibake]") {
+  using pith::internal::BoundedByte;
+  // Bytes with their bound and true cost; the cost function may answer anything above the best
+  // for a byte that cannot beat or tie it, as a guess does when it skips a lookup.
+  struct Case {
+    const char* name;
+    std::vector<std::pair<float, double>> by_byte;  // bound and cost of bytes 0, 1, ...
+    int byte;
+    double cost;
+  };
+  const std::vector<Case> cases = {
+      {"none", {}, -1, 100.0},
+      {"one", {{1, 2}}, 0, 2.0},
+      {"the cheapest, listed after a lower bound", {{1, 9}, {3, 4}, {2, 7}}, 1, 4.0},
+      // Byte 2 ties byte 0 and comes first by bound: the smaller byte wins, as in byte order.
+      {"a tie across bounds", {{6, 6}, {8, 9}, {2, 6}}, 0, 6.0},
+      {"a tie at one bound", {{3, 5}, {3, 5}}, 0, 5.0},
+      // A bound equal to the best is still costed: its byte may tie and be smaller.
+      {"a bound at the best", {{5, 5}, {4, 5}}, 0, 5.0},
+      {"nothing fits below none", {{200, 300}}, -1, 100.0},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::vector<BoundedByte> candidates;
+    for (std::size_t b = 0; b < c.by_byte.size(); ++b) {
+      candidates.push_back({c.by_byte[b].first, static_cast<std::uint8_t>(b)});
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const BoundedByte& x, const BoundedByte& y) {
+      return x.bound != y.bound ? x.bound < y.bound : x.byte < y.byte;
+    });
+    std::vector<int> costed;
+    const auto [byte, cost] =
+        pith::internal::CheapestByBound(candidates, 100.0, [&](int b, double best) {
+          costed.push_back(b);
+          const double true_cost = c.by_byte[static_cast<std::size_t>(b)].second;
+          return true_cost <= best ? true_cost : best + 1000;
+        });
+    CHECK(byte == c.byte);
+    CHECK(cost == c.cost);
+    // Nothing whose bound is above the answer was costed.
+    for (int b : costed) CHECK(c.by_byte[static_cast<std::size_t>(b)].first <= cost);
+  }
+}
+
 TEST_CASE("DocumentBigrams holds exactly the pairs added", "[mojibake]") {
   // Pairs of BMP characters and pairs with a character above it live apart; the table grows
   // from its first size many times over.
