@@ -4,6 +4,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <atomic>
 #include <cstdint>
 #include <fstream>
@@ -15,6 +17,7 @@
 
 #include "line_memo.h"
 #include "pith/error.h"
+#include "rule_patterns.h"
 #include "strip_text.h"
 
 namespace pith {
@@ -230,39 +233,131 @@ int AsciiBound(const std::vector<std::string>& keywords) {
 
 }  // namespace
 
-// Whether `pattern` can only match at the start of the text: it begins with ^ (not repeated)
-// and has no alternative outside parentheses (in "^a|b", b matches anywhere). Escapes and
-// character classes are skipped; \Q...\E and POSIX classes are not followed, so patterns with
-// them count as matching anywhere, which is always correct, only slower.
-bool MatchesAtStartOnly(std::string_view pattern) {
-  if (pattern.size() < 2 || pattern[0] != '^' || pattern.find("\\Q") != std::string_view::npos)
-    return false;
-  if (pattern[1] == '*' || pattern[1] == '+' || pattern[1] == '?' || pattern[1] == '{')
-    return false;
-  int depth = 0;
-  bool in_class = false;
-  for (std::size_t i = 1; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      ++i;  // the escaped character; \x{..} and \p{..} hold no parentheses or bars
-    } else if (in_class) {
-      if (c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') return false;
-      in_class = c != ']';
-    } else if (c == '[') {
-      in_class = true;
-      // A ] right after [ or [^ is a member, not the end.
-      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
-      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return false;
+namespace {
+
+bool IsQuantifier(char c) { return c == '*' || c == '+' || c == '?' || c == '{'; }
+
+// The length of the counted repetition ("{2}", "{1,8}", "{3,}") at the start of `s`, or 0.
+std::size_t RepetitionLength(std::string_view s) {
+  std::size_t i = 1, digits = 0;
+  for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) ++digits;
+  if (digits == 0) return 0;
+  if (i < s.size() && s[i] == ',') {
+    for (++i; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) {
     }
+  }
+  return i < s.size() && s[i] == '}' ? i + 1 : 0;
+}
+
+// Calls `token(begin, end, depth)` for each token of `pattern` in order: an escape (\x{..} and
+// \p{..} whole), a character class, a counted repetition, or one character (a UTF-8 sequence
+// whole), with the depth of parentheses around it ('(' and ')' count as outside their group).
+// Returns false, having stopped, at \Q or a POSIX class, which it does not follow.
+template <typename Token>
+bool ForEachToken(std::string_view pattern, Token&& token) {
+  int depth = 0;
+  for (std::size_t i = 0; i < pattern.size();) {
+    const char c = pattern[i];
+    std::size_t end = i + 1;
+    if (c == '\\') {
+      const char kind = i + 1 < pattern.size() ? pattern[i + 1] : '\0';
+      if (kind == 'Q') return false;
+      end = std::min(i + 2, pattern.size());
+      // \x{..}, \p{..} and \P{..} run to their brace; \xFF takes two digits more, \pL one letter.
+      if ((kind == 'x' || kind == 'p' || kind == 'P') && end < pattern.size()) {
+        constexpr std::size_t kNone = std::string_view::npos;
+        const std::size_t close = pattern[end] == '{' ? pattern.find('}', end) : kNone;
+        end = close != kNone ? close + 1 : std::min(end + (kind == 'x' ? 2 : 1), pattern.size());
+      }
+    } else if (c == '[') {
+      // A ] right after [ or [^ is a member, not the end.
+      if (end < pattern.size() && pattern[end] == '^') ++end;
+      if (end < pattern.size() && pattern[end] == ']') ++end;
+      for (; end < pattern.size() && pattern[end] != ']'; ++end) {
+        const bool posix =
+            pattern[end] == '[' && end + 1 < pattern.size() && pattern[end + 1] == ':';
+        if (posix) return false;
+        if (pattern[end] == '\\') ++end;
+      }
+      end = std::min(end + 1, pattern.size());
+    } else if (c == '{') {
+      end = i + std::max<std::size_t>(RepetitionLength(pattern.substr(i)), 1);
+    } else if (static_cast<unsigned char>(c) >= 0xC0) {
+      const auto continuation = [&](std::size_t k) {
+        return k < pattern.size() && (static_cast<unsigned char>(pattern[k]) & 0xC0) == 0x80;
+      };
+      while (continuation(end)) ++end;
+    }
+    if (c == ')') --depth;
+    token(i, end, depth);
+    if (c == '(') ++depth;
+    i = end;
   }
   return true;
 }
+
+// Whether a token is a letter, or a character beyond ASCII: something to look for.
+bool IsLiteral(std::string_view token) {
+  return token.size() == 1 ? std::isalpha(static_cast<unsigned char>(token[0])) != 0
+                           : static_cast<unsigned char>(token[0]) >= 0xC0;
+}
+
+// Whether a token matches a wide range of characters: ., [^...], \S, \w, \W, \D, \pX or \PX.
+bool IsWideAtom(std::string_view token) {
+  return token == "." || token.substr(0, 2) == "[^" || token == "\\S" || token == "\\w" ||
+         token == "\\W" || token == "\\D" || token.substr(0, 2) == "\\p" ||
+         token.substr(0, 2) == "\\P";
+}
+
+}  // namespace
+
+namespace internal {
+
+bool MatchesAtStartOnly(std::string_view pattern) {
+  if (pattern.size() < 2 || pattern[0] != '^' || IsQuantifier(pattern[1])) return false;
+  bool bar = false;
+  const bool followed = ForEachToken(pattern, [&](std::size_t b, std::size_t, int depth) {
+    bar |= depth == 0 && pattern[b] == '|';
+  });
+  return followed && !bar;
+}
+
+// A rule set's DFA keeps a pattern's partial match alive across its gap ("版权[^。]*所有" from
+// 版权 to the next 。), and the partial matches of several such patterns multiply its states on
+// new text: on varied pages, building states was most of strip's time. A set that holds the
+// prefix in place of the pattern, with the whole pattern matched only on the lines the prefix
+// flags, has the same verdicts without the gaps.
+std::string GapFreePrefix(std::string_view pattern) {
+  constexpr int kFewRepeats = 8;
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t atom = kNone, cut = kNone;
+  bool wide = false, bar = false, literal = false;
+  const bool followed = ForEachToken(pattern, [&](std::size_t b, std::size_t e, int depth) {
+    const std::string_view t = pattern.substr(b, e - b);
+    bar |= depth == 0 && t == "|";
+    if (cut != kNone) return;
+    if (depth > 0 || t == "?" || t == ")") {
+      literal |= depth > 0 && IsLiteral(t);
+      return;
+    }
+    if (t == "*" || t == "+" || (t[0] == '{' && t.size() > 1)) {
+      // The bound of {n} or {n,m}; *, + and {n,} have none.
+      const std::size_t comma = t.find(',');
+      const int bound = t[0] != '{' || (comma != kNone && comma + 2 == t.size())
+                            ? std::numeric_limits<int>::max()
+                            : std::atoi(t.data() + (comma == kNone ? 1 : comma + 1));
+      if (wide && bound > kFewRepeats && atom != kNone) cut = atom;
+      return;
+    }
+    atom = b;
+    wide = IsWideAtom(t);
+    literal |= IsLiteral(t);
+  });
+  if (!followed || bar || cut == kNone || !literal) return "";
+  return std::string(pattern.substr(0, cut));
+}
+
+}  // namespace internal
 
 // One RE2::Set and, for each of its patterns, the rule it belongs to.
 struct PatternSet {
@@ -270,12 +365,24 @@ struct PatternSet {
       : set(std::make_unique<RE2::Set>(MatchOptions(), anchor)) {}
   std::unique_ptr<RE2::Set> set;
   std::vector<int> rule;  // set index -> rule index, -1 for the placeholder
+  // Set index -> the whole pattern, where the set holds its GapFreePrefix; null elsewhere.
+  std::vector<std::unique_ptr<const RE2>> whole;
 
   void Add(const std::string& pattern, int rule_index, const std::string& where,
            const std::string& id) {
     std::string error;
+    if (const std::string prefix = internal::GapFreePrefix(pattern); !prefix.empty()) {
+      auto re = std::make_unique<const RE2>(pattern, MatchOptions());
+      // A pattern that does not compile goes in whole, for the set's message about it.
+      if (re->ok() && set->Add(prefix, &error) >= 0) {
+        rule.push_back(rule_index);
+        whole.push_back(std::move(re));
+        return;
+      }
+    }
     if (set->Add(pattern, &error) < 0) throw RuleError(where, id, error);
     rule.push_back(rule_index);
+    whole.emplace_back();
   }
   void Compile() {
     // An empty set cannot be compiled; a never-matching pattern keeps Match uniform.
@@ -283,6 +390,7 @@ struct PatternSet {
       std::string error;
       set->Add("[^\\x00-\\x{10FFFF}]", &error);
       rule.push_back(-1);
+      whole.emplace_back();
     }
     if (!set->Compile()) throw RuleError("rules", "", "the rule set is too large to compile");
   }
@@ -293,7 +401,8 @@ struct PatternSet {
     thread_local std::vector<int> hits;
     set->Match(text, &hits);
     for (int h : hits) {
-      if (rule[h] >= 0) rules->push_back(rule[h]);
+      if (rule[h] < 0 || (whole[h] && !RE2::PartialMatch(text, *whole[h]))) continue;
+      rules->push_back(rule[h]);
     }
   }
 };
@@ -311,7 +420,7 @@ struct LengthTier {
 
   void Add(const std::string& pattern, int rule_index, const std::string& where,
            const std::string& id) {
-    (MatchesAtStartOnly(pattern) ? at_start : anywhere).Add(pattern, rule_index, where, id);
+    (internal::MatchesAtStartOnly(pattern) ? at_start : anywhere).Add(pattern, rule_index, where, id);
   }
   void Compile() {
     at_start.Compile();

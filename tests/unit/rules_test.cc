@@ -9,6 +9,7 @@
 
 #include "pith/error.h"
 #include "pith/rules.h"
+#include "rule_patterns.h"
 
 namespace {
 
@@ -246,6 +247,78 @@ TEST_CASE("Patterns that begin with ^ match where they would in any rule set", "
         {{"id", "t.p"}, {"label", "chrome"}, {"why", "w"}, {"patterns", {c.pattern}}});
     auto rules = pith::RuleSet::FromJsonText(file.dump(), "inline.json");
     CHECK((FirstMatch(*rules, c.line) == "t.p") == c.matches);
+  }
+}
+
+TEST_CASE("A pattern's prefix before its first gap", "[rules]") {
+  using pith::internal::GapFreePrefix;
+  struct Case {
+    const char* pattern;
+    const char* prefix;  // "" for none
+  };
+  const Case cases[] = {
+      {"版权[^。]*所有", "版权"},
+      {"(?:转载|轉載)[^。，,]{0,4}请[^。]*注明", "(?:转载|轉載)[^。，,]{0,4}请"},  // {0,4} is short
+      {"^by\\s+\\S+(?:\\s+\\S+)*$", "^by\\s+"},  // \s is no wide atom, \S is
+      {"cookies?\\b.*\\baccept", "cookies?\\b"},
+      {"^thanks for visiting\\b[^.]{0,60}$", "^thanks for visiting\\b"},
+      {"ab[^c]{9}d", "ab"},                   // nine repeats are a gap, eight are not
+      {"ab[^c]{8}d", ""},
+      {"ab[^c]{2,}d", "ab"},
+      {"来自\\S*客户端", "来自"},
+      {"本站\\p{Han}+声明", "本站"},
+      {"本站\\pL+声明", "本站"},             // \pL is one atom, and wide
+      {"ab\\d{9}.*c", "ab\\d{9}"},            // a count after an escape is a count
+      {"\\x{4E00}\\xFF.*c", ""},               // escapes are no letters to look for
+      {"(?:a|b).*c", "(?:a|b)"},               // a bar inside a group is fine
+      {"(a[^x]*b)c", ""},                     // a gap inside a group is not at the top level
+      {"ab.*c|d", ""},                        // d needs no ab
+      {"d|ab.*c", ""},
+      {"^[^，。]*记者", ""},                   // nothing before the gap to look for
+      {"^#\\S+$", ""},                        // nor anything but #
+      {"[].*]x.*y", "[].*]x"},                // a ] first in a class is a member
+      {"ab\\Q.*\\E.*c", ""},                  // \Q...\E is not read
+      {"ab[[:alpha:]]*c.*d", ""},              // nor POSIX classes
+      {"ab{x}.*c", "ab{x}"},                  // a brace that is no count is a character
+      {"abc", ""},                            // no gap
+  };
+  for (const Case& c : cases) {
+    INFO(c.pattern);
+    CHECK(GapFreePrefix(c.pattern) == c.prefix);
+  }
+}
+
+TEST_CASE("Patterns with gaps give the verdicts of the whole pattern", "[rules]") {
+  // A set holds such a pattern's prefix and the pattern decides the lines the prefix flags:
+  // every verdict must be the pattern's own. Lines where only the prefix matches, and lines
+  // past the short-line tier, are the ones that tell.
+  const std::vector<std::string> patterns = {
+      "(?:著作[权權]|版[权權])[^。]*(?:归|歸)[^。]*所有", "^follow [^.]{1,60}\\bcoverage\\b",
+      "\\bcookies?\\b.*\\b(?:accept|consent)", "来自\\S*客户端\\s*\\d+楼"};
+  const std::string padding(130, 'x');  // past the short-line tier
+  const std::vector<std::string> lines = {
+      "本文版权归作者所有", "版权所有", "版权归作者。所有", "版权声明：转载请注明出处",
+      "Follow our live coverage here", "follow us", "Follow. coverage",
+      "We use cookies; accept them", "Cookies are tasty", "cookies. Accept",
+      "来自Android客户端 3楼", "来自网页", "来自客户端楼",
+      padding + " 本文版权归作者所有", padding + " 版权所有", padding + " cookies; consent?",
+      padding + " cookies, nothing else"};
+  pith::Json file = {{"rules", pith::Json::array()}};
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    file["rules"].push_back({{"id", "t." + std::to_string(i)}, {"label", "chrome"}, {"why", "w"},
+                             {"patterns", {patterns[i]}}});
+  }
+  auto rules = pith::RuleSet::FromJsonText(file.dump(), "inline.json");
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  for (const std::string& line : lines) {
+    std::vector<int> hits;
+    rules->Match(line, &hits);
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      INFO(patterns[i] << " on " << line);
+      const bool hit = std::find(hits.begin(), hits.end(), static_cast<int>(i)) != hits.end();
+      CHECK(hit == RE2::PartialMatch(line, RE2(patterns[i], options)));
+    }
   }
 }
 
