@@ -262,7 +262,7 @@ bool IsFullwidthAlnum(char32_t c) {
 // costs about 20. The tables take under 1 MB a codec, built on the first realignment.
 class GuessOrder {
  public:
-  using Candidate = BoundedByte;  // the lost byte
+  using Candidate = BoundedByte;  // its byte is the lost one
 
   explicit GuessOrder(const DoubleByteCodec& codec) {
     const CharModel& model = CharModel::Get();

@@ -225,7 +225,7 @@ struct BoundedByte {
 // least cost so far: `cost` must return the true cost when that is at most `best`, and may return
 // any cost above `best` otherwise (spare work that cannot decide). The search stops at the first
 // bound above the best, so that cheap candidates listed first spare costing the rest. Returns
-// {-1, none_cost} when there are no candidates.
+// {-1, none_cost} when no candidate costs less than none_cost.
 template <typename Cost>
 std::pair<int, double> CheapestByBound(const std::vector<BoundedByte>& candidates, double none_cost,
                                        Cost&& cost) {

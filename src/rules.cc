@@ -4,16 +4,17 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <cctype>
-#include <cstdlib>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <future>
 #include <iterator>
 #include <limits>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "line_memo.h"
 #include "pith/error.h"
@@ -332,10 +333,19 @@ std::string GapFreePrefix(std::string_view pattern) {
   constexpr std::size_t kNone = std::string_view::npos;
   std::size_t atom = kNone, cut = kNone;
   bool wide = false, bar = false, literal = false;
+  // Inside "(?" up to its ':', ')' or '>': flags and group names, nothing to look for.
+  bool group_header = false;
+  std::string_view before;  // the token before
   const bool followed = ForEachToken(pattern, [&](std::size_t b, std::size_t e, int depth) {
     const std::string_view t = pattern.substr(b, e - b);
+    const std::string_view previous = std::exchange(before, t);
     bar |= depth == 0 && t == "|";
     if (cut != kNone) return;
+    if (previous == "(" && t == "?") group_header = true;
+    if (group_header) {
+      group_header = t != ":" && t != ")" && t != ">";
+      return;
+    }
     if (depth > 0 || t == "?" || t == ")") {
       literal |= depth > 0 && IsLiteral(t);
       return;
@@ -420,7 +430,8 @@ struct LengthTier {
 
   void Add(const std::string& pattern, int rule_index, const std::string& where,
            const std::string& id) {
-    (internal::MatchesAtStartOnly(pattern) ? at_start : anywhere).Add(pattern, rule_index, where, id);
+    PatternSet& set = internal::MatchesAtStartOnly(pattern) ? at_start : anywhere;
+    set.Add(pattern, rule_index, where, id);
   }
   void Compile() {
     at_start.Compile();

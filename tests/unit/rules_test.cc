@@ -281,6 +281,9 @@ TEST_CASE("A pattern's prefix before its first gap", "[rules]") {
       {"ab[[:alpha:]]*c.*d", ""},              // nor POSIX classes
       {"ab{x}.*c", "ab{x}"},                  // a brace that is no count is a character
       {"abc", ""},                            // no gap
+      {"(?i).*x", ""},                        // flags are no letters to look for
+      {"(?i)ab.*c", "(?i)ab"},
+      {"(?P<name>[^x]+).*z", ""},              // nor is a group's name
   };
   for (const Case& c : cases) {
     INFO(c.pattern);
