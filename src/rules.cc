@@ -303,11 +303,18 @@ bool IsLiteral(std::string_view token) {
                            : static_cast<unsigned char>(token[0]) >= 0xC0;
 }
 
-// Whether a token matches a wide range of characters: ., [^...], \S, \w, \W, \D, \pX or \PX.
+// Whether a token matches a wide range of characters: ., \S, \w, \W, \D, \pX, \PX, or a class
+// that is negated or holds one of those escapes.
 bool IsWideAtom(std::string_view token) {
-  return token == "." || token.substr(0, 2) == "[^" || token == "\\S" || token == "\\w" ||
-         token == "\\W" || token == "\\D" || token.substr(0, 2) == "\\p" ||
-         token.substr(0, 2) == "\\P";
+  constexpr std::string_view kWideEscapes[] = {"\\S", "\\w", "\\W", "\\D", "\\p", "\\P"};
+  if (token == ".") return true;
+  if (token.substr(0, 2) == "[^") return true;
+  const bool in_class = token[0] == '[';
+  for (std::string_view escape : kWideEscapes) {
+    if (in_class ? token.find(escape) != std::string_view::npos : token.substr(0, 2) == escape)
+      return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -325,14 +332,26 @@ bool MatchesAtStartOnly(std::string_view pattern) {
 
 // A rule set's DFA keeps a pattern's partial match alive across its gap ("版权[^。]*所有" from
 // 版权 to the next 。), and the partial matches of several such patterns multiply its states on
-// new text: on varied pages, building states was most of strip's time. A set that holds the
-// prefix in place of the pattern, with the whole pattern matched only on the lines the prefix
-// flags, has the same verdicts without the gaps.
-std::string GapFreePrefix(std::string_view pattern) {
+// new text: on varied pages, building states was most of strip's time. A set that holds a gap-free
+// part in place of the pattern, with the whole pattern matched only on the lines the part flags,
+// has the same verdicts without the gaps.
+std::string GapFreePart(std::string_view pattern) {
   constexpr int kFewRepeats = 8;
   constexpr std::size_t kNone = std::string_view::npos;
-  std::size_t atom = kNone, cut = kNone;
-  bool wide = false, bar = false, literal = false;
+  // The run of top-level tokens being read (from `start`) and what it holds so far.
+  std::size_t start = 0, atom = kNone;
+  bool literal = false, inner_gap = false;
+  bool wide = false;  // the atom before is wide
+  bool after_gap = false;  // a '?' now makes the gap lazy and is no part of the next run
+  bool gaps = false, bar = false;
+  std::size_t found = kNone, found_end = kNone;
+  const auto end_run = [&](std::size_t end) {
+    // A run after a gap goes into the other set with nothing before it: it must hold no gap.
+    if (found == kNone && literal && (start == 0 || !inner_gap)) {
+      found = start;
+      found_end = end;
+    }
+  };
   // Inside "(?" up to its ':', ')' or '>': flags and group names, nothing to look for.
   bool group_header = false;
   std::string_view before;  // the token before
@@ -340,14 +359,9 @@ std::string GapFreePrefix(std::string_view pattern) {
     const std::string_view t = pattern.substr(b, e - b);
     const std::string_view previous = std::exchange(before, t);
     bar |= depth == 0 && t == "|";
-    if (cut != kNone) return;
     if (previous == "(" && t == "?") group_header = true;
     if (group_header) {
       group_header = t != ":" && t != ")" && t != ">";
-      return;
-    }
-    if (depth > 0 || t == "?" || t == ")") {
-      literal |= depth > 0 && IsLiteral(t);
       return;
     }
     if (t == "*" || t == "+" || (t[0] == '{' && t.size() > 1)) {
@@ -356,15 +370,32 @@ std::string GapFreePrefix(std::string_view pattern) {
       const int bound = t[0] != '{' || (comma != kNone && comma + 2 == t.size())
                             ? std::numeric_limits<int>::max()
                             : std::atoi(t.data() + (comma == kNone ? 1 : comma + 1));
-      if (wide && bound > kFewRepeats && atom != kNone) cut = atom;
+      const bool gap = wide && bound > kFewRepeats;
+      if (depth > 0) {
+        inner_gap |= gap;
+      } else if (gap && atom != kNone) {
+        gaps = after_gap = true;
+        end_run(atom);
+        start = e;
+        atom = kNone;
+        literal = inner_gap = false;
+      }
       return;
     }
-    atom = b;
-    wide = IsWideAtom(t);
+    const bool lazy = after_gap && t == "?";
+    after_gap = false;
+    if (lazy) {
+      start = e;
+      return;
+    }
+    if (t == "?") return;
+    wide = t != ")" && IsWideAtom(t);
+    if (depth == 0 && t != ")") atom = b;
     literal |= IsLiteral(t);
   });
-  if (!followed || bar || cut == kNone || !literal) return "";
-  return std::string(pattern.substr(0, cut));
+  if (!followed || bar || !gaps) return "";
+  end_run(pattern.size());
+  return found == kNone ? "" : std::string(pattern.substr(found, found_end - found));
 }
 
 }  // namespace internal
@@ -375,24 +406,16 @@ struct PatternSet {
       : set(std::make_unique<RE2::Set>(MatchOptions(), anchor)) {}
   std::unique_ptr<RE2::Set> set;
   std::vector<int> rule;  // set index -> rule index, -1 for the placeholder
-  // Set index -> the whole pattern, where the set holds its GapFreePrefix; null elsewhere.
+  // Set index -> the whole pattern, where the set holds a GapFreePart of it; null elsewhere.
   std::vector<std::unique_ptr<const RE2>> whole;
 
-  void Add(const std::string& pattern, int rule_index, const std::string& where,
-           const std::string& id) {
+  // Adds `held`, a pattern of rule `rule_index` or a part of `whole_pattern`, which then decides.
+  void Add(const std::string& held, std::unique_ptr<const RE2> whole_pattern, int rule_index,
+           const std::string& where, const std::string& id) {
     std::string error;
-    if (const std::string prefix = internal::GapFreePrefix(pattern); !prefix.empty()) {
-      auto re = std::make_unique<const RE2>(pattern, MatchOptions());
-      // A pattern that does not compile goes in whole, for the set's message about it.
-      if (re->ok() && set->Add(prefix, &error) >= 0) {
-        rule.push_back(rule_index);
-        whole.push_back(std::move(re));
-        return;
-      }
-    }
-    if (set->Add(pattern, &error) < 0) throw RuleError(where, id, error);
+    if (set->Add(held, &error) < 0) throw RuleError(where, id, error);
     rule.push_back(rule_index);
-    whole.emplace_back();
+    whole.push_back(std::move(whole_pattern));
   }
   void Compile() {
     // An empty set cannot be compiled; a never-matching pattern keeps Match uniform.
@@ -430,8 +453,19 @@ struct LengthTier {
 
   void Add(const std::string& pattern, int rule_index, const std::string& where,
            const std::string& id) {
-    PatternSet& set = internal::MatchesAtStartOnly(pattern) ? at_start : anywhere;
-    set.Add(pattern, rule_index, where, id);
+    std::string part = internal::GapFreePart(pattern);
+    std::unique_ptr<const RE2> whole;
+    if (!part.empty()) {
+      whole = std::make_unique<const RE2>(pattern, MatchOptions());
+      // A pattern that does not compile goes in whole, for the set's message about it.
+      if (!whole->ok()) {
+        part.clear();
+        whole.reset();
+      }
+    }
+    const std::string& held = part.empty() ? pattern : part;
+    PatternSet& set = internal::MatchesAtStartOnly(held) ? at_start : anywhere;
+    set.Add(held, std::move(whole), rule_index, where, id);
   }
   void Compile() {
     at_start.Compile();

@@ -250,11 +250,11 @@ TEST_CASE("Patterns that begin with ^ match where they would in any rule set", "
   }
 }
 
-TEST_CASE("A pattern's prefix before its first gap", "[rules]") {
-  using pith::internal::GapFreePrefix;
+TEST_CASE("A pattern's part without gaps that every match holds", "[rules]") {
+  using pith::internal::GapFreePart;
   struct Case {
     const char* pattern;
-    const char* prefix;  // "" for none
+    const char* part;  // "" for none
   };
   const Case cases[] = {
       {"版权[^。]*所有", "版权"},
@@ -269,25 +269,28 @@ TEST_CASE("A pattern's prefix before its first gap", "[rules]") {
       {"本站\\p{Han}+声明", "本站"},
       {"本站\\pL+声明", "本站"},             // \pL is one atom, and wide
       {"ab\\d{9}.*c", "ab\\d{9}"},            // a count after an escape is a count
-      {"\\x{4E00}\\xFF.*c", ""},               // escapes are no letters to look for
+      {"\\x{4E00}\\xFF.*", ""},                // escapes are no letters to look for
       {"(?:a|b).*c", "(?:a|b)"},               // a bar inside a group is fine
       {"(a[^x]*b)c", ""},                     // a gap inside a group is not at the top level
       {"ab.*c|d", ""},                        // d needs no ab
       {"d|ab.*c", ""},
-      {"^[^，。]*记者", ""},                   // nothing before the gap to look for
+      {"^[^，。]*记者", "记者"},               // nothing before the gap: the run after it
+      {"^[\\pL .-]{2,}/\\s*(?:getty|afp)\\b[^.]{0,30}$", "/\\s*(?:getty|afp)\\b"},
+      {"^[\\s\\p{P}]*(?:(?:登录|注册)[\\s\\p{P}]*)+$", ""},  // that run repeats a wide class
+      {"^[^x]*?abc", "abc"},                  // a lazy gap
       {"^#\\S+$", ""},                        // nor anything but #
       {"[].*]x.*y", "[].*]x"},                // a ] first in a class is a member
       {"ab\\Q.*\\E.*c", ""},                  // \Q...\E is not read
       {"ab[[:alpha:]]*c.*d", ""},              // nor POSIX classes
       {"ab{x}.*c", "ab{x}"},                  // a brace that is no count is a character
       {"abc", ""},                            // no gap
-      {"(?i).*x", ""},                        // flags are no letters to look for
+      {"(?i)[^a]*", ""},                      // flags are no letters to look for
       {"(?i)ab.*c", "(?i)ab"},
-      {"(?P<name>[^x]+).*z", ""},              // nor is a group's name
+      {"(?P<name>[^x]+)", ""},                 // nor is a group's name
   };
   for (const Case& c : cases) {
     INFO(c.pattern);
-    CHECK(GapFreePrefix(c.pattern) == c.prefix);
+    CHECK(GapFreePart(c.pattern) == c.part);
   }
 }
 
@@ -297,13 +300,15 @@ TEST_CASE("Patterns with gaps give the verdicts of the whole pattern", "[rules]"
   // past the short-line tier, are the ones that tell.
   const std::vector<std::string> patterns = {
       "(?:著作[权權]|版[权權])[^。]*(?:归|歸)[^。]*所有", "^follow [^.]{1,60}\\bcoverage\\b",
-      "\\bcookies?\\b.*\\b(?:accept|consent)", "来自\\S*客户端\\s*\\d+楼"};
+      "\\bcookies?\\b.*\\b(?:accept|consent)", "来自\\S*客户端\\s*\\d+楼",
+      "^[^，,。:：]*(?:记者|記者)\\s*[:：]"};  // the part after a leading gap, held anywhere
   const std::string padding(130, 'x');  // past the short-line tier
   const std::vector<std::string> lines = {
       "本文版权归作者所有", "版权所有", "版权归作者。所有", "版权声明：转载请注明出处",
       "Follow our live coverage here", "follow us", "Follow. coverage",
       "We use cookies; accept them", "Cookies are tasty", "cookies. Accept",
-      "来自Android客户端 3楼", "来自网页", "来自客户端楼",
+      "来自Android客户端 3楼", "来自网页", "来自客户端楼", "本报记者：张三", "记者: 李四",
+      "他说，记者：", "记者",
       padding + " 本文版权归作者所有", padding + " 版权所有", padding + " cookies; consent?",
       padding + " cookies, nothing else"};
   pith::Json file = {{"rules", pith::Json::array()}};
