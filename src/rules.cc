@@ -400,6 +400,22 @@ std::string GapFreePart(std::string_view pattern) {
 
 }  // namespace internal
 
+// What a set holds for a pattern: the pattern itself, or a GapFreePart of it with the whole
+// pattern, compiled once for both length tiers, to decide the lines the part flags.
+struct HeldPattern {
+  std::string held;
+  std::shared_ptr<const RE2> whole;  // null when `held` is the pattern
+
+  explicit HeldPattern(const std::string& pattern) : held(internal::GapFreePart(pattern)) {
+    if (!held.empty()) whole = std::make_shared<const RE2>(pattern, MatchOptions());
+    // A pattern that does not compile goes in whole, for the set's message about it.
+    if (held.empty() || !whole->ok()) {
+      held = pattern;
+      whole.reset();
+    }
+  }
+};
+
 // One RE2::Set and, for each of its patterns, the rule it belongs to.
 struct PatternSet {
   explicit PatternSet(RE2::Anchor anchor)
@@ -407,15 +423,14 @@ struct PatternSet {
   std::unique_ptr<RE2::Set> set;
   std::vector<int> rule;  // set index -> rule index, -1 for the placeholder
   // Set index -> the whole pattern, where the set holds a GapFreePart of it; null elsewhere.
-  std::vector<std::unique_ptr<const RE2>> whole;
+  std::vector<std::shared_ptr<const RE2>> whole;
 
-  // Adds `held`, a pattern of rule `rule_index` or a part of `whole_pattern`, which then decides.
-  void Add(const std::string& held, std::unique_ptr<const RE2> whole_pattern, int rule_index,
-           const std::string& where, const std::string& id) {
+  void Add(const HeldPattern& pattern, int rule_index, const std::string& where,
+           const std::string& id) {
     std::string error;
-    if (set->Add(held, &error) < 0) throw RuleError(where, id, error);
+    if (set->Add(pattern.held, &error) < 0) throw RuleError(where, id, error);
     rule.push_back(rule_index);
-    whole.push_back(std::move(whole_pattern));
+    whole.push_back(pattern.whole);
   }
   void Compile() {
     // An empty set cannot be compiled; a never-matching pattern keeps Match uniform.
@@ -451,21 +466,10 @@ struct PatternSet {
 struct LengthTier {
   PatternSet at_start{RE2::ANCHOR_START}, anywhere{RE2::UNANCHORED};
 
-  void Add(const std::string& pattern, int rule_index, const std::string& where,
+  void Add(const HeldPattern& pattern, int rule_index, const std::string& where,
            const std::string& id) {
-    std::string part = internal::GapFreePart(pattern);
-    std::unique_ptr<const RE2> whole;
-    if (!part.empty()) {
-      whole = std::make_unique<const RE2>(pattern, MatchOptions());
-      // A pattern that does not compile goes in whole, for the set's message about it.
-      if (!whole->ok()) {
-        part.clear();
-        whole.reset();
-      }
-    }
-    const std::string& held = part.empty() ? pattern : part;
-    PatternSet& set = internal::MatchesAtStartOnly(held) ? at_start : anywhere;
-    set.Add(held, std::move(whole), rule_index, where, id);
+    PatternSet& set = internal::MatchesAtStartOnly(pattern.held) ? at_start : anywhere;
+    set.Add(pattern, rule_index, where, id);
   }
   void Compile() {
     at_start.Compile();
@@ -509,9 +513,10 @@ RuleSet::Impl::Impl(std::vector<Rule> all, const std::vector<std::string>& paths
     if (!rule.enabled) continue;
     const int index = static_cast<int>(rules.size());
     auto add = [&](const std::string& pattern, const std::string& where) {
-      all_rules.Add(pattern, index, where, rule.id);
+      const HeldPattern held(pattern);
+      all_rules.Add(held, index, where, rule.id);
       if (rule.max_chars == 0 || rule.max_chars > kShortLine)
-        long_line_rules.Add(pattern, index, where, rule.id);
+        long_line_rules.Add(held, index, where, rule.id);
     };
     for (std::size_t p = 0; p < rule.patterns.size(); ++p)
       add(rule.patterns[p], paths[i] + "/patterns/" + std::to_string(p));
