@@ -278,7 +278,7 @@ TEST_CASE("A pattern's part without gaps that every match holds", "[rules]") {
       {"^[\\pL .-]{2,}/\\s*(?:getty|afp)\\b[^.]{0,30}$", "/\\s*(?:getty|afp)\\b"},
       {"^[\\s\\p{P}]*(?:(?:登录|注册)[\\s\\p{P}]*)+$", ""},  // that run repeats a wide class
       {"^[^x]*?abc", "abc"},                  // a lazy gap
-      {"^#\\S+$", ""},                        // nor anything but #
+      {"^#\\S+$", ""},                        // nothing to look for but #
       {"[].*]x.*y", "[].*]x"},                // a ] first in a class is a member
       {"ab\\Q.*\\E.*c", ""},                  // \Q...\E is not read
       {"ab[[:alpha:]]*c.*d", ""},              // nor POSIX classes
@@ -295,9 +295,9 @@ TEST_CASE("A pattern's part without gaps that every match holds", "[rules]") {
 }
 
 TEST_CASE("Patterns with gaps give the verdicts of the whole pattern", "[rules]") {
-  // A set holds such a pattern's prefix and the pattern decides the lines the prefix flags:
-  // every verdict must be the pattern's own. Lines where only the prefix matches, and lines
-  // past the short-line tier, are the ones that tell.
+  // A set holds a part of such a pattern and the whole pattern decides the lines the part flags:
+  // every verdict must be the pattern's own. Lines where only the part matches, and lines past
+  // the short-line tier, are the ones that tell.
   const std::vector<std::string> patterns = {
       "(?:著作[权權]|版[权權])[^。]*(?:归|歸)[^。]*所有", "^follow [^.]{1,60}\\bcoverage\\b",
       "\\bcookies?\\b.*\\b(?:accept|consent)", "来自\\S*客户端\\s*\\d+楼",
