@@ -428,9 +428,18 @@ struct PatternSet {
   void Add(const HeldPattern& pattern, int rule_index, const std::string& where,
            const std::string& id) {
     std::string error;
-    if (set->Add(pattern.held, &error) < 0) throw RuleError(where, id, error);
+    if (set->Add(pattern.held, &error) >= 0) {
+      rule.push_back(rule_index);
+      whole.push_back(pattern.whole);
+      return;
+    }
+    // RE2 can read a part apart from its pattern otherwise ("(?i)*" is an error at the start of
+    // a pattern, not after an atom): that pattern goes in whole, which is never wrong here (a
+    // part in the anchored set comes from a pattern anchored as well).
+    if (!pattern.whole || set->Add(pattern.whole->pattern(), &error) < 0)
+      throw RuleError(where, id, error);
     rule.push_back(rule_index);
-    whole.push_back(pattern.whole);
+    whole.emplace_back();
   }
   void Compile() {
     // An empty set cannot be compiled; a never-matching pattern keeps Match uniform.

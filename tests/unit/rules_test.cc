@@ -301,7 +301,8 @@ TEST_CASE("Patterns with gaps give the verdicts of the whole pattern", "[rules]"
   const std::vector<std::string> patterns = {
       "(?:著作[权權]|版[权權])[^。]*(?:归|歸)[^。]*所有", "^follow [^.]{1,60}\\bcoverage\\b",
       "\\bcookies?\\b.*\\b(?:accept|consent)", "来自\\S*客户端\\s*\\d+楼",
-      "^[^，,。:：]*(?:记者|記者)\\s*[:：]"};  // the part after a leading gap, held anywhere
+      "^[^，,。:：]*(?:记者|記者)\\s*[:：]",  // the part after a leading gap, held anywhere
+      "\\S*(?i)*?版权"};  // a part RE2 rejects alone ("(?i)*?版权"): the pattern goes in whole
   const std::string padding(130, 'x');  // past the short-line tier
   const std::vector<std::string> lines = {
       "本文版权归作者所有", "版权所有", "版权归作者。所有", "版权声明：转载请注明出处",
