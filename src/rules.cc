@@ -250,6 +250,14 @@ std::size_t RepetitionLength(std::string_view s) {
   return i < s.size() && s[i] == '}' ? i + 1 : 0;
 }
 
+// The most repeats a repetition token allows: n of {n}, m of {n,m}; *, + and {n,} have no bound.
+int RepetitionBound(std::string_view token) {
+  const std::size_t comma = token.find(',');
+  if (token[0] != '{' || (comma != std::string_view::npos && comma + 2 == token.size()))
+    return std::numeric_limits<int>::max();
+  return std::atoi(token.data() + (comma == std::string_view::npos ? 1 : comma + 1));
+}
+
 // Calls `token(begin, end, depth)` for each token of `pattern` in order: an escape (\x{..} and
 // \p{..} whole), a character class, a counted repetition, or one character (a UTF-8 sequence
 // whole), with the depth of parentheses around it ('(' and ')' count as outside their group).
@@ -365,12 +373,7 @@ std::string GapFreePart(std::string_view pattern) {
       return;
     }
     if (t == "*" || t == "+" || (t[0] == '{' && t.size() > 1)) {
-      // The bound of {n} or {n,m}; *, + and {n,} have none.
-      const std::size_t comma = t.find(',');
-      const int bound = t[0] != '{' || (comma != kNone && comma + 2 == t.size())
-                            ? std::numeric_limits<int>::max()
-                            : std::atoi(t.data() + (comma == kNone ? 1 : comma + 1));
-      const bool gap = wide && bound > kFewRepeats;
+      const bool gap = wide && RepetitionBound(t) > kFewRepeats;
       if (depth > 0) {
         inner_gap |= gap;
       } else if (gap && atom != kNone) {
