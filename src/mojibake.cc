@@ -948,11 +948,29 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
   return best;
 }
 
-DocumentProfile::DocumentProfile(std::string_view text)
-    // Room for a pair per four bytes: Chinese text has about one different pair per dozen, so
-    // the set is seldom a quarter full. Probing a sparse table costs fewer collisions, and fewer
-    // mispredicted branches, than the cache misses a denser one saves; growing it costs more.
-    : bigrams(text.size() / 4) {
+DocumentBigrams::DocumentBigrams(std::string_view text) : text_(text) {
+  // Four bits a byte: Chinese text has about one different pair per dozen bytes, which sets two,
+  // so about one bit in 24 is set, and about one pair in 400 the text lacks gets through.
+  int words = 3;  // log2
+  while ((std::size_t{64} << words) < 4 * text.size()) ++words;
+  filter_.resize(std::size_t{1} << words);
+  shift_ = 64 - words;
+}
+
+bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
+  const std::uint64_t h = Hash(first, second);
+  if ((filter_[h >> shift_] & Bits(h)) != Bits(h)) return false;
+  if (!CharModel::IsHan(first) || !CharModel::IsHan(second)) return false;
+  // A sequence starting with a lead byte is where every decoding of the text starts a character,
+  // so the bytes of the two characters found anywhere are the two characters, adjacent.
+  std::uint8_t bytes[2 * U8_MAX_LENGTH];
+  std::int32_t length = 0;
+  U8_APPEND_UNSAFE(bytes, length, first);
+  U8_APPEND_UNSAFE(bytes, length, second);
+  return memmem(text_.data(), text_.size(), bytes, static_cast<std::size_t>(length)) != nullptr;
+}
+
+DocumentProfile::DocumentProfile(std::string_view text) : bigrams(text) {
   const std::array<std::uint8_t, 0x10000>& traits = HanTraits();
   int lean = 0;  // CharModel::ScriptLean summed
   std::vector<char32_t> rare;
@@ -967,7 +985,7 @@ DocumentProfile::DocumentProfile(std::string_view text)
     static constexpr std::int8_t kLean[4] = {0, 1, -1, 0};
     lean += kLean[(t >> kLeanSimplifiedShift) & 3];
     if (t & kRareTrait) rare.push_back(c);
-    if (han_before != 0) bigrams.Insert(han_before, c);
+    if (han_before != 0) bigrams.Note(han_before, c);
     han_before = c;
   };
   // A lead byte E0..EF and two continuation bytes, the bulk of Chinese text, is decoded from a

@@ -77,92 +77,46 @@ std::string ToUtf8(std::u32string_view s);
 inline constexpr float kRareCost = 14.5f;
 inline constexpr float kUncommonCost = 10.5f;
 
-// The pairs of adjacent Han characters of a document (MojibakeContext::bigrams).
+// The pairs of adjacent Han characters of a document's text (MojibakeContext::bigrams). A guess
+// asks about a hundred pairs a document, and about one in a hundred is there, while the document
+// has a pair per Han character to note. So noting a pair only sets two bits of a word of a
+// filter, with no branch and no probe (the hash set this replaces mispredicted a branch on every
+// other pair); a pair whose bits are set is then looked for in the text itself, which decides,
+// since the filter lets through a few pairs in a thousand that the text lacks.
 class DocumentBigrams {
  public:
-  // An empty set with room for about `capacity` different pairs before it grows.
-  explicit DocumentBigrams(std::size_t capacity = 0) : bmp_(capacity) {}
+  // An empty set over `text` (UTF-8), which must outlive it: Note must then be given every pair
+  // of adjacent Han characters of the text, as DocumentProfile does.
+  explicit DocumentBigrams(std::string_view text);
 
-  // Adds a pair of Han characters; adding it again changes nothing. Inline, with Contains: a
-  // document profile adds every pair of its text, and a guess looks up hundreds. Insert is
-  // forced inline: left to itself the compiler made it a call in the profile's loop, whose
-  // locals then lived in memory: a quarter more instructions there.
-  __attribute__((always_inline)) void Insert(char32_t first, char32_t second) {
-    if (first < 0x10000 && second < 0x10000) {
-      bmp_.Insert(first << 16 | second);
-    } else {
-      astral_.Insert(std::uint64_t{first} << 32 | second);
-    }
+  // Forced inline: left to itself the compiler made it a call in the profile's loop, whose locals
+  // then lived in memory.
+  __attribute__((always_inline)) void Note(char32_t first, char32_t second) {
+    const std::uint64_t h = Hash(first, second);
+    filter_[h >> shift_] |= Bits(h);
   }
-  bool Contains(char32_t first, char32_t second) const {
-    if (first < 0x10000 && second < 0x10000) return bmp_.Contains(first << 16 | second);
-    return astral_.Contains(std::uint64_t{first} << 32 | second);
-  }
+
+  // True when the text holds Han character `first` followed at once by Han character `second`.
+  bool Contains(char32_t first, char32_t second) const;
 
  private:
-  // A set of keys, never 0: open addressing with linear probing, at most half full. Built in
-  // one pass, where sorting or a node per pair cost more than the search that probes it.
-  template <typename Key>
-  class KeySet {
-   public:
-    explicit KeySet(std::size_t capacity = 0) {
-      int bits = kFirstBits;
-      while ((std::size_t{1} << bits) < 2 * capacity) ++bits;
-      slots_.resize(std::size_t{1} << bits);
-      shift_ = kKeyBits - bits;
-    }
+  // Fibonacci hashing: the pair times 2^64 / golden ratio, whose high bits choose a word of the
+  // filter and whose middle bits two bits of it.
+  static std::uint64_t Hash(char32_t first, char32_t second) {
+    return (std::uint64_t{first} << 32 | second) * 0x9E3779B97F4A7C15ULL;
+  }
+  static std::uint64_t Bits(std::uint64_t hash) {
+    return std::uint64_t{1} << (hash >> 20 & 63) | std::uint64_t{1} << (hash >> 26 & 63);
+  }
 
-    __attribute__((always_inline)) void Insert(Key key) {
-      const std::size_t slot = Find(key);
-      if (slots_[slot] != key) Add(slot, key);
-    }
-    bool Contains(Key key) const { return slots_[Find(key)] == key; }
-
-   private:
-    static constexpr int kKeyBits = 8 * sizeof(Key);
-    static constexpr int kFirstBits = 6;
-    // Fibonacci hashing: the high bits of the product with 2^bits / golden ratio.
-    static constexpr Key kMultiplier =
-        sizeof(Key) == 8 ? Key(0x9E3779B97F4A7C15ULL) : Key(0x9E3779B9U);
-
-    // The slot that holds `key`, or the empty one where its search ends.
-    __attribute__((always_inline)) std::size_t Find(Key key) const {
-      const std::size_t mask = slots_.size() - 1;
-      auto slot = static_cast<std::size_t>(static_cast<Key>(key * kMultiplier) >> shift_);
-      while (slots_[slot] != 0 && slots_[slot] != key) slot = (slot + 1) & mask;
-      return slot;
-    }
-    // Puts `key` in `slot`, the empty one Find returned, doubling the table first when that would
-    // fill more than half of it.
-    void Add(std::size_t slot, Key key) {
-      if (2 * (size_ + 1) > slots_.size()) {
-        std::vector<Key> old(2 * slots_.size());
-        old.swap(slots_);
-        --shift_;
-        for (const Key kept : old) {
-          if (kept != 0) slots_[Find(kept)] = kept;
-        }
-        slot = Find(key);
-      }
-      slots_[slot] = key;
-      ++size_;
-    }
-
-    std::vector<Key> slots_;
-    int shift_ = 0;         // kKeyBits - log2(slots_.size())
-    std::size_t size_ = 0;  // slots in use
-  };
-
-  // Pairs of BMP characters, first << 16 | second: nearly all, in half the room. Han characters
-  // start at U+3400, so no key is 0.
-  KeySet<std::uint32_t> bmp_;
-  // The rest, first << 32 | second.
-  KeySet<std::uint64_t> astral_;
+  std::string_view text_;
+  std::vector<std::uint64_t> filter_;
+  int shift_ = 0;  // 64 - log2(words of the filter)
 };
 
 // What the repair learns from a whole document, for its MojibakeContext: gathered in one pass
 // over the text (UTF-8, decoded with DecodeNext), since a document's lines are repaired one by
-// one.
+// one. The text must outlive the profile, whose bigrams look in it.
 struct DocumentProfile {
   explicit DocumentProfile(std::string_view text);
 
