@@ -104,7 +104,12 @@ const unsigned char* SkipPlainBlocks(const unsigned char* u, const unsigned char
   static const bool has_avx2 = __builtin_cpu_supports("avx2");
   // What the wide blocks leave (under 32 bytes, or from a block that is not plain) the narrow
   // ones take on: they stop at the same byte.
-  if (has_avx2) u = avx2::SkipPlainBlocks(u, end);
+  if (has_avx2) {
+    u = avx2::SkipPlainBlocks(u, end);
+    // A special byte where the blocks stop is the first one: everything before it is plain. The
+    // narrow blocks would check a block of 16 before finding it again.
+    if (u != end && (*u < 0x20 || *u == '"' || *u == '\\')) return u;
+  }
 #endif
   return sse2::SkipPlainBlocks(u, end);
 }

@@ -80,8 +80,8 @@ inline constexpr float kUncommonCost = 10.5f;
 // The pairs of adjacent Han characters of a document's text (MojibakeContext::bigrams). A guess
 // asks about a hundred pairs a document, and about one in a hundred is there, while the document
 // has a pair per Han character to note. So noting a pair only sets two bits of a word of a
-// filter, with no branch and no probe (the hash set this replaces mispredicted a branch on every
-// other pair); a pair whose bits are set is then looked for in the text itself, which decides,
+// filter, with no branch and no probe (a hash set's probe cannot be predicted: a pair is as often
+// new as seen); a pair whose bits are set is then looked for in the text itself, which decides,
 // since the filter lets through a few pairs in a thousand that the text lacks.
 class DocumentBigrams {
  public:
