@@ -94,7 +94,18 @@ Bytes Before(Bytes b, Bytes prev) {
   const __m256i halves_before = _mm256_permute2x128_si256(__m256i(prev), __m256i(b), 0x21);
   return Bytes(_mm256_alignr_epi8(__m256i(b), halves_before, 16 - k));
 }
+using Table = std::uint8_t __attribute__((vector_size(32)));
+// The shuffle looks up within each 16-byte half: the table is in both.
+Table Lookup16(Table indices, const std::uint8_t (&table)[16]) {
+  const __m128i half = _mm_loadu_si128(reinterpret_cast<const __m128i*>(table));
+  return Table(_mm256_shuffle_epi8(_mm256_broadcastsi128_si256(half), __m256i(indices)));
+}
+Table SubSaturated(Table a, std::uint8_t b) {
+  return Table(_mm256_subs_epu8(__m256i(a), _mm256_set1_epi8(static_cast<char>(b))));
+}
+#define PITH_BLOCK_LOOKUP 1
 #include "plain_blocks.inc"
+#undef PITH_BLOCK_LOOKUP
 }  // namespace avx2
 #pragma GCC pop_options
 #endif
