@@ -363,8 +363,8 @@ TEST_CASE("A character and a fault are escaped right wherever the blocks split t
   // every distance from it) must neither hide the fault nor invent one.
   const std::string leads[] = {"\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\xE0\xA4\x85",
                                "\xED\x95\x9C", "\xF4\x8F\xBF\xBF"};
-  // Leads that begin nothing (C0, C1, F5-FF) come last: a block may end with one, its fault
-  // then showing only with the next block's first byte.
+  // An overlong four-byte form and leads that begin nothing (C0, C1, F5-FF) come last: a block
+  // may end with such a lead, its fault then showing only with the next block's first byte.
   const std::string faults[] = {"\x80", "\xBF\xBF", "\xC3", "\xE4\xB8", "\xF0\x9F\x98",
                                 "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\"", "\n",
                                 "\xF0\x8F\xBF\xBF", "\xC0\xAF", "\xC1", "\xF5\x80\x80\x80",
