@@ -100,6 +100,24 @@ TEST_CASE("Normalize cleans whitespace and keeps blank lines", "[normalize]") {
   });
 }
 
+TEST_CASE("Normalize sees what a long ASCII run asks for at every offset", "[normalize]") {
+  // The line scan steps over plain ASCII sixteen and eight bytes at a time: each byte that asks
+  // for a repair, with the repair it gets, at every offset from the start of the run and at every
+  // distance from its end.
+  const std::vector<Case> marks = {
+      {"&amp;", "&"}, {"<br>", " "}, {"\x01", ""}, {"\x7F", ""},
+      {"\u00A0", " "}, {"\u200B", ""}, {"\t", "\t"}, {"(", "("}, {"?", "?"}};
+  for (const Case& mark : marks) {
+    for (std::size_t before = 1; before < 40; ++before) {
+      for (const std::size_t after : {std::size_t{1}, std::size_t{9}, std::size_t{23}}) {
+        const std::string head(before, 'a'), tail(after, 'b');
+        INFO("mark " << mark.input << " after " << before << " bytes, " << after << " before the end");
+        CHECK(Normalize(head + mark.input + tail).text == head + mark.expected + tail);
+      }
+    }
+  }
+}
+
 TEST_CASE("Normalize removes HTML tags and decodes references, and only those", "[normalize]") {
   CheckTable({
       {"<sub id=\"dxmnt\"><ol id=\"dxmnt\"></ol></sub>", ""},
