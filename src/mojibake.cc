@@ -961,13 +961,39 @@ bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
   const std::uint64_t h = Hash(first, second);
   if ((filter_[h >> shift_] & Bits(h)) != Bits(h)) return false;
   if (!CharModel::IsHan(first) || !CharModel::IsHan(second)) return false;
-  // A sequence starting with a lead byte is where every decoding of the text starts a character,
-  // so the bytes of the two characters found anywhere are the two characters, adjacent.
-  std::uint8_t bytes[2 * U8_MAX_LENGTH];
-  std::int32_t length = 0;
-  U8_APPEND_UNSAFE(bytes, length, first);
-  U8_APPEND_UNSAFE(bytes, length, second);
-  return memmem(text_.data(), text_.size(), bytes, static_cast<std::size_t>(length)) != nullptr;
+  const std::uint64_t key = std::uint64_t{first} << 32 | second;
+  for (const auto& [pair, found] : searched_) {
+    if (pair == key) return found;
+  }
+  if (searched_.size() < kMaxSearches) {
+    // A sequence starting with a lead byte is where every decoding of the text starts a
+    // character, so the bytes of the two characters found anywhere are the two characters,
+    // adjacent.
+    std::uint8_t bytes[2 * U8_MAX_LENGTH];
+    std::int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, first);
+    U8_APPEND_UNSAFE(bytes, length, second);
+    const bool found =
+        memmem(text_.data(), text_.size(), bytes, static_cast<std::size_t>(length)) != nullptr;
+    searched_.emplace_back(key, found);
+    return found;
+  }
+  if (!gathered_) {
+    gathered_ = true;
+    char32_t before = 0;  // the character before when it is Han, or 0
+    for (std::int32_t i = 0; i < static_cast<std::int32_t>(text_.size());) {
+      const char32_t c = DecodeNext(text_, &i);
+      if (!CharModel::IsHan(c)) {
+        before = 0;
+        continue;
+      }
+      if (before != 0) pairs_.push_back(std::uint64_t{before} << 32 | c);
+      before = c;
+    }
+    std::sort(pairs_.begin(), pairs_.end());
+    pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+  }
+  return std::binary_search(pairs_.begin(), pairs_.end(), key);
 }
 
 DocumentProfile::DocumentProfile(std::string_view text) : bigrams(text) {

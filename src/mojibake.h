@@ -82,7 +82,11 @@ inline constexpr float kUncommonCost = 10.5f;
 // has a pair per Han character to note. So noting a pair only sets two bits of a word of a
 // filter, with no branch and no probe (a hash set's probe cannot be predicted: a pair is as often
 // new as seen); a pair whose bits are set is then looked for in the text itself, which decides,
-// since the filter lets through a few pairs in a thousand that the text lacks.
+// since the filter lets through a few pairs in a thousand that the text lacks. A long document
+// that asks many questions would read its text again for each: each pair is searched for once,
+// and after kMaxSearches pairs the text's pairs are gathered once, in a sorted list, which
+// answers the rest. Not thread-safe (Contains keeps what it learns): a set serves the one
+// document it was built for.
 class DocumentBigrams {
  public:
   // An empty set over `text` (UTF-8), which must outlive it: Note must then be given every pair
@@ -109,9 +113,18 @@ class DocumentBigrams {
     return std::uint64_t{1} << (hash >> 20 & 63) | std::uint64_t{1} << (hash >> 26 & 63);
   }
 
+  // Pairs searched for in the text before its pairs are gathered: documents of the bench corpus
+  // search for one or two, and gathering and sorting the pairs of a text takes about as long as
+  // searching it fifty times.
+  static constexpr std::size_t kMaxSearches = 32;
+
   std::string_view text_;
   std::vector<std::uint64_t> filter_;
   int shift_ = 0;  // 64 - log2(words of the filter)
+  mutable std::vector<std::pair<std::uint64_t, bool>> searched_;  // pair key, found
+  mutable bool gathered_ = false;
+  // Every pair of the text, first << 32 | second, sorted; gathered after kMaxSearches searches.
+  mutable std::vector<std::uint64_t> pairs_;
 };
 
 // What the repair learns from a whole document, for its MojibakeContext: gathered in one pass
