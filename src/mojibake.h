@@ -16,7 +16,8 @@
 //   context.script = profile.script;
 //   if (auto repair = RealignDoubleByte(line, context); repair && repair->gain > 10) ...
 //
-// Everything here is const and thread-safe. Private to the library.
+// Everything here is const and thread-safe but DocumentBigrams, which serves one document (see
+// there). Private to the library.
 #pragma once
 
 #include <cstdint>
