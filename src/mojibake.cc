@@ -958,10 +958,10 @@ DocumentBigrams::DocumentBigrams(std::string_view text) : text_(text) {
 }
 
 bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
-  const std::uint64_t h = Hash(first, second);
+  const std::uint64_t key = Key(first, second);
+  const std::uint64_t h = Hash(key);
   if ((filter_[h >> shift_] & Bits(h)) != Bits(h)) return false;
   if (!CharModel::IsHan(first) || !CharModel::IsHan(second)) return false;
-  const std::uint64_t key = std::uint64_t{first} << 32 | second;
   for (const auto& [pair, found] : searched_) {
     if (pair == key) return found;
   }
@@ -987,7 +987,7 @@ bool DocumentBigrams::Contains(char32_t first, char32_t second) const {
         before = 0;
         continue;
       }
-      if (before != 0) pairs_.push_back(std::uint64_t{before} << 32 | c);
+      if (before != 0) pairs_.push_back(Key(before, c));
       before = c;
     }
     std::sort(pairs_.begin(), pairs_.end());

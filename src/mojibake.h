@@ -97,7 +97,7 @@ class DocumentBigrams {
   // Forced inline: left to itself the compiler made it a call in the profile's loop, whose locals
   // then lived in memory.
   __attribute__((always_inline)) void Note(char32_t first, char32_t second) {
-    const std::uint64_t h = Hash(first, second);
+    const std::uint64_t h = Hash(Key(first, second));
     filter_[h >> shift_] |= Bits(h);
   }
 
@@ -105,11 +105,13 @@ class DocumentBigrams {
   bool Contains(char32_t first, char32_t second) const;
 
  private:
-  // Fibonacci hashing: the pair times 2^64 / golden ratio, whose high bits choose a word of the
-  // filter and whose middle bits two bits of it.
-  static std::uint64_t Hash(char32_t first, char32_t second) {
-    return (std::uint64_t{first} << 32 | second) * 0x9E3779B97F4A7C15ULL;
+  // A pair as one number, for the filter's hash and the gathered list alike.
+  static std::uint64_t Key(char32_t first, char32_t second) {
+    return std::uint64_t{first} << 32 | second;
   }
+  // Fibonacci hashing: the key times 2^64 / golden ratio, whose high bits choose a word of the
+  // filter and whose middle bits two bits of it.
+  static std::uint64_t Hash(std::uint64_t key) { return key * 0x9E3779B97F4A7C15ULL; }
   static std::uint64_t Bits(std::uint64_t hash) {
     return std::uint64_t{1} << (hash >> 20 & 63) | std::uint64_t{1} << (hash >> 26 & 63);
   }
@@ -124,7 +126,7 @@ class DocumentBigrams {
   int shift_ = 0;  // 64 - log2(words of the filter)
   mutable std::vector<std::pair<std::uint64_t, bool>> searched_;  // pair key, found
   mutable bool gathered_ = false;
-  // Every pair of the text, first << 32 | second, sorted; gathered after kMaxSearches searches.
+  // The Key of every pair of the text, sorted; gathered after kMaxSearches searches.
   mutable std::vector<std::uint64_t> pairs_;
 };
 
