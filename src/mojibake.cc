@@ -324,6 +324,8 @@ struct Token {
   std::size_t begin, end;  // range in the line
   std::u32string_view syllable;
   int open_quotes;  // “ minus ” before the token: which quotation mark a guess should be
+  // Far from any sign of damage: read as it stands, in step (see RealignDoubleByte).
+  bool settled = false;
 };
 
 std::vector<Token> Tokenize(std::u32string_view line) {
@@ -422,6 +424,21 @@ class Realigner {
     std::vector<State>& states = states_;
     for (const Token& token : tokens) {
       token_ = &token;
+      if (token.settled) {
+        // The paths go on in step, from the cheapest once each has dropped its pending byte.
+        if (states.size() > 1 || states[0].pending >= 0) {
+          next_.clear();
+          for (const State& state : states) Keep(Flush(state));
+          states.swap(next_);
+        }
+        State& state = states[0];
+        const std::u32string_view text = line_.substr(token.begin, token.end - token.begin);
+        state = token.kind == TokenKind::kAnnotation
+                    ? Emit(state, text, 0)
+                    : Emit(state, text[0], Cost(text[0], LastChar(state)));
+        if (state.cost > give_up_above) return std::nullopt;
+        continue;
+      }
       next_.clear();
       in_step_cost_ = kNoCost;
       for (const State& state : states) {
@@ -925,12 +942,33 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context) {
 }
 
 std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
-                                            const MojibakeContext& context) {
+                                            const MojibakeContext& context,
+                                            std::size_t settled_distance) {
   // The tokens, and what the line costs as it stands, are the same for every codec.
-  const std::vector<Token> tokens = Tokenize(line);
+  std::vector<Token> tokens = Tokenize(line);
   const CharModel& model = CharModel::Get();
   double identity = 0;
-  for (const Token& token : tokens) identity += LiteralCost(line, token, model, context.script);
+  // A decoder out of step, or a lost byte, shows as characters Chinese text seldom uses, or as
+  // '?'; common characters far from all of them are the line as it was written, which any other
+  // reading turns to garbage. The search reads them as they stand (kSettledDistance), and spends
+  // itself on the stretches of damage and the few characters around them where a reading may
+  // change step.
+  std::vector<std::size_t> damage;  // tokens that show it, in order
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const double cost = LiteralCost(line, tokens[k], model, context.script);
+    identity += cost;
+    if (tokens[k].kind == TokenKind::kChar
+            ? model.MinCost(line[tokens[k].begin]) >= kUncommonCost
+            : tokens[k].kind != TokenKind::kAnnotation) {
+      damage.push_back(k);
+    }
+  }
+  if (settled_distance < tokens.size()) {
+    for (std::size_t k = 0, next = 0; k < tokens.size(); ++k) {
+      while (next < damage.size() && damage[next] + settled_distance < k) ++next;
+      tokens[k].settled = next == damage.size() || damage[next] > k + settled_distance;
+    }
+  }
   std::optional<LineRepair> best;
   SearchBuffers buffers;
   // A token adds a handful of pieces to the tree, seldom more.

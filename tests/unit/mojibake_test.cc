@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
 #include "mojibake.h"
@@ -32,6 +33,50 @@ std::u32string DecodeWithIcu(std::string_view s) {
     out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
   }
   return out;
+}
+
+// `text` in the double-byte codec `codec` with the bytes at offsets `lost` gone, decoded again
+// the way a lossy decoder does: ASCII bytes alone, other bytes in pairs, and a '?' for a byte
+// that begins no pair.
+std::u32string LoseBytes(const char* codec, std::u32string_view text,
+                         const std::vector<std::size_t>& lost) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* cnv = ucnv_open(codec, &status);
+  REQUIRE(U_SUCCESS(status));
+  ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::string bytes;
+  for (const char32_t c : text) {
+    const UChar unit = static_cast<UChar>(c);
+    char out[4];
+    status = U_ZERO_ERROR;
+    const std::int32_t n = ucnv_fromUChars(cnv, out, 4, &unit, 1, &status);
+    REQUIRE(U_SUCCESS(status));
+    bytes.append(out, static_cast<std::size_t>(n));
+  }
+  for (auto offset = lost.rbegin(); offset != lost.rend(); ++offset) {
+    if (*offset >= bytes.size()) return {};
+    bytes.erase(*offset, 1);
+  }
+  std::u32string decoded;
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      decoded.push_back(static_cast<char32_t>(bytes[i++]));
+      continue;
+    }
+    UChar unit[2];
+    status = U_ZERO_ERROR;
+    const std::int32_t n =
+        i + 1 < bytes.size() ? ucnv_toUChars(cnv, unit, 2, bytes.data() + i, 2, &status) : 0;
+    if (U_SUCCESS(status) && n == 1) {
+      decoded.push_back(unit[0]);
+      i += 2;
+    } else {
+      decoded.push_back(U'?');
+      ++i;
+    }
+  }
+  ucnv_close(cnv);
+  return decoded;
 }
 
 // The first Han character at or after `from` that the model finds rare.
@@ -312,4 +357,51 @@ TEST_CASE("The line scan counts Han and finds three uncommon characters in four 
     CHECK(signs.garbled == c.garbled);
     CHECK(signs.kana == static_cast<int>(std::count(c.letters, c.letters + std::strlen(c.letters), 'k')));
   }
+}
+
+TEST_CASE("Realignment reads text far from damage as it stands, and finds what a full search does",
+          "[mojibake]") {
+  // Each text, in its codec, loses one byte at every offset in turn, then two bytes at once;
+  // each garbled line is realigned both ways. Clean text runs far past the stretch a lost byte
+  // garbles (up to the next ASCII byte) on both sides, and the texts have stretches of common
+  // characters, whose out-of-step pairs are common more often.
+  struct Text {
+    const char* codec;
+    Script script;
+    std::u32string text;
+  };
+  const std::vector<Text> texts = {
+      {"windows-936", Script::kSimplified,
+       U"政府工作报告提出要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，"
+       U"着力推动高质量发展，全年经济增长5.2%。各地区各部门认真落实党中央决策部署，扎实推进各项"
+       U"工作，经济社会发展主要目标任务圆满完成，民生保障有力有效，社会大局保持稳定。"},
+      {"windows-950", Script::kTraditional,
+       U"這個問題我們已經討論了很久，大家都認為應該盡快解決，不然的話以後會越來越麻煩。"
+       U"他說今年的目標是把3個項目都做完，然後再來看看下一步要怎麼走，我們都覺得這樣比較好。"},
+  };
+  std::size_t garbled_lines = 0, repaired = 0;
+  for (const Text& t : texts) {
+    pith::internal::MojibakeContext context;
+    context.script = t.script;
+    const std::size_t bytes = LoseBytes(t.codec, t.text, {}).size() * 2;  // at least
+    std::vector<std::vector<std::size_t>> losses;
+    for (std::size_t b = 0; b < bytes; ++b) losses.push_back({b});
+    for (std::size_t b = 0; b + 90 < bytes; b += 7) losses.push_back({b, b + 90});
+    for (const std::vector<std::size_t>& lost : losses) {
+      const std::u32string garbled = LoseBytes(t.codec, t.text, lost);
+      if (garbled.empty()) continue;  // past the end
+      ++garbled_lines;
+      INFO(t.codec << ", lost byte " << lost[0] << (lost.size() > 1 ? " and more" : "")
+                   << ": " << pith::internal::ToUtf8(garbled));
+      const auto settled = pith::internal::RealignDoubleByte(garbled, context);
+      const auto full = pith::internal::RealignDoubleByte(garbled, context, SIZE_MAX);
+      REQUIRE(settled.has_value() == full.has_value());
+      if (!full) continue;
+      CHECK(pith::internal::ToUtf8(settled->text) == pith::internal::ToUtf8(full->text));
+      CHECK(settled->gain == Approx(full->gain));
+      repaired += full->gain > 10;
+    }
+  }
+  // Most losses garble the line, and both ways repair them.
+  CHECK(repaired > garbled_lines / 2);
 }
