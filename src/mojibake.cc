@@ -982,6 +982,9 @@ std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,
     std::optional<LineRepair> repair =
         Realigner(*codec, *guesses, context, line, &buffers).Run(tokens, identity, give_up_above);
     if (repair && (!best || repair->gain > best->gain)) best = std::move(repair);
+    // GBK, the codec of most Chinese pages, goes first; a repair of it that leaves nothing
+    // garbled is not second-guessed. (Big5 out of step, read as GBK, stays garbled.)
+    if (best && CountGarbled(best->text, context) == 0) break;
   }
   return best;
 }

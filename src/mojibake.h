@@ -190,7 +190,8 @@ int RepairUtf8ReadAsGbk(std::u32string* line, const MojibakeContext& context);
 inline constexpr std::size_t kSettledDistance = 8;
 
 // The best realignment of `line` as a GBK or Big5 stream, or nullopt when no decoding beats the
-// line as it is. The caller decides whether the gain is large enough. Characters further than
+// line as it is. The caller decides whether the gain is large enough. A GBK realignment that
+// leaves nothing garbled (CountGarbled) is taken without trying Big5. Characters further than
 // `settled_distance` from any sign of damage are read as they stand; SIZE_MAX searches every
 // reading of every character.
 std::optional<LineRepair> RealignDoubleByte(std::u32string_view line,

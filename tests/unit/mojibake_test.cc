@@ -79,6 +79,22 @@ std::u32string LoseBytes(const char* codec, std::u32string_view text,
   return decoded;
 }
 
+// The edits (characters inserted, deleted or replaced) that turn `a` into `b`.
+std::size_t EditDistance(std::u32string_view a, std::u32string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
 // The first Han character at or after `from` that the model finds rare.
 char32_t RareHan(char32_t from) {
   const CharModel& model = CharModel::Get();
@@ -379,8 +395,8 @@ TEST_CASE("Realignment reads text far from damage as it stands, and finds what a
        U"這個問題我們已經討論了很久，大家都認為應該盡快解決，不然的話以後會越來越麻煩。"
        U"他說今年的目標是把3個項目都做完，然後再來看看下一步要怎麼走，我們都覺得這樣比較好。"},
   };
-  std::size_t garbled_lines = 0, repaired = 0;
   for (const Text& t : texts) {
+    std::size_t garbled_lines = 0, repaired = 0;
     pith::internal::MojibakeContext context;
     context.script = t.script;
     const std::size_t bytes = LoseBytes(t.codec, t.text, {}).size() * 2;  // at least
@@ -399,9 +415,12 @@ TEST_CASE("Realignment reads text far from damage as it stands, and finds what a
       if (!full) continue;
       CHECK(pith::internal::ToUtf8(settled->text) == pith::internal::ToUtf8(full->text));
       CHECK(settled->gain == Approx(full->gain));
-      repaired += full->gain > 10;
+      // The character that lost a byte, the one before the ASCII byte or the line's end where
+      // the decoder fell back in step, and one to spare, for each lost byte.
+      repaired += EditDistance(full->text, t.text) <= 3 * lost.size();
     }
+    // Most losses are repaired, in the text's own codec.
+    INFO(t.codec);
+    CHECK(repaired > garbled_lines / 2);
   }
-  // Most losses garble the line, and both ways repair them.
-  CHECK(repaired > garbled_lines / 2);
 }
