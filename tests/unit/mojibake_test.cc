@@ -3,6 +3,7 @@
 // where a fast path could take another way.
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -41,8 +42,11 @@ std::u32string DecodeWithIcu(std::string_view s) {
 std::u32string LoseBytes(const char* codec, std::u32string_view text,
                          const std::vector<std::size_t>& lost) {
   UErrorCode status = U_ZERO_ERROR;
-  UConverter* cnv = ucnv_open(codec, &status);
+  // Owned, so that an early return or a failed REQUIRE does not leak it.
+  const std::unique_ptr<UConverter, decltype(&ucnv_close)> owner(ucnv_open(codec, &status),
+                                                                 &ucnv_close);
   REQUIRE(U_SUCCESS(status));
+  UConverter* const cnv = owner.get();
   ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   std::string bytes;
   for (const char32_t c : text) {
@@ -75,7 +79,6 @@ std::u32string LoseBytes(const char* codec, std::u32string_view text,
       ++i;
     }
   }
-  ucnv_close(cnv);
   return decoded;
 }
 
