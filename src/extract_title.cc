@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extract_text.h"
+#include "minhash.h"
 
 namespace pith::internal {
 namespace {
@@ -420,7 +421,7 @@ class PairLookup {
 
  private:
   static constexpr std::size_t kFilterBits = 1024;
-  static std::size_t FilterBit(PairKey key) { return (key * 0x9E3779B97F4A7C15ULL) >> 54; }
+  static std::size_t FilterBit(PairKey key) { return FibonacciHash(key) >> 54; }
 
   // The position of `key` in wanted_, or wanted_.size() when it is not there.
   std::size_t IndexOf(PairKey key) const {

@@ -37,17 +37,16 @@ class LineMemo {
   // instructions on the short lines that make most of a page, and a hash here only has to spread
   // lines over slots: the line itself is compared before a value is returned.
   static std::uint64_t Hash(std::string_view line) {
-    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
     const char* p = line.data();
     const std::size_t n = line.size();
-    std::uint64_t h = n * kMultiplier;
+    std::uint64_t h = FibonacciHash(n);
     const auto load = [](const char* at, auto word) {
       std::memcpy(&word, at, sizeof word);
       return static_cast<std::uint64_t>(word);
     };
     if (n >= 8) {
       for (std::size_t i = 0; i + 8 < n; i += 8) {
-        h = (h ^ load(p + i, std::uint64_t{})) * kMultiplier;
+        h = FibonacciHash(h ^ load(p + i, std::uint64_t{}));
       }
       h ^= load(p + n - 8, std::uint64_t{});
     } else if (n >= 4) {

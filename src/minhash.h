@@ -1,4 +1,5 @@
-// Hashing helpers shared by MinHash shingling, the deduplicator and the line memo.
+// Hashing helpers shared by MinHash shingling, the deduplicator, the line memo and the small
+// hashed tables of the stages.
 #pragma once
 
 #include <cstddef>
@@ -6,6 +7,12 @@
 #include <string_view>
 
 namespace pith::internal {
+
+// Fibonacci hashing (Knuth, TAOCP 6.4): a key times 2^64 / golden ratio. The high bits of the
+// product depend on every bit of the key, so they pick a slot even for keys that differ only in
+// their low bits (code points, packed ASCII words).
+constexpr std::uint64_t kFibonacciMultiplier = 0x9E3779B97F4A7C15ULL;
+constexpr std::uint64_t FibonacciHash(std::uint64_t key) { return key * kFibonacciMultiplier; }
 
 // The splitmix64 finalizer: spreads every input bit over the output.
 inline std::uint64_t Mix64(std::uint64_t x) {

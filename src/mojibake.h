@@ -32,6 +32,7 @@
 #include <unicode/utf8.h>
 
 #include "char_model.h"
+#include "minhash.h"
 
 namespace pith::internal {
 
@@ -110,9 +111,9 @@ class DocumentBigrams {
   static std::uint64_t Key(char32_t first, char32_t second) {
     return std::uint64_t{first} << 32 | second;
   }
-  // Fibonacci hashing: the key times 2^64 / golden ratio, whose high bits choose a word of the
-  // filter and whose middle bits two bits of it.
-  static std::uint64_t Hash(std::uint64_t key) { return key * 0x9E3779B97F4A7C15ULL; }
+  // Fibonacci hashing: the product's high bits choose a word of the filter and its middle bits
+  // two bits of it.
+  static std::uint64_t Hash(std::uint64_t key) { return FibonacciHash(key); }
   static std::uint64_t Bits(std::uint64_t hash) {
     return std::uint64_t{1} << (hash >> 20 & 63) | std::uint64_t{1} << (hash >> 26 & 63);
   }

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "line_memo.h"
+#include "minhash.h"
 #include "strip_text.h"
 #include "text_lines.h"
 
@@ -66,7 +67,7 @@ constexpr std::uint64_t PackWord(std::string_view word) {
 
 constexpr std::size_t kStopSlots = 1024;
 constexpr std::size_t StopSlot(std::uint64_t key) {
-  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 54);  // Fibonacci hashing
+  return static_cast<std::size_t>(FibonacciHash(key) >> 54);
 }
 static_assert(kStopSlots == std::size_t{1} << (64 - 54));
 static_assert(kStopSlots >= 2 * kStopWords.size());
