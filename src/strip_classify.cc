@@ -543,6 +543,20 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   }
   // Text above the title is not the article's.
   if (w->title >= 0 && best_from <= w->title && w->title < best_to) best_from = w->title + 1;
+  // Nor, mostly, is text above line 1's repeat as the headline. A lead paragraph can stand right
+  // above it, and the article itself above a repeat further down (a caption, a list of stories):
+  // the text above goes only when chrome parts it from the headline and the text under the
+  // headline outweighs it, as under a site's menu of promoted pages.
+  if (w->title == 0 && w->anchor > 0 && best_from <= w->anchor && w->anchor < best_to) {
+    // About four lines a rule calls chrome, or twenty short lines without text.
+    constexpr std::int64_t kMinParting = 40;
+    std::int64_t parting = 0, above = 0, below = 0;
+    int p = w->anchor - 1;
+    for (; p >= best_from && score[p] <= 0; --p) parting -= score[p];
+    for (; p >= best_from; --p) above += score[p];
+    for (p = w->anchor + 1; p <= best_to; ++p) below += score[p];
+    if (parting >= kMinParting && below >= above) best_from = w->anchor + 1;
+  }
   // A short sentence or two can close the article: they cost a little and would fall just
   // outside the run; the context decides them.
   for (int k = 0, q = w->Next(best_to); k < 2 && best_to >= 0 && q < m; ++k, q = w->Next(q)) {

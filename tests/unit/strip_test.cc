@@ -473,6 +473,43 @@ TEST_CASE("The title is the headline, and its repeats are chrome", "[strip]") {
   CHECK(doc.meta_lines[0].text == "Council approves new bike lanes after year-long review");
 }
 
+TEST_CASE("Text above line 1's repeat as the headline goes when chrome parts them", "[strip]") {
+  const std::string title = "Harbour ferry returns after winter repairs";
+  const std::string lead =
+      "The harbour ferry made its first crossing of the year on Monday morning, three weeks later "
+      "than planned because of repairs to its engines.";
+  const std::string paras =
+      "About two hundred passengers waited on the pier when the gates opened, many of them "
+      "commuters who had spent the winter driving around the bay.\n\n"
+      "The operator said the new engines use less fuel and are quieter, and that the timetable "
+      "will add two evening crossings from June when the days are longer.\n\n"
+      "Several riders said the crossing was the best part of their day, and that they had missed "
+      "the view of the old lighthouse more than they expected to.\n";
+  // Four lines the rules call chrome.
+  const std::string chrome = "Sign In | Register\nShare: Facebook Twitter Email\nPrint Article\n"
+                             "Home > News > Local\n";
+  CheckCases({
+      {"a menu of promoted pages above the site's chrome",
+       ReadPage("en_magazine_promos.txt"),
+       {"Ten years ago, most of the apples", "harvest festival that brings visitors"},
+       {"Quick weeknight dinners", "Cook along with our editors", "twelve issues a year"}},
+      {"the same in Chinese",
+       ReadPage("zh_portal_promos.txt"),
+       {"本报讯 经过一年多的改造", "邀请原住户参与街区的日常管理"},
+       {"跟着我们的记者走进老城", "第一时间获取本地新闻", "本月新开的十家小店"}},
+      {"a lead paragraph right above the repeat",
+       title + "\n\n" + lead + "\n\n" + title + "\n\n" + paras,
+       {lead.c_str(), "About two hundred passengers"},
+       {}},
+      {"the article above a later repeat with less text under it",
+       title + "\n\n" + lead + "\n\n" + paras + "\n" + chrome + "\n" + title + "\n\n" +
+           "The ferry will run a reduced schedule on public holidays, the operator said in a "
+           "statement on its website.\n",
+       {lead.c_str(), "About two hundred passengers", "best part of their day"},
+       {}},
+  });
+}
+
 TEST_CASE("A headline under a summary is the title when the text quotes it twice", "[strip]") {
   // The summary comes first; the headline under it counts when two longer lines quote it, in
   // their own spacing, punctuation and case. A line that quotes it once does not make it one.
