@@ -113,6 +113,12 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"文章仅代表作者本人观点，与本网站无关。", true, "notice notice.disclaimer"},
       {"以上就是本期的全部内容，更多资讯请关注本站。", true, "notice notice.promotion"},
       {"© 2024 Riverside Media. All rights reserved.", false, "notice notice.copyright"},
+      {"Your privacy is important to us. We never share your address with other companies.", false,
+       "notice notice.disclaimer"},
+      {"You will get an email from news@example.org to confirm your subscription.", false,
+       "notice notice.promotion"},
+      {"Sign up for Morning Brief, a free daily newsletter from our editors.", false,
+       "notice notice.promotion"},
       // Metadata.
       {"2024-01-29 11:30 來源：半月談", true, "meta meta.source"},
       {"责任编辑：张丽", true, "meta meta.editor"},
