@@ -318,6 +318,11 @@ TEST_CASE("Bylines in simplified Chinese", "[extract][byline]") {
       {"2023-06-15 08:10 来源：中国新闻网 王帆",
        R"({"date":"2023-06-15","time":"08:10","author":"王帆","publisher":"中国新闻网"})"},
       {"来源：央视新闻客户端 中国青年网", R"({"publisher":"央视新闻客户端 中国青年网"})"},
+      // A count of views or clicks is no part of the name before it.
+      {"发布时间：2024-04-08 来源：市园林绿化局 浏览次数：1268",
+       R"({"date":"2024-04-08","publisher":"市园林绿化局"})"},
+      {"来源：滨海日报 点击数：3021", R"({"publisher":"滨海日报"})"},
+      {"來源：港灣週報 閱讀量：520", R"({"publisher":"港灣週報"})"},
       {"记者 张三(实习) 报道", R"({"author":"张三"})"},
       // 合作者 holds 作者 but names no author.
       {"有意与本刊合作者请联系", R"({})"},
