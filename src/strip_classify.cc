@@ -39,6 +39,19 @@ bool IsImageName(std::string_view s) {
   return e == "jpg" || e == "jpeg" || e == "png" || e == "gif" || e == "webp" || e == "bmp";
 }
 
+// A line that ends in a colon and says enough to lead into what follows: the salutation of a
+// notice ("各区、各有关单位："), "Here is what we know so far:". The separators of a title
+// ("Blog :: Site ::") end in a colon too, but in two.
+bool LeadsIn(const Line& line) {
+  const std::string_view core = line.core;
+  return (line.last == ':' || line.last == U'：') && (line.words >= 5 || line.cjk >= 8) &&
+         !core.ends_with("::");
+}
+
+// A sentence that closes the text, or leads into what the page shows next ("see the video
+// below:"): the short lines that may end an article.
+bool ClosesSentence(const Line& line) { return line.ends_terminal || LeadsIn(line); }
+
 Kind KindOf(const Line& line) {
   const int w = line.Weight();
   if (w < kVoidWeight || IsImageName(line.core)) return Kind::kVoid;
@@ -69,13 +82,6 @@ Kind KindOf(const Line& line) {
   if (line.chars >= 70 && line.terminals >= 1 && line.ends_terminal) return Kind::kNear;
   if (line.words >= 5 && density >= 0.25 && line.ends_terminal) return Kind::kNear;
   return Kind::kShort;
-}
-
-// A sentence that closes the text, or leads into what the page shows next ("see the video
-// below:"): the short lines that may end an article.
-bool ClosesSentence(const Line& line) {
-  return line.ends_terminal ||
-         ((line.last == ':' || line.last == U'：') && (line.words >= 5 || line.cjk >= 8));
 }
 
 // Lines strong enough to end a list block: a paragraph that finishes its sentence.
@@ -557,6 +563,12 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
     for (p = w->anchor + 1; p <= best_to; ++p) below += score[p];
     if (parting >= kMinParting && below >= above) best_from = w->anchor + 1;
   }
+  // A lead-in right above the run opens it: short, it scores nothing of its own, and the run
+  // would start under it. (One the rules claim stays theirs; the context decides by rule first.)
+  if (best_to >= 0) {
+    const int q = w->Prev(best_from);
+    if (q >= 0 && LeadsIn(w->L(lines, q))) best_from = q;
+  }
   // A short sentence or two can close the article: they cost a little and would fall just
   // outside the run; the context decides them.
   for (int k = 0, q = w->Next(best_to); k < 2 && best_to >= 0 && q < m; ++k, q = w->Next(q)) {
@@ -726,7 +738,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     } else if (p < w->from || p > w->to) {
       w->state[p] = State::kBoiler;
       w->why[p] = Why::kOutsideBody;
-    } else if (w->kind[p] == Kind::kGood) {
+    } else if (w->kind[p] == Kind::kGood || (p == w->from && LeadsIn(w->L(lines, p)))) {
       w->state[p] = State::kBody;
     } else if (menu_run_ >= 0 && !w->L(lines, p).ends_terminal && Posted(lines, w, p)) {
       // A post's header between posts (its author, when and where) is no part of the text,

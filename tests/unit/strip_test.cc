@@ -516,6 +516,43 @@ TEST_CASE("Text above line 1's repeat as the headline goes when chrome parts the
   });
 }
 
+TEST_CASE("A lead-in right above the text opens it", "[strip]") {
+  const std::string para =
+      "The storm reached the coast late on Sunday, bringing gusts of more than ninety kilometres "
+      "an hour and heavy rain to the towns along the bay.\n\n"
+      "Crews worked through the night to clear fallen trees, and most roads had reopened by the "
+      "morning, the county said in a statement.\n";
+  CheckCases({
+      {"an English lead-in under the headline",
+       "Storm brings high winds to the coast\n\nPrint | Email\n\n"
+       "Here is what we know so far about the storm:\n\n" + para,
+       {"Here is what we know so far about the storm:", "The storm reached the coast"},
+       {"Print | Email"}},
+      {"a notice's salutation",
+       "关于做好防汛工作的通知\n\n【打印】 【关闭】\n\n各区、各有关单位和部门负责同志：\n\n"
+       "近期我市将进入主汛期，强降雨天气明显增多。为切实做好防汛工作，保障人民群众生命财产安全，现将有关事项通知如下。\n\n"
+       "各区要加强值班值守，严格落实领导带班和二十四小时值班制度，发现险情及时报告并妥善处置。\n",
+       {"各区、各有关单位和部门负责同志：", "近期我市将进入主汛期"},
+       {"【打印】"}},
+      // Too short to lead into anything: a label, not a sentence.
+      {"a label with a colon",
+       "Storm brings high winds to the coast\n\nWeather:\n\n" + para,
+       {"The storm reached the coast"},
+       {"Weather:"}},
+      // A title whose separators end in colons, and line 1, the page's title.
+      {"a title's separators",
+       "山城散步記 : 慢行筆記 : 痞客邦 :\n\n首頁 | 相簿 | 留言板\n\n秋日山城散步記 @ 慢行筆記 :: 痞客邦 ::\n\n"
+       "週末一早搭上往山城的公車，沿著溪邊的步道慢慢走到老街，街上的店家才剛開門，空氣裡都是桂花的香氣。\n\n"
+       "中午在老街轉角的芋圓店吃了一碗熱呼呼的芋圓湯，店裡的阿姨說這家店已經開了三十多年。\n",
+       {"週末一早搭上往山城的公車"},
+       {"山城散步記 : 慢行筆記", "秋日山城散步記 @ 慢行筆記 :: 痞客邦 ::"}},
+      {"line 1 right above the text",
+       "Notes from a slow walk through the hill town, part one:\n\n" + para,
+       {"The storm reached the coast"},
+       {"Notes from a slow walk"}},
+  });
+}
+
 TEST_CASE("A headline under a summary is the title when the text quotes it twice", "[strip]") {
   // The summary comes first; the headline under it counts when two longer lines quote it, in
   // their own spacing, punctuation and case. A line that quotes it once does not make it one.
@@ -671,6 +708,11 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
        {"Sign up for a free", "Thank you for supporting", "Why you feel sleepy", "Read now",
         "View comments", "I started walking the dog", "Is ten minutes really enough?",
         "Five stretches", "All rights reserved"}},
+      {"zh_gov_notice.txt",
+       {"各区园林绿化主管部门，各有关单位：", "现将有关事项通知如下：", "（二）植物生长情况。",
+        "抽查结果纳入年度考核。"},
+       {"无障碍浏览", "您当前的位置", "【打印】", "相关链接", "2023年度城市绿化养护检查结果通报", "上一篇",
+        "网站地图", "浙ICP备"}},
       {"zh_blog_comments.txt",
        {"三月初的周末", "约好秋天再来看稻田。"},
        {"上一篇", "大家说", "山风", "照片拍得真好", "我们去年也去过", "停车方便吗", "回复", "Copyright"}},
