@@ -508,6 +508,10 @@ bool IsProse(const Line& line) {
   if (line.MostlyCjk()) {
     return line.cjk >= 12 && line.terminals > 0;
   }
+  // Dates, times, scores and the rows of tables are over a quarter digits; sentences are not,
+  // though a dateline's words can pass for function words ("Published: May 2, 2024 at 6:05
+  // a.m.": may, at, a).
+  if (3 * line.digits > line.letters) return false;
   return line.words >= 7 && (line.terminals > 0 || line.commas > 0) &&
          (line.stops * 5 >= line.words || (line.terminals >= 2 && line.words >= 20));
 }

@@ -64,7 +64,7 @@ void SplitLines(std::string_view text, std::vector<Line>* lines);
 bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of);
 
 // True when the line reads as running text: sentences with their punctuation and, in alphabetic
-// scripts, the function words that navigation lacks.
+// scripts, the function words that navigation lacks, and not mostly digits.
 bool IsProse(const Line& line);
 
 }  // namespace pith::internal

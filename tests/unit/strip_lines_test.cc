@@ -121,6 +121,26 @@ TEST_CASE("Function words are found whatever their ASCII case, and only whole", 
   }
 }
 
+TEST_CASE("Prose is sentences with function words and not datelines or rows of figures", "[strip]") {
+  struct Case {
+    const char* text;
+    bool prose;
+  };
+  const Case cases[] = {
+      {"The city will replace every lead pipe by the end of 2030, the director said.", true},
+      {"About 4,100 homes, most of them built before 1950, still get their water this way.", true},
+      {"Home | News | Sport | Business | Culture | Opinion | Weather", false},
+      // Its words pass for function words (may, at, a), its digits give it away.
+      {"Published: May 2, 2024 at 6:05 a.m. | Updated: May 2, 2024 at 9:41 a.m.", false},
+      {"Heat 1: 62.93 s, heat 2: 64.10 s, heat 3: 65.06 s, heat 4: 63.69 s.", false},
+      {"今年春天，城东区新建的社区图书馆正式开放，首周接待读者超过一万人次。", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(pith::internal::IsProse(Measured(c.text)) == c.prose);
+  }
+}
+
 TEST_CASE("Code points are counted across the blocks of eight bytes the count reads", "[strip]") {
   // Each character of every length at every offset of a block, and at the tail after the last
   // whole block; a stray continuation byte counts for nothing, a stray lead byte for one.
