@@ -210,6 +210,23 @@ inline bool DecodeHan(std::string_view s, std::size_t i, char32_t* c) {
   return true;
 }
 
+// The length of the "Re:" that opens a reply's subject ("Re: the thread's title", "回复：标题"),
+// colon included, or 0.
+std::size_t ReplyPrefixLength(std::string_view s) {
+  // Most lines begin otherwise: R, r, or the first byte of 回 (E5) or 答 (E7).
+  const unsigned char first = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+  if (first != 'R' && first != 'r' && first != 0xE5 && first != 0xE7) return 0;
+  for (std::string_view prefix : {"Re", "RE", "re", "回复", "回覆", "答复", "答覆"}) {
+    if (!s.starts_with(prefix)) continue;
+    std::size_t i = prefix.size();
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (s.substr(i).starts_with(":")) return i + 1;
+    if (s.substr(i).starts_with("：")) return i + std::string_view("：").size();
+    return 0;
+  }
+  return 0;
+}
+
 // Measures line->core in one pass. ASCII letters, digits and spaces, and characters of the main
 // Han block, are most of any text; they take short paths that count exactly what the general
 // path below would count for them. Everything else is decoded and classified in full.
@@ -221,8 +238,11 @@ void Measure(Line* line) {
   std::size_t word_start = 0;
   std::size_t i = 0;
   char32_t prev = 0;
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;  // FNV-1a
   constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+  std::uint64_t hash = kFnvOffset;
+  // A reply's subject hashes as the title it repeats: the hash starts again after its "Re:".
+  const std::size_t reply_end = ReplyPrefixLength(s);
   auto end_word = [&](std::size_t end) {
     if (!in_word) return;
     in_word = false;
@@ -252,6 +272,7 @@ void Measure(Line* line) {
   };
   while (i < n) {
     const std::size_t at = i;
+    if (at == reply_end) hash = kFnvOffset;
     const unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80 && kAsciiClass[b] >= Ascii::kUpper) {
       // A run of ASCII letters and digits, the bulk of alphabetic text, in a tight loop. The

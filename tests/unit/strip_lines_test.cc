@@ -121,6 +121,27 @@ TEST_CASE("Function words are found whatever their ASCII case, and only whole", 
   }
 }
 
+TEST_CASE("A reply's subject hashes as the title it repeats", "[strip]") {
+  struct Case {
+    const char* line;
+    const char* title;
+    bool same;
+  };
+  const Case cases[] = {
+      {"Re: Starter smells like acetone", "Starter smells like acetone", true},
+      {"RE : Starter smells like acetone", "Starter smells like acetone", true},
+      {"回复：阳台的番茄叶子发黄怎么办", "阳台的番茄叶子发黄怎么办", true},
+      {"答覆: 陽台的番茄葉子發黃怎麼辦", "陽台的番茄葉子發黃怎麼辦", true},
+      // Only a reply's own prefix: a word that begins with "re" is part of the line.
+      {"Rebuild: Starter smells like acetone", "Starter smells like acetone", false},
+      {"Starter smells like acetone: Re", "Starter smells like acetone", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.line);
+    CHECK((Measured(c.line).letters_hash == Measured(c.title).letters_hash) == c.same);
+  }
+}
+
 TEST_CASE("Prose is sentences with function words and not datelines or rows of figures", "[strip]") {
   struct Case {
     const char* text;
