@@ -200,13 +200,15 @@ std::string_view CutLatinName(std::string_view s) {
   return s;
 }
 
-// `s` without the notes in brackets that bylines add after names: "Jo Roy (reporting)", 张三(实习).
+// `s` without the notes in brackets that bylines add after names ("Jo Roy (reporting)",
+// 张三(实习)) and the links that portals bracket beside them (王磊 [纠错], 张三【打印】).
 std::string DropBracketNotes(std::string_view s) {
   std::string out;
   std::size_t at = 0;
   while (at < s.size()) {
     std::size_t open = std::string_view::npos, close_at = std::string_view::npos, close_len = 0;
-    for (const auto& [o, c] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+    for (const auto& [o, c] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"},
+                               {"[", "]"}, {"【", "】"}}) {
       const std::size_t i = s.find(o, at);
       if (i == std::string_view::npos || (open != std::string_view::npos && i > open)) continue;
       const std::size_t j = s.find(c, i + o.size());

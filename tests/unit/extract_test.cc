@@ -318,6 +318,10 @@ TEST_CASE("Bylines in simplified Chinese", "[extract][byline]") {
       {"2023-06-15 08:10 来源：中国新闻网 王帆",
        R"({"date":"2023-06-15","time":"08:10","author":"王帆","publisher":"中国新闻网"})"},
       {"来源：央视新闻客户端 中国青年网", R"({"publisher":"央视新闻客户端 中国青年网"})"},
+      // A link the portal brackets beside a name is no part of it.
+      {"2024-06-18 07:45:12 来源：都市晨报 作者：周婷 责任编辑：王磊 [纠错]",
+       R"({"date":"2024-06-18","time":"07:45","author":"周婷","publisher":"都市晨报","editor":"王磊"})"},
+      {"作者：李四【打印】", R"({"author":"李四"})"},
       // A count of views or clicks is no part of the name before it.
       {"发布时间：2024-04-08 来源：市园林绿化局 浏览次数：1268",
        R"({"date":"2024-04-08","publisher":"市园林绿化局"})"},
