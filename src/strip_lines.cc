@@ -370,6 +370,10 @@ void Measure(Line* line) {
     } else if (IsSentenceEnd(c)) {
       ++m.terminals;
       m.periods += c == U'。' || c == U'．' || c == U'｡';
+    } else if (c == ',' && IsDigit(prev) && i + 1 < n && s[i] == ' ' &&
+               IsDigit(static_cast<unsigned char>(s[i + 1]))) {
+      // "April 9, 2024", "1, 2, 3": a date's or a list's comma, not a clause's. A dateline
+      // ("Posted on April 9, 2024 by ...") would otherwise read as a sentence.
     } else if (c == U'，' || c == U'、' || c == ',' || c == U'；' || c == ';') {
       ++m.commas;
     } else if (IsSeparator(c)) {

@@ -121,6 +121,24 @@ TEST_CASE("Function words are found whatever their ASCII case, and only whole", 
   }
 }
 
+TEST_CASE("A comma between figures is no clause break", "[strip]") {
+  struct Case {
+    const char* text;
+    int commas;
+  };
+  const Case cases[] = {
+      {"Posted on April 9, 2024 by Emma Clarke", 0},
+      {"Steps 1, 2, 3 and 4", 0},
+      {"In 2019, the town opened a library", 1},
+      {"Yes, we can", 1},
+      {"今年春天，图书馆开放", 1},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(Measured(c.text).commas == c.commas);
+  }
+}
+
 TEST_CASE("A reply's subject hashes as the title it repeats", "[strip]") {
   struct Case {
     const char* line;
