@@ -48,6 +48,22 @@ bool LeadsIn(const Line& line) {
          !core.ends_with("::");
 }
 
+// A news agency's dateline on a line of its own, which Chinese wire stories open with:
+// "新华社上海11月30日电", "中新网北京3月5日电（记者 张三）".
+bool IsWireDateline(const Line& line) {
+  std::string_view s = line.core;
+  if (s.ends_with("）") || s.ends_with(")")) {
+    const std::size_t open = std::min(s.rfind("（"), s.rfind('('));
+    if (open == std::string_view::npos) return false;
+    s = s.substr(0, open);
+  }
+  while (s.ends_with(' ')) s.remove_suffix(1);
+  return s.ends_with("日电") && s.find("月") != std::string_view::npos;
+}
+
+// What may stand right above an article's first paragraph and belong to it.
+bool OpensText(const Line& line) { return LeadsIn(line) || IsWireDateline(line); }
+
 // A sentence that closes the text, or leads into what the page shows next ("see the video
 // below:"): the short lines that may end an article.
 bool ClosesSentence(const Line& line) { return line.ends_terminal || LeadsIn(line); }
@@ -563,11 +579,12 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
     for (p = w->anchor + 1; p <= best_to; ++p) below += score[p];
     if (parting >= kMinParting && below >= above) best_from = w->anchor + 1;
   }
-  // A lead-in right above the run opens it: short, it scores nothing of its own, and the run
-  // would start under it. (One the rules claim stays theirs; the context decides by rule first.)
+  // A lead-in or a wire dateline right above the run opens it: short, it scores nothing of its
+  // own, and the run would start under it. (One the rules claim stays theirs; the context
+  // decides by rule first.)
   if (best_to >= 0) {
     const int q = w->Prev(best_from);
-    if (q >= 0 && LeadsIn(w->L(lines, q))) best_from = q;
+    if (q >= 0 && OpensText(w->L(lines, q))) best_from = q;
   }
   // A short sentence or two can close the article: they cost a little and would fall just
   // outside the run; the context decides them.
@@ -738,7 +755,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     } else if (p < w->from || p > w->to) {
       w->state[p] = State::kBoiler;
       w->why[p] = Why::kOutsideBody;
-    } else if (w->kind[p] == Kind::kGood || (p == w->from && LeadsIn(w->L(lines, p)))) {
+    } else if (w->kind[p] == Kind::kGood || (p == w->from && OpensText(w->L(lines, p)))) {
       w->state[p] = State::kBody;
     } else if (menu_run_ >= 0 && !w->L(lines, p).ends_terminal && Posted(lines, w, p)) {
       // A post's header between posts (its author, when and where) is no part of the text,

@@ -523,7 +523,7 @@ TEST_CASE("Text above line 1's repeat as the headline goes when chrome parts the
   });
 }
 
-TEST_CASE("A lead-in right above the text opens it", "[strip]") {
+TEST_CASE("A lead-in or a wire dateline right above the text opens it", "[strip]") {
   const std::string para =
       "The storm reached the coast late on Sunday, bringing gusts of more than ninety kilometres "
       "an hour and heavy rain to the towns along the bay.\n\n"
@@ -540,6 +540,18 @@ TEST_CASE("A lead-in right above the text opens it", "[strip]") {
        "近期我市将进入主汛期，强降雨天气明显增多。为切实做好防汛工作，保障人民群众生命财产安全，现将有关事项通知如下。\n\n"
        "各区要加强值班值守，严格落实领导带班和二十四小时值班制度，发现险情及时报告并妥善处置。\n",
        {"各区、各有关单位和部门负责同志：", "近期我市将进入主汛期"},
+       {"【打印】"}},
+      {"a wire dateline",
+       "长三角一体化发展座谈会召开\n\n【打印】 【关闭】\n\n新华社上海11月30日电\n\n"
+       "近期我市将进入主汛期，强降雨天气明显增多。为切实做好防汛工作，保障人民群众生命财产安全，现将有关事项通知如下。\n\n"
+       "各区要加强值班值守，严格落实领导带班和二十四小时值班制度，发现险情及时报告并妥善处置。\n",
+       {"新华社上海11月30日电", "近期我市将进入主汛期"},
+       {"【打印】"}},
+      {"a wire dateline with its reporter",
+       "长三角一体化发展座谈会召开\n\n【打印】 【关闭】\n\n中新网北京3月5日电 （记者 张三）\n\n"
+       "近期我市将进入主汛期，强降雨天气明显增多。为切实做好防汛工作，保障人民群众生命财产安全，现将有关事项通知如下。\n\n"
+       "各区要加强值班值守，严格落实领导带班和二十四小时值班制度，发现险情及时报告并妥善处置。\n",
+       {"中新网北京3月5日电 （记者 张三）", "近期我市将进入主汛期"},
        {"【打印】"}},
       // Too short to lead into anything: a label, not a sentence.
       {"a label with a colon",
