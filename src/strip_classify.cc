@@ -52,8 +52,9 @@ bool LeadsIn(const Line& line) {
 // "新华社上海11月30日电", "中新网北京3月5日电（记者 张三）".
 bool IsWireDateline(const Line& line) {
   std::string_view s = line.core;
+  // The reporter's note: from the last opening bracket of the kind that closes the line.
   if (s.ends_with("）") || s.ends_with(")")) {
-    const std::size_t open = std::min(s.rfind("（"), s.rfind('('));
+    const std::size_t open = s.ends_with(")") ? s.rfind('(') : s.rfind("（");
     if (open == std::string_view::npos) return false;
     s = s.substr(0, open);
   }
