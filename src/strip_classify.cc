@@ -569,16 +569,21 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   // Nor, mostly, is text above line 1's repeat as the headline. A lead paragraph can stand right
   // above it, and the article itself above a repeat further down (a caption, a list of stories):
   // the text above goes only when chrome parts it from the headline and the text under the
-  // headline outweighs it, as under a site's menu of promoted pages.
-  if (w->title == 0 && w->anchor > 0 && best_from <= w->anchor && w->anchor < best_to) {
+  // headline outweighs it, as under a site's menu of promoted pages or a comment box the page
+  // puts first. Of several such repeats in the run the first decides, to cut the least.
+  for (int h = best_from + 1; w->title == 0 && h < best_to; ++h) {
+    if (w->why[h] != Why::kTitleRepeat) continue;
     // About four lines a rule calls chrome, or twenty short lines without text.
     constexpr std::int64_t kMinParting = 40;
     std::int64_t parting = 0, above = 0, below = 0;
-    int p = w->anchor - 1;
+    int p = h - 1;
     for (; p >= best_from && score[p] <= 0; --p) parting -= score[p];
     for (; p >= best_from; --p) above += score[p];
-    for (p = w->anchor + 1; p <= best_to; ++p) below += score[p];
-    if (parting >= kMinParting && below >= above) best_from = w->anchor + 1;
+    for (p = h + 1; p <= best_to; ++p) below += score[p];
+    if (parting >= kMinParting && below >= above) {
+      best_from = h + 1;
+      break;
+    }
   }
   // A lead-in or a wire dateline right above the run opens it: short, it scores nothing of its
   // own, and the run would start under it. (One the rules claim stays theirs; the context

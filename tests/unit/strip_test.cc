@@ -520,6 +520,15 @@ TEST_CASE("Text above line 1's repeat as the headline goes when chrome parts the
            "statement on its website.\n",
        {lead.c_str(), "About two hundred passengers", "best part of their day"},
        {}},
+      {"comments above a later repeat, when an earlier one heads a teaser",
+       title + "\n\n" + chrome + "\n" + title + "\n\n" + lead + "\n\n" + chrome + "\n" +
+           "Nobody asked for a ferry that costs this much to run, and the council should have "
+           "spent the money on the buses instead.\n\n"
+           "I rode it on Monday and the crossing took ten minutes longer than the timetable "
+           "said it would, which is not what we were promised.\n\n" +
+           chrome + "\n" + title + "\n\n" + lead + "\n\n" + paras,
+       {lead.c_str(), "About two hundred passengers", "best part of their day"},
+       {"Nobody asked for a ferry", "I rode it on Monday"}},
   });
 }
 
