@@ -203,9 +203,14 @@ struct Classifier::Work {
   // in lines of phrases, without sentence marks; an item is a headline and a summary at most).
   // A bulleted line never does: under a list header, bullets are the list's own items, even when
   // they are whole sentences (a list of questions).
-  bool BodyResumes(const std::vector<Line>& lines, int p) const {
+  // On a page that sets its paragraphs apart with blank lines (`spaced`), text that runs straight
+  // into a list item or a rule's line is an item's summary running into the next item.
+  bool BodyResumes(const std::vector<Line>& lines, int p, bool spaced) const {
     if (L(lines, p).bullet == Bullet::kSymbol) return false;
     const int m = static_cast<int>(at.size());
+    for (int r = p; spaced && r + 1 < m && at[r + 1] == at[r] + 1; ++r) {
+      if (why[r + 1] != Why::kNone || item[r + 1]) return false;
+    }
     auto next = [&](int q) {
       ++q;
       while (q < m && kind[q] == Kind::kVoid) ++q;
@@ -477,6 +482,15 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
   if (list_block_ < 0) return;
   const std::vector<Rule>& rules = rules_->rules();
   const int m = static_cast<int>(w->at.size());
+  // Whether most paragraphs stand apart, with a blank line under them (HTML's paragraphs in a
+  // text dump; a list's items and lines broken by <br> come without).
+  int paragraphs = 0, apart = 0;
+  for (int p = 0; p + 1 < m; ++p) {
+    if (w->kind[p] != Kind::kGood || w->why[p] != Why::kNone) continue;
+    ++paragraphs;
+    apart += w->at[p + 1] > w->at[p] + 1;
+  }
+  const bool spaced = paragraphs > 0 && 2 * apart >= paragraphs;
   for (int p = 0; p < m; ++p) {
     // A header heads a list; a list item that happens to read "Editor's picks" heads nothing.
     if (w->rule[p] < 0 || !rules[w->rule[p]].opens_block ||
@@ -491,7 +505,7 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
       // Under a header that dates a post, a paragraph is a comment in the list, not the article
       // resuming ("Ammon · March 11, 2017 at 8:41 PM").
       const int before = w->Prev(q);
-      if (!(before >= 0 && Posted(lines, w, before)) && w->BodyResumes(lines, q)) break;
+      if (!(before >= 0 && Posted(lines, w, before)) && w->BodyResumes(lines, q, spaced)) break;
       w->why[q] = Why::kListBlock;
     }
     p = q - 1;

@@ -654,6 +654,47 @@ TEST_CASE("The items under a list header are chrome until the body resumes", "[s
   CHECK(Label(list, 1) == "body");
 }
 
+TEST_CASE("Summaries that run into the next item under a list header are the list's own",
+          "[strip]") {
+  // Paragraphs set apart by blank lines, as a dump of HTML's paragraphs has them.
+  const std::string article =
+      "Harbour ferry returns after winter repairs\n\n"
+      "The harbour ferry made its first crossing of the year on Monday morning, three weeks later "
+      "than planned because of repairs to its engines.\n\n"
+      "About two hundred passengers waited on the pier when the gates opened, many of them "
+      "commuters who had spent the winter driving around the bay.\n\n"
+      "The operator said the new engines use less fuel and are quieter, and that the timetable "
+      "will add two evening crossings from June when the days are longer.\n\n";
+  // Each item a headline run into its summary, one item to a line, with no blank line between.
+  const std::string teasers =
+      "Related coverage\n\n"
+      "Bus lanes extended A review of the city's bus lanes found that riders saved ten minutes "
+      "on the busiest routes, and the council has voted to add more of them.\n"
+      "Bridge repairs delayed The repairs to the old bridge will take until the autumn, the "
+      "engineers said, because the steel that was ordered arrived late.\n";
+  const std::string resumed =
+      "Several riders said the crossing was the best part of their day, and that they had missed "
+      "the view of the old lighthouse more than they expected to.\n"
+      "The operator thanked them for their patience, and promised that the next repairs would "
+      "be done in the quiet weeks after the new year.\n\n"
+      "Tickets are on sale at the pier and on the operator's website, at the same prices as "
+      "last year for the whole of the season.\n";
+  CheckCases({
+      {"summaries that run into a rule's line",
+       article + teasers + "Share: Facebook Twitter Email\n\n" + resumed,
+       {"About two hundred passengers", "best part of their day"},
+       {"Bus lanes extended", "Bridge repairs delayed"}},
+      {"summaries that run into a list item",
+       article + teasers + "* Parking fees to rise\n\n" + resumed,
+       {"About two hundred passengers", "best part of their day"},
+       {"Bus lanes extended", "Bridge repairs delayed"}},
+      {"paragraphs that run into each other and then stand apart resume the body",
+       article + "Related coverage\n\n" + resumed,
+       {"best part of their day", "promised that the next repairs", "Tickets are on sale"},
+       {}},
+  });
+}
+
 // strip remembers what it measured and matched on lines it has seen; what it decides about a
 // page must not depend on the pages it saw before.
 TEST_CASE("A page gets the same labels whatever pages came before it", "[strip]") {
