@@ -28,17 +28,6 @@ enum class Why : std::uint8_t {
 // Weights below this carry no text: "[logo.gif]", "*", "()".
 constexpr int kVoidWeight = 3;
 
-// A bare file name such as "IMG_3886.jpg": a photo whose caption is missing.
-bool IsImageName(std::string_view s) {
-  if (s.size() > 80 || s.find(' ') != std::string_view::npos) return false;
-  const std::size_t dot = s.rfind('.');
-  if (dot == std::string_view::npos || s.size() - dot > 5) return false;
-  char ext[5] = {};
-  for (std::size_t i = dot + 1; i < s.size(); ++i) ext[i - dot - 1] = static_cast<char>(s[i] | 0x20);
-  const std::string_view e(ext);
-  return e == "jpg" || e == "jpeg" || e == "png" || e == "gif" || e == "webp" || e == "bmp";
-}
-
 // A line that ends in a colon and says enough to lead into what follows: the salutation of a
 // notice ("各区、各有关单位："), "Here is what we know so far:". The separators of a title
 // ("Blog :: Site ::") end in a colon too, but in two.

@@ -225,7 +225,42 @@ bool IsBreadcrumb(const Line& line) {
   return true;
 }
 
+bool IsImageName(std::string_view s) {
+  if (s.size() > 80 || s.find(' ') != std::string_view::npos) return false;
+  const std::size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || s.size() - dot > 5) return false;
+  char ext[5] = {};
+  for (std::size_t i = dot + 1; i < s.size(); ++i) ext[i - dot - 1] = static_cast<char>(s[i] | 0x20);
+  const std::string_view e(ext);
+  return e == "jpg" || e == "jpeg" || e == "png" || e == "gif" || e == "webp" || e == "bmp";
+}
+
+namespace {
+
+// How many images in `s` are followed by a caption of a headline's size.
+int CaptionedImages(std::string_view s) {
+  Segments segs;
+  Split(s, [](char32_t c, char32_t, char32_t) { return c == '[' || c == ']'; }, &segs);
+  const auto bracketed = [s](const Segment& seg) {
+    const std::size_t at = seg.text.data() - s.data();
+    return at > 0 && s[at - 1] == '[' && at + seg.text.size() < s.size() &&
+           s[at + seg.text.size()] == ']';
+  };
+  int captioned = 0;
+  for (int k = 0; k + 1 < segs.count; ++k) {
+    const Segment& image = segs.items[k];
+    const Segment& caption = segs.items[k + 1];
+    if (!bracketed(image) || !IsImageName(image.text) || bracketed(caption)) continue;
+    captioned += (caption.cjk >= 8 && caption.cjk <= 60) || (caption.words >= 4 && caption.words <= 25);
+  }
+  return captioned;
+}
+
+}  // namespace
+
 bool IsLinkList(const Line& line) {
+  constexpr int kMinThumbnails = 3;
+  if (line.images >= kMinThumbnails && CaptionedImages(line.core) >= kMinThumbnails) return true;
   const bool spaced_cjk = line.MostlyCjk() && line.spaces >= 3 && line.commas == 0 && line.terminals == 0;
   if ((line.separators < 2 && !spaced_cjk) || IsProse(line) || line.terminals > 1) return false;
   Segments segs;

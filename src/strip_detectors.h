@@ -27,8 +27,11 @@ bool IsScriptResidue(const Line& line);
 // A short trail of short segments joined by the same arrow or slash: 首页 > 新闻 > 正文,
 // Home » World » Europe.
 bool IsBreadcrumb(const Line& line);
-// A menu on one line: several short segments joined by | · / or, in CJK, by spaces.
+// A menu on one line: several short segments joined by | · / or, in CJK, by spaces; or a strip
+// of thumbnails, each image followed by its headline ("[a.jpg] 标题 [b.jpg] 标题 …").
 bool IsLinkList(const Line& line);
+// A bare image file name such as "IMG_3886.jpg".
+bool IsImageName(std::string_view s);
 // An SEO title or link farm: short segments joined by - _ | , 、 that keep repeating the same
 // terms (色94色-色97色-色99色...).
 bool IsKeywordStuffed(const Line& line);

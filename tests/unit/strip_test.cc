@@ -132,6 +132,12 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       // Chrome: navigation, login, share, prev/next, breadcrumbs, link farms, markup.
       {"首页|新闻|财经|体育|娱乐|科技|教育|健康", true, "chrome chrome.link-list"},
       {"新聞 娛樂 福建 泉州 漳州 廈門", true, "chrome chrome.link-list"},
+      {"[101.jpg] 冬季进补要注意这三点 [org_2024.png] 医生提醒：早餐别只喝白粥，营养要均衡 "
+       "[77.jpg] 吃素的人最容易缺少哪些营养成分？",
+       true, "chrome chrome.link-list"},
+      {"[runner.jpg] Five stretches to do before a morning run [bike.png] Why cycling to work "
+       "is worth the effort [pool.jpg] A beginner's guide to open water swimming",
+       false, "chrome chrome.link-list"},
       {"126篇原创内容", true, "chrome chrome.share-count"},
       {"公众号", true, "chrome chrome.navigation"},
       {"首页 > 本地新闻 > 正文", true, "chrome chrome.breadcrumb"},
@@ -175,6 +181,8 @@ TEST_CASE("Strip keeps text that only talks about boilerplate subjects", "[strip
       "The court ruled that copyright protects the photographs, and it ordered the website to pay "
       "damages to the photographer.",
       "他说，评论区里的很多留言都很有启发，他会认真考虑大家的意见。",
+      // Icons inside a sentence, each with a word or two after it, are not a strip of thumbnails.
+      "境内现有 [g106.png] 106国道、 [g112.png] 112国道、 [g230.png] 230国道三条国道，交通十分便利。",
   };
   for (const char* line : lines) {
     INFO(line);
