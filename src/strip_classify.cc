@@ -38,7 +38,8 @@ bool LeadsIn(const Line& line) {
 }
 
 // A news agency's dateline on a line of its own, which Chinese wire stories open with:
-// "新华社上海11月30日电", "中新网北京3月5日电（记者 张三）".
+// "新华社上海11月30日电", "中新网北京3月5日电（记者 张三）", "本报北京3月5日讯",
+// "TNW中文站 10月14日报道".
 bool IsWireDateline(const Line& line) {
   std::string_view s = line.core;
   // The reporter's note: from the last opening bracket of the kind that closes the line.
@@ -48,7 +49,9 @@ bool IsWireDateline(const Line& line) {
     s = s.substr(0, open);
   }
   while (s.ends_with(' ')) s.remove_suffix(1);
-  return s.ends_with("日电") && s.find("月") != std::string_view::npos;
+  return (s.ends_with("日电") || s.ends_with("日讯") || s.ends_with("日报道") ||
+          s.ends_with("日消息")) &&
+         s.find("月") != std::string_view::npos;
 }
 
 // What may stand right above an article's first paragraph and belong to it.

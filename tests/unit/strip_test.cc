@@ -570,6 +570,18 @@ TEST_CASE("A lead-in or a wire dateline right above the text opens it", "[strip]
        "各区要加强值班值守，严格落实领导带班和二十四小时值班制度，发现险情及时报告并妥善处置。\n",
        {"中新网北京3月5日电 （记者 张三）", "近期我市将进入主汛期"},
        {"【打印】"}},
+      {"a paper's or a site's dateline",
+       "长三角一体化发展座谈会召开\n\n【打印】 【关闭】\n\n本报北京3月5日讯\n\n"
+       "近期我市将进入主汛期，强降雨天气明显增多。为切实做好防汛工作，保障人民群众生命财产安全，现将有关事项通知如下。\n\n"
+       "各区要加强值班值守，严格落实领导带班和二十四小时值班制度，发现险情及时报告并妥善处置。\n",
+       {"本报北京3月5日讯", "近期我市将进入主汛期"},
+       {"【打印】"}},
+      {"a dateline that says the story reports",
+       "长三角一体化发展座谈会召开\n\n【打印】 【关闭】\n\n科技日报网 10月14日报道\n\n"
+       "近期我市将进入主汛期，强降雨天气明显增多。为切实做好防汛工作，保障人民群众生命财产安全，现将有关事项通知如下。\n\n"
+       "各区要加强值班值守，严格落实领导带班和二十四小时值班制度，发现险情及时报告并妥善处置。\n",
+       {"科技日报网 10月14日报道", "近期我市将进入主汛期"},
+       {"【打印】"}},
       // Too short to lead into anything: a label, not a sentence.
       {"a label with a colon",
        "Storm brings high winds to the coast\n\nWeather:\n\n" + para,
