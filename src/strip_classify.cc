@@ -172,6 +172,8 @@ struct Classifier::Work {
   int title = -1;  // position of the title line
   int anchor = -1;  // the headline (the title or a repeat of it) the body follows, if any
   int from = 0, to = -1;  // the densest run of content, positions inclusive
+  // Where the run started before the short sentences above it joined it (they are body), or -1.
+  int led_from = -1;
 
   void Reset(const std::vector<Line>& lines) {
     at.clear();
@@ -598,11 +600,31 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
     const int q = w->Prev(best_from);
     if (q >= 0 && OpensText(w->L(lines, q))) best_from = q;
   }
-  // A short sentence or two can close the article: they cost a little and would fall just
-  // outside the run; the context decides them.
-  for (int k = 0, q = w->Next(best_to); k < 2 && best_to >= 0 && q < m; ++k, q = w->Next(q)) {
-    const Line& line = w->L(lines, q);
-    if (w->why[q] != Why::kNone || w->item[q] || !ClosesSentence(line)) break;
+  // A short sentence or two can open or close the article: they cost a little and would fall
+  // just outside the run; the context decides them.
+  const auto sentence = [&](int q) {
+    return w->why[q] == Why::kNone && !w->item[q] && ClosesSentence(w->L(lines, q));
+  };
+  // Above the run, only right under the headline or its byline: under a menu's last items, a
+  // sentence is one more item, and under a form or a frame, the site's own words.
+  w->led_from = -1;
+  int lead = best_from;
+  for (int k = 0, q = w->Prev(best_from); k < 2 && best_to >= 0 && q > w->title && sentence(q);
+       ++k, q = w->Prev(q)) {
+    lead = q;
+  }
+  int above = lead - 1;  // a repeat of the title counts here, so only images are passed over
+  while (above >= 0 && w->kind[above] == Kind::kVoid && w->why[above] == Why::kNone) --above;
+  const auto headline = [&](int q) {
+    return q == w->title || w->why[q] == Why::kTitleRepeat ||
+           (w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta);
+  };
+  if (lead < best_from && above >= 0 && headline(above)) {
+    w->led_from = best_from;
+    best_from = lead;
+  }
+  for (int k = 0, q = w->Next(best_to); k < 2 && best_to >= 0 && q < m && sentence(q);
+       ++k, q = w->Next(q)) {
     best_to = q;
   }
   // A numbered list goes on to its last item: items that carry on the numbering are the list's,
@@ -767,7 +789,8 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     } else if (p < w->from || p > w->to) {
       w->state[p] = State::kBoiler;
       w->why[p] = Why::kOutsideBody;
-    } else if (w->kind[p] == Kind::kGood || (p == w->from && OpensText(w->L(lines, p)))) {
+    } else if (w->kind[p] == Kind::kGood || p < w->led_from ||
+               (p == w->from && OpensText(w->L(lines, p)))) {
       w->state[p] = State::kBody;
     } else if (menu_run_ >= 0 && !w->L(lines, p).ends_terminal && Posted(lines, w, p)) {
       // A post's header between posts (its author, when and where) is no part of the text,

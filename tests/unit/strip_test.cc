@@ -601,6 +601,38 @@ TEST_CASE("A lead-in or a wire dateline right above the text opens it", "[strip]
   });
 }
 
+TEST_CASE("A short sentence right under the headline or its byline opens the text", "[strip]") {
+  const std::string paras =
+      "陈默坐在窗前，看着院子里的积水一点点漫过石阶，心里总觉得有什么事情要发生，却又说不上来。\n\n"
+      "三更时分，门外忽然传来一阵急促的敲门声。他披上外衣，提着油灯走到门口，问了一声是谁。\n\n"
+      "门口站着一个浑身湿透的年轻人，背上背着一个长长的布包，脸色苍白，显然在雨里走了很久。\n";
+  const std::string menu = "首页 | 小说 | 排行榜\n\n";
+  CheckCases({
+      {"under the byline",
+       "雨夜来客\n\n" + menu + "雨夜来客\n\n作者：林溪\n\n雨下了整整一夜。\n\n" + paras,
+       {"雨下了整整一夜。", "陈默坐在窗前"},
+       {"作者：林溪"}},
+      {"under the headline",
+       "雨夜来客 - 小说网\n\n" + menu + "雨夜来客\n\n雨下了整整一夜！\n\n" + paras,
+       {"雨下了整整一夜！", "陈默坐在窗前"},
+       {}},
+      {"under line 1's repeat as the headline",
+       "雨夜来客\n\n" + menu + "雨夜来客\n\n雨下了整整一夜。\n\n" + paras,
+       {"雨下了整整一夜。", "陈默坐在窗前"},
+       {}},
+      {"under a menu's last items",
+       "雨夜来客\n\n" + menu + "雨夜来客\n\n作者：林溪\n\n* 玄幻\n\n* 武侠\n\n雨下了整整一夜。\n\n" +
+           paras,
+       {"陈默坐在窗前"},
+       {"雨下了整整一夜。"}},
+      {"under a frame",
+       "雨夜来客\n\n" + menu + "雨夜来客\n\n作者：林溪\n\nIFRAME: https://ads.example.com/slot\n\n"
+       "本站不支持您的浏览器。\n\n" + paras,
+       {"陈默坐在窗前"},
+       {"本站不支持您的浏览器。"}},
+  });
+}
+
 TEST_CASE("A headline under a summary is the title when the text quotes it twice", "[strip]") {
   // The summary comes first; the headline under it counts when two longer lines quote it, in
   // their own spacing, punctuation and case. A line that quotes it once does not make it one.
