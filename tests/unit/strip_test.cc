@@ -144,6 +144,10 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"Home » World » Europe", false, "chrome chrome.breadcrumb"},
       {"登录 | 注册", true, "chrome chrome.login"},
       {"下一篇：冬天的溫泉小旅行", true, "chrome chrome.prev-next"},
+      {"温馨提示：按 回车[Enter]键 返回书目，按 ←键 返回上一页， 按 →键 进入下一页。", true,
+       "chrome chrome.keyboard-hint"},
+      {"Tip: use the left and right arrow keys to navigate between chapters.", false,
+       "chrome chrome.keyboard-hint"},
       {"* Share on Twitter", false, "chrome chrome.share"},
       {"<div class=\"ad\"><span id=\"x\"></span></div>", false, "chrome chrome.html-residue"},
       {"&nbsp;&nbsp;&#160;", false, "chrome chrome.html-residue"},
@@ -181,6 +185,7 @@ TEST_CASE("Strip keeps text that only talks about boilerplate subjects", "[strip
       "The court ruled that copyright protects the photographs, and it ordered the website to pay "
       "damages to the photographer.",
       "他说，评论区里的很多留言都很有启发，他会认真考虑大家的意见。",
+      "输入命令以后按回车键，程序就会开始运行，运行的结果会显示在下面的窗口里。",
       // Icons inside a sentence, each with a word or two after it, are not a strip of thumbnails.
       "境内现有 [g106.png] 106国道、 [g112.png] 112国道、 [g230.png] 230国道三条国道，交通十分便利。",
   };
