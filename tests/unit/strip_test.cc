@@ -115,6 +115,10 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"© 2024 Riverside Media. All rights reserved.", false, "notice notice.copyright"},
       {"Your privacy is important to us. We never share your address with other companies.", false,
        "notice notice.disclaimer"},
+      {"This press release contains forward-looking statements that involve risks and "
+       "uncertainties.",
+       false, "notice notice.disclaimer"},
+      {"Forward-Looking Statements", false, "notice notice.disclaimer"},
       {"You will get an email from news@example.org to confirm your subscription.", false,
        "notice notice.promotion"},
       {"Sign up for Morning Brief, a free daily newsletter from our editors.", false,
