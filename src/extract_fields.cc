@@ -91,6 +91,7 @@ constexpr const char* kUpdated =
 constexpr const char* kDateKey = "时间|時間|日期|(?i:dated?)";
 constexpr const char* kOther =
     "(?:阅读|閱讀|浏览|瀏覽|点击|點擊)(?:次数|次數|数|數|量)?|字号|字號|字体|字體|评论|評論|分享到?|收藏|打印|"
+    "分类|分類|"
     "校对|校對|审核|"
     "審核|审校|審校|监制|監製|出品|策划|策劃|制作|製作|设计|設計|排版|美编|美編|"
     "(?i:photo(?:graph)?s?(?: by)?|images?(?: by)?|illustrations?(?: by)?|views|comments?|share|print)";

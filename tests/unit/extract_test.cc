@@ -306,6 +306,9 @@ TEST_CASE("Bylines in simplified Chinese", "[extract][byline]") {
       {"原标题:如何破解“层层加码”?", R"({"title":"如何破解“层层加码”?","original_title":"如何破解“层层加码”?"})"},
       {"本文标签: 政府 职能 先进集体", R"({"tags":["政府","职能","先进集体"]})"},
       {"关键词:减负、基层、形式主义", R"({"tags":["减负","基层","形式主义"]})"},
+      // A blog's category ends its tags.
+      {"标签： 桂花 茶 秋天 分类： 生活随笔", R"({"tags":["桂花","茶","秋天"]})"},
+      {"(2023-09-28 20:41:05)", R"({"date":"2023-09-28","time":"20:41"})"},
       // A photographer is not the author; reviewers are not editors.
       {"摄影记者 张三 记者 李四", R"({"author":"李四"})"},
       {"编辑:王二 审核:张三", R"({"editor":"王二"})"},
