@@ -162,6 +162,8 @@ struct Classifier::Work {
   std::vector<bool> item;
   // Lines a rule marks as standing inside articles (Rule::in_text).
   std::vector<bool> in_text;
+  // Lines where the text resumes under a list a header opened (MarkListBlocks).
+  std::vector<bool> resumes;
   std::vector<std::int64_t> score;
   std::vector<std::uint64_t> hash;  // of each line's letters, to find repeats
   // Whether a line dates a post (Classifier::Posted), asked once per line and only when needed:
@@ -188,6 +190,7 @@ struct Classifier::Work {
     item.assign(m, false);
     posted.assign(m, -1);
     in_text.assign(m, false);
+    resumes.assign(m, false);
     title = -1;
     anchor = -1;
   }
@@ -491,15 +494,26 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
         w->L(lines, p).bullet == Bullet::kSymbol)
       continue;
     int q = p + 1;
+    int items = 0;  // the list's items so far, while all of them are bulleted
     for (; q < m; ++q) {
       if (w->why[q] == Why::kTitle || w->why[q] == Why::kTitleRepeat) break;
       // A date or byline under a list header belongs to an item, not to the article.
       const bool item_meta = w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta;
       if (w->why[q] != Why::kNone && !item_meta) continue;
       // Under a header that dates a post, a paragraph is a comment in the list, not the article
-      // resuming ("Ammon · March 11, 2017 at 8:41 PM").
+      // resuming ("Ammon · March 11, 2017 at 8:41 PM"). Under a list of bulleted links, a
+      // paragraph set apart without a bullet is the article's last, even with nothing but share
+      // buttons after it.
       const int before = w->Prev(q);
-      if (!(before >= 0 && Posted(lines, w, before)) && w->BodyResumes(lines, q, spaced)) break;
+      const Line& line = w->L(lines, q);
+      const bool after_links = items >= 2 && line.bullet == Bullet::kNone && line.ends_terminal &&
+                               IsStrongBody(line, w->kind[q]) && w->at[q] > w->at[q - 1] + 1;
+      if (!(before >= 0 && Posted(lines, w, before)) &&
+          (after_links || w->BodyResumes(lines, q, spaced))) {
+        w->resumes[q] = true;
+        break;
+      }
+      items = line.bullet == Bullet::kSymbol && items >= 0 ? items + 1 : -1;
       w->why[q] = Why::kListBlock;
     }
     p = q - 1;
@@ -626,6 +640,14 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   for (int k = 0, q = w->Next(best_to); k < 2 && best_to >= 0 && q < m && sentence(q);
        ++k, q = w->Next(q)) {
     best_to = q;
+  }
+  // A list of links inside the article costs more than a last paragraph under it weighs: the run
+  // goes on to the paragraph where the list ended because the text resumed.
+  if (best_to >= 0) {
+    int q = w->Next(best_to);
+    const bool header = q < m && w->why[q] == Why::kRule && rules[w->rule[q]].opens_block;
+    for (q = w->Next(q); header && q < m && w->why[q] == Why::kListBlock;) q = w->Next(q);
+    if (header && q < m && w->resumes[q]) best_to = q;
   }
   // A numbered list goes on to its last item: items that carry on the numbering are the list's,
   // however short (its last points are often a few words each).

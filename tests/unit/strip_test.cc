@@ -757,6 +757,34 @@ TEST_CASE("Summaries that run into the next item under a list header are the lis
   });
 }
 
+TEST_CASE("The article's last paragraph under a box of related links is kept", "[strip]") {
+  const std::string article =
+      "Harbour ferry returns after winter repairs\n\n"
+      "The harbour ferry made its first crossing of the year on Monday morning, three weeks later "
+      "than planned because of repairs to its engines.\n\n"
+      "About two hundred passengers waited on the pier when the gates opened, many of them "
+      "commuters who had spent the winter driving around the bay.\n\n"
+      "The operator said the new engines use less fuel and are quieter, and that the timetable "
+      "will add two evening crossings from June.\n\n"
+      "RELATED STORIES\n\n"
+      "* Bus lanes extended on the busiest routes\n"
+      "* Bridge repairs delayed until the autumn\n"
+      "* Parking fees to rise next year\n";
+  const std::string last =
+      "The ferry will run a reduced schedule on public holidays, the operator said.";
+  const std::string share = "* Twitter\n* Facebook\n* LinkedIn\n";
+  CheckCases({
+      {"a paragraph set apart, then share buttons",
+       article + "\n" + last + "\n" + share,
+       {"About two hundred passengers", last.c_str()},
+       {"Bus lanes extended", "Parking fees to rise"}},
+      {"a paragraph run into the list is the list's",
+       article + last + "\n" + share,
+       {"About two hundred passengers"},
+       {"Bus lanes extended", last.c_str()}},
+  });
+}
+
 // strip remembers what it measured and matched on lines it has seen; what it decides about a
 // page must not depend on the pages it saw before.
 TEST_CASE("A page gets the same labels whatever pages came before it", "[strip]") {
