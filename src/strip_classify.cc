@@ -176,6 +176,9 @@ struct Classifier::Work {
   int from = 0, to = -1;  // the densest run of content, positions inclusive
   // Where the run started before the short sentences above it joined it (they are body), or -1.
   int led_from = -1;
+  // Whether most paragraphs stand apart, with a blank line under them (HTML's paragraphs in a
+  // text dump; a list's items, a card's lines and lines broken by <br> come without).
+  bool spaced = false;
 
   void Reset(const std::vector<Line>& lines) {
     at.clear();
@@ -195,6 +198,14 @@ struct Classifier::Work {
     anchor = -1;
   }
   const Line& L(const std::vector<Line>& lines, int p) const { return lines[at[p]]; }
+  // Whether the lines right above and below p, with no blank line between, are no paragraphs
+  // and one of them is a rule's (other than the markers that stand inside articles).
+  bool Glued(int p) const {
+    const int m = static_cast<int>(at.size());
+    if (p == 0 || p + 1 >= m || at[p - 1] + 1 != at[p] || at[p] + 1 != at[p + 1]) return false;
+    auto ruled = [&](int q) { return why[q] == Why::kRule && !in_text[q]; };
+    return kind[p - 1] != Kind::kGood && kind[p + 1] != Kind::kGood && (ruled(p - 1) || ruled(p + 1));
+  }
   // Whether the body resumes at position p after a list: a paragraph followed by more text (an
   // item's summary is followed by the next item), or three lines of text in a row (blogs written
   // in lines of phrases, without sentence marks; an item is a headline and a summary at most).
@@ -479,15 +490,14 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
   if (list_block_ < 0) return;
   const std::vector<Rule>& rules = rules_->rules();
   const int m = static_cast<int>(w->at.size());
-  // Whether most paragraphs stand apart, with a blank line under them (HTML's paragraphs in a
-  // text dump; a list's items and lines broken by <br> come without).
   int paragraphs = 0, apart = 0;
   for (int p = 0; p + 1 < m; ++p) {
     if (w->kind[p] != Kind::kGood || w->why[p] != Why::kNone) continue;
     ++paragraphs;
     apart += w->at[p + 1] > w->at[p] + 1;
   }
-  const bool spaced = paragraphs > 0 && 2 * apart >= paragraphs;
+  w->spaced = paragraphs > 0 && 2 * apart >= paragraphs;
+  const bool spaced = w->spaced;
   for (int p = 0; p < m; ++p) {
     // A header heads a list; a list item that happens to read "Editor's picks" heads nothing.
     if (w->rule[p] < 0 || !rules[w->rule[p]].opens_block ||
@@ -546,6 +556,11 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
       score[p] = line.Weight();
       const bool under_title = w->title >= 0 && p > w->title && p - w->title <= kTextWithin;
       if (!under_title && !w->NextToProse(lines, p) && w->UnderHeadline(lines, p)) score[p] = 0;
+      // Where paragraphs stand apart, a sentence glued to a rule's line and to another line
+      // that is no paragraph is a card's (an account's motto over its post count); a post's
+      // text between its header and its buttons is not.
+      if (w->spaced && w->Glued(p) && !Posted(lines, w, p - 1) && !Posted(lines, w, p + 1))
+        score[p] = 0;
     } else if (w->kind[p] == Kind::kNear && w->TextLine(lines, p)) {
       // Shorter sentences count for half; phrases without sentences count when they come in runs
       // (a blog in verse-like lines), while a headline alone does not.

@@ -785,6 +785,33 @@ TEST_CASE("The article's last paragraph under a box of related links is kept", "
   });
 }
 
+TEST_CASE("A sentence glued into a card of furniture is not where the text starts", "[strip]") {
+  const std::string paras =
+      "十年前，县图书馆只有一间不到两百平方米的阅览室，藏书不到三万册，来的大多是退休的老人。\n\n"
+      "如今，这座图书馆有了新馆，藏书超过二十万册，还在全县的乡镇开了十四家分馆，周末常常座无虚席。\n\n"
+      "馆长陈建国说，最难的是头几年，没有钱买新书，就发动全县的人捐书，一个夏天收了一万多本。\n";
+  const std::string motto = "关注城市里的公共阅读空间，每周一篇深度报道。";
+  CheckCases({
+      // Paragraphs set apart by blank lines; the card's lines are not.
+      {"an account's card above the text",
+       "一个县城图书馆的十年\n\n城市书房\n" + motto + "\n126篇原创内容\n公众号\n\n" + paras,
+       {"十年前，县图书馆", "一个夏天收了一万多本"},
+       {motto.c_str(), "126篇原创内容"}},
+      // Without blank lines between paragraphs, every line is glued to its neighbours.
+      {"a page written without blank lines",
+       "一个县城图书馆的十年\n作者：林晓\n" + motto + "\n小标题\n" +
+           "十年前，县图书馆只有一间不到两百平方米的阅览室，藏书不到三万册，来的大多是退休的老人。\n"
+           "如今，这座图书馆有了新馆，藏书超过二十万册，还在全县的乡镇开了十四家分馆，周末常常座无虚席。\n",
+       {motto.c_str(), "十年前，县图书馆"},
+       {}},
+      // A post between its header and its buttons is a post, glued or not.
+      {"a post between its header and its buttons",
+       "周末去哪里看花\n\n" + std::string("1楼 2024-04-02 12:30\n") + motto + "\n回复 举报\n\n" + paras,
+       {motto.c_str(), "十年前，县图书馆"},
+       {}},
+  });
+}
+
 // strip remembers what it measured and matched on lines it has seen; what it decides about a
 // page must not depend on the pages it saw before.
 TEST_CASE("A page gets the same labels whatever pages came before it", "[strip]") {
@@ -900,7 +927,8 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
         "A desk without a drawer", "Archives", "Proudly powered by WordPress"}},
       {"zh_wechat.txt",
        {"十年前，县图书馆只有一间", "一个夏天收了一万多本。", "吸引了三万多人次参加。"},
-       {"原创 林晓 城市书房", "126篇原创内容", "公众号\n", "-END-", "文字 | 林晓", "喜欢此内容的人还喜欢",
+       {"原创 林晓 城市书房", "关注城市里的公共阅读空间", "126篇原创内容", "公众号\n", "-END-", "文字 | 林晓",
+        "喜欢此内容的人还喜欢",
         "老街上的旧书摊", "微信扫一扫", "轻触阅读原文", "取消 允许", "轻点两下取消赞"}},
       {"zh_gov_notice.txt",
        {"各区园林绿化主管部门，各有关单位：", "现将有关事项通知如下：", "（二）植物生长情况。",
