@@ -64,7 +64,7 @@ constexpr const char* kReporter =
     "(?:本报|本報|本刊|本台|本网|本網|本站|特约|特約|实习|實習|见习|見習|首席|资深|資深|特派|"
     "融媒体|融媒體|全媒体|全媒體|驻[^\\s:：]{1,3}?|駐[^\\s:：]{1,3}?)?(?:记者|記者)";
 constexpr const char* kColumnist = "(?:专栏|專欄|特约|特約|签约|簽約)(?:作者|作家|撰稿人)";
-constexpr const char* kWriter = "撰文|执笔|執筆|采写|採寫|撰稿|文[ \\t]*[/／|｜]";
+constexpr const char* kWriter = "撰文|执笔|執筆|采写|採寫|撰稿|文字?[ \\t]*[/／|｜]";
 constexpr const char* kAuthorPlain = "作者|作家|撰稿人";
 constexpr const char* kAuthorLatin =
     "(?i:written by|words by|reported by|posted by|authors?|reporters?|by)";
