@@ -118,6 +118,8 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"版权声明：本文为本站原创，未经授权不得转载。", true, "notice notice.copyright-statement"},
       {"本文系本網獨家稿件，未經授權，不得轉載，否則將追究法律責任。", true, "notice notice.reprint"},
       {"文章仅代表作者本人观点，与本网站无关。", true, "notice notice.disclaimer"},
+      {"本网站所刊载信息，不代表中新社和中新网观点。", true, "notice notice.disclaimer"},
+      {"刊用本网站稿件，务经书面授权。", true, "notice notice.reprint"},
       {"以上就是本期的全部内容，更多资讯请关注本站。", true, "notice notice.promotion"},
       {"© 2024 Riverside Media. All rights reserved.", false, "notice notice.copyright"},
       {"Your privacy is important to us. We never share your address with other companies.", false,
@@ -199,6 +201,7 @@ TEST_CASE("Strip keeps text that only talks about boilerplate subjects", "[strip
       "damages to the photographer.",
       "他说，评论区里的很多留言都很有启发，他会认真考虑大家的意见。",
       "输入命令以后按回车键，程序就会开始运行，运行的结果会显示在下面的窗口里。",
+      "他强调，这番话并不代表公司的立场，只是他自己多年工作下来的一点体会。",
       // Icons inside a sentence, each with a word or two after it, are not a strip of thumbnails.
       "境内现有 [g106.png] 106国道、 [g112.png] 112国道、 [g230.png] 230国道三条国道，交通十分便利。",
   };
