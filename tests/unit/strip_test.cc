@@ -202,6 +202,8 @@ TEST_CASE("Strip keeps text that only talks about boilerplate subjects", "[strip
       "他说，评论区里的很多留言都很有启发，他会认真考虑大家的意见。",
       "输入命令以后按回车键，程序就会开始运行，运行的结果会显示在下面的窗口里。",
       "他强调，这番话并不代表公司的立场，只是他自己多年工作下来的一点体会。",
+      // A paragraph that ends with its editor's name is the paragraph.
+      "農業部表示，將視災損情形啟動救助，並協調冷藏庫存調節市場供應，避免菜價大幅波動。（編輯：李大華）",
       // Icons inside a sentence, each with a word or two after it, are not a strip of thumbnails.
       "境内现有 [g106.png] 106国道、 [g112.png] 112国道、 [g230.png] 230国道三条国道，交通十分便利。",
   };
