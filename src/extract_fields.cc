@@ -156,8 +156,15 @@ bool IsOrgLike(std::string_view s) {
   return true;
 }
 
-// The first piece of `s` cut at the separators sites put between fields (|, •).
+// The first piece of `s` cut at the separators sites put between fields (|, •), or at a bracket
+// that closes what opened before the key: （編輯：李大華）1130726.
 std::string_view FirstPiece(std::string_view s) {
+  for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"},
+                                    {"(", ")"}, {"【", "】"}, {"[", "]"}}) {
+    const std::size_t at = s.find(close);
+    if (at != std::string_view::npos && s.substr(0, at).find(open) == std::string_view::npos)
+      s = s.substr(0, at);
+  }
   for (std::string_view sep : {"|", "｜", "丨", "•", "▪"}) {
     for (std::size_t at = s.find(sep); at != std::string_view::npos; at = s.find(sep)) {
       if (!TrimPunct(s.substr(0, at)).empty()) {

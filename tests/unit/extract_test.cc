@@ -302,6 +302,7 @@ TEST_CASE("Bylines in simplified Chinese", "[extract][byline]") {
       {"原创 林晓 城市书房 2024-05-01 08:30 发表于浙江", R"({"date":"2024-05-01","time":"08:30"})"},
       {"记者 赵强 报道", R"({"author":"赵强"})"},
       {"(责任编辑:赵六)", R"({"editor":"赵六"})"},
+      {"（編輯：李大華）1130726", R"({"editor":"李大華"})"},
       {"发布时间:2024年1月29日 10:05 来源:央视新闻客户端",
        R"({"date":"2024-01-29","time":"10:05","publisher":"央视新闻客户端"})"},
       // Without a title line, the original title stands in for the title.
