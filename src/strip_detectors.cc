@@ -225,16 +225,6 @@ bool IsBreadcrumb(const Line& line) {
   return true;
 }
 
-bool IsImageName(std::string_view s) {
-  if (s.size() > 80 || s.find(' ') != std::string_view::npos) return false;
-  const std::size_t dot = s.rfind('.');
-  if (dot == std::string_view::npos || s.size() - dot > 5) return false;
-  char ext[5] = {};
-  for (std::size_t i = dot + 1; i < s.size(); ++i) ext[i - dot - 1] = static_cast<char>(s[i] | 0x20);
-  const std::string_view e(ext);
-  return e == "jpg" || e == "jpeg" || e == "png" || e == "gif" || e == "webp" || e == "bmp";
-}
-
 namespace {
 
 // How many images in `s` are followed by a caption of a headline's size.

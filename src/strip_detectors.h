@@ -3,6 +3,8 @@
 // the label and the id reported in `lines`. Private to the library.
 #pragma once
 
+#include <string_view>
+
 #include "strip_lines.h"
 
 namespace pith::internal {
@@ -30,8 +32,16 @@ bool IsBreadcrumb(const Line& line);
 // A menu on one line: several short segments joined by | · / or, in CJK, by spaces; or a strip
 // of thumbnails, each image followed by its headline ("[a.jpg] 标题 [b.jpg] 标题 …").
 bool IsLinkList(const Line& line);
-// A bare image file name such as "IMG_3886.jpg".
-bool IsImageName(std::string_view s);
+// A bare image file name such as "IMG_3886.jpg". Inline: strip asks it of every line.
+inline bool IsImageName(std::string_view s) {
+  if (s.size() > 80 || s.find(' ') != std::string_view::npos) return false;
+  const std::size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || s.size() - dot > 5) return false;
+  char ext[5] = {};
+  for (std::size_t i = dot + 1; i < s.size(); ++i) ext[i - dot - 1] = static_cast<char>(s[i] | 0x20);
+  const std::string_view e(ext);
+  return e == "jpg" || e == "jpeg" || e == "png" || e == "gif" || e == "webp" || e == "bmp";
+}
 // An SEO title or link farm: short segments joined by - _ | , 、 that keep repeating the same
 // terms (色94色-色97色-色99色...).
 bool IsKeywordStuffed(const Line& line);
