@@ -164,6 +164,7 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"Tip: use the left and right arrow keys to navigate between chapters.", false,
        "chrome chrome.keyboard-hint"},
       {"* Share on Twitter", false, "chrome chrome.share"},
+      {"Related article", false, "chrome chrome.related-header"},
       {"<div class=\"ad\"><span id=\"x\"></span></div>", false, "chrome chrome.html-residue"},
       {"&nbsp;&nbsp;&#160;", false, "chrome chrome.html-residue"},
       // Spam.
