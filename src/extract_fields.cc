@@ -181,7 +181,7 @@ std::string_view FirstPiece(std::string_view s) {
 // "Jo Marsh March 18 at 3:57 PM Follow @jomarsh" → "Jo Marsh",
 // "Dana Reyes, Senior Staff Technologist, Riverside Legal Project" → "Dana Reyes".
 std::string_view CutLatinName(std::string_view s) {
-  // More words than this after a comma are a title or affiliation, not more names.
+  // More words than this in all, with a comma, are names and a title or affiliation.
   constexpr std::size_t kMaxNameWords = 5;
   constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                           "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -204,8 +204,23 @@ std::string_view CutLatinName(std::string_view s) {
       break;
     }
   }
-  if (words.size() > kMaxNameWords && s.find(',') != std::string_view::npos) s = s.substr(0, s.find(','));
-  return s;
+  // After a comma come more names ("Jane Doe, John Roe"), or the writer's job, degree or outlet
+  // ("Maria Delgado, Staff Writer", "Brenda Goodman, MA", "Rachel Moore, National News").
+  constexpr std::string_view kRoles[] = {"staff", "writer", "editor", "reporter", "correspondent",
+                                         "contributor", "columnist", "producer", "news", "press",
+                                         "times", "post", "ma", "md", "phd", "rn", "mph"};
+  const std::size_t comma = s.find(',');
+  if (comma == std::string_view::npos) return s;
+  bool role = words.size() > kMaxNameWords;
+  for (const std::string_view w : words) {
+    if (static_cast<std::size_t>(w.data() - s.data()) < comma) continue;
+    std::string lower;
+    for (char c : w) {
+      if (c != ',' && c != '.') lower.push_back(static_cast<char>(c | 0x20));
+    }
+    role = role || std::find(std::begin(kRoles), std::end(kRoles), lower) != std::end(kRoles);
+  }
+  return role ? s.substr(0, comma) : s;
 }
 
 // `s` without the notes in brackets that bylines add after names ("Jo Roy (reporting)",

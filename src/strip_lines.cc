@@ -537,6 +537,9 @@ bool IsProse(const Line& line) {
   // though a dateline's words can pass for function words ("Published: May 2, 2024 at 6:05
   // a.m.": may, at, a).
   if (3 * line.digits > line.letters) return false;
+  // Names and headlines Capitalize Most Words and end without a full stop; a byline's "and" and
+  // "by" pass for function words ("By Rachel Moore and Sam Patel, National News").
+  if (10 * line.caps >= 7 * line.words && !line.ends_terminal) return false;
   return line.words >= 7 && (line.terminals > 0 || line.commas > 0) &&
          (line.stops * 5 >= line.words || (line.terminals >= 2 && line.words >= 20));
 }

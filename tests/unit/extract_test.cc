@@ -379,6 +379,10 @@ TEST_CASE("Bylines in English", "[extract][byline]") {
       {"By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project",
        R"({"author":"Daniel Kahn Gillmor"})"},
       {"By Jane Doe, John Roe", R"({"author":"Jane Doe, John Roe"})"},
+      // After the comma, a job, a degree or an outlet.
+      {"By Maria Delgado, Staff Writer", R"({"author":"Maria Delgado"})"},
+      {"By Brenda Goodman, MA", R"({"author":"Brenda Goodman"})"},
+      {"By Rachel Moore and Sam Patel, National News", R"({"author":"Rachel Moore and Sam Patel"})"},
       {"// By Arun Sai Krishnan • Nov 11, 2020", R"({"date":"2020-11-11","author":"Arun Sai Krishnan"})"},
       {"by Steven Musil January 18, 2017 11:00 PM PST", R"({"date":"2017-01-18","time":"23:00","author":"Steven Musil"})"},
       {"by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)",

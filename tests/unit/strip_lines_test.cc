@@ -173,6 +173,10 @@ TEST_CASE("Prose is sentences with function words and not datelines or rows of f
       {"Published: May 2, 2024 at 6:05 a.m. | Updated: May 2, 2024 at 9:41 a.m.", false},
       {"Heat 1: 62.93 s, heat 2: 64.10 s, heat 3: 65.06 s, heat 4: 63.69 s.", false},
       {"今年春天，城东区新建的社区图书馆正式开放，首周接待读者超过一万人次。", true},
+      // Capitalized words without a full stop: a byline, whose "by" and "and" pass for function
+      // words. A sentence that opens with "By" is still prose.
+      {"By Rachel Moore and Sam Patel, National News", false},
+      {"By the time the crews arrived, most of the trees had already been cleared away.", true},
   };
   for (const Case& c : cases) {
     INFO(c.text);
