@@ -315,6 +315,7 @@ Classifier::Classifier(std::shared_ptr<const RuleSet> rules)
   breadcrumb_ = rules_->DetectorRule(kBreadcrumb);
   link_list_ = rules_->DetectorRule(kLinkList);
   keyword_stuffing_ = rules_->DetectorRule(kKeywordStuffing);
+  doubled_ = rules_->DetectorRule(kDoubled);
   title_ = rules_->DetectorRule(kTitle);
   title_repeat_ = rules_->DetectorRule(kTitleRepeat);
   list_block_ = rules_->DetectorRule(kListBlock);
@@ -336,7 +337,8 @@ void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
                                     {script_residue_, IsScriptResidue},
                                     {breadcrumb_, IsBreadcrumb},
                                     {link_list_, IsLinkList},
-                                    {keyword_stuffing_, IsKeywordStuffed}};
+                                    {keyword_stuffing_, IsKeywordStuffed},
+                                    {doubled_, IsDoubled}};
   const int m = static_cast<int>(w->at.size());
   for (int p = 0; p < m; ++p) {
     const Line& line = w->L(lines, p);

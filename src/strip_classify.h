@@ -63,7 +63,7 @@ class Classifier {
   // or how long ago ("3天前", "2 hours ago"), or "March 10, 2017 at 1:26 AM".
   std::unique_ptr<const re2::RE2> posted_;
   // Rule indices of the detectors, -1 when switched off.
-  int html_residue_, script_residue_, breadcrumb_, link_list_, keyword_stuffing_;
+  int html_residue_, script_residue_, breadcrumb_, link_list_, keyword_stuffing_, doubled_;
   int title_, title_repeat_, list_block_, menu_run_, outside_body_;
 };
 

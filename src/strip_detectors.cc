@@ -12,7 +12,7 @@ namespace pith {
 const std::vector<std::string>& DetectorNames() {
   static const std::vector<std::string> names = {
       internal::kHtmlResidue, internal::kScriptResidue, internal::kBreadcrumb, internal::kLinkList,
-      internal::kKeywordStuffing, internal::kTitle, internal::kTitleRepeat,
+      internal::kKeywordStuffing, internal::kDoubled, internal::kTitle, internal::kTitleRepeat,
       internal::kListBlock, internal::kMenuRun, internal::kOutsideBody};
   return names;
 }
@@ -278,6 +278,22 @@ bool IsLinkList(const Line& line) {
     total += segs.items[k].chars;
   }
   return total <= 5 * segs.count || segs.overflow;
+}
+
+bool IsDoubled(const Line& line) {
+  // Each copy is a caption's phrase: three words or six CJK characters at least. A name twice
+  // ("VeraCrypt VeraCrypt") heads the teaser under it, as a headline would.
+  const std::string_view s = line.core;
+  if (line.words < 6 && line.cjk < 12) return false;
+  for (std::size_t gap = 0; gap <= 2 && gap < s.size(); ++gap) {
+    if ((s.size() - gap) % 2 != 0) continue;
+    const std::size_t half = (s.size() - gap) / 2;
+    const std::string_view between = s.substr(half, gap);
+    if (between.find_first_not_of(' ') == std::string_view::npos &&
+        s.substr(0, half) == s.substr(half + gap))
+      return true;
+  }
+  return false;
 }
 
 bool IsKeywordStuffed(const Line& line) {

@@ -16,6 +16,7 @@ inline constexpr char kScriptResidue[] = "script-residue";
 inline constexpr char kBreadcrumb[] = "breadcrumb";
 inline constexpr char kLinkList[] = "link-list";
 inline constexpr char kKeywordStuffing[] = "keyword-stuffing";
+inline constexpr char kDoubled[] = "doubled";
 inline constexpr char kTitle[] = "title";
 inline constexpr char kTitleRepeat[] = "title-repeat";
 inline constexpr char kListBlock[] = "list-block";
@@ -42,6 +43,9 @@ inline bool IsImageName(std::string_view s) {
   const std::string_view e(ext);
   return e == "jpg" || e == "jpeg" || e == "png" || e == "gif" || e == "webp" || e == "bmp";
 }
+// The same words twice on one line: an image's alt text printed beside its caption ("A tree lies
+// across a road. A tree lies across a road."), a logo's name beside its own link.
+bool IsDoubled(const Line& line);
 // An SEO title or link farm: short segments joined by - _ | , 、 that keep repeating the same
 // terms (色94色-色97色-色99色...).
 bool IsKeywordStuffed(const Line& line);

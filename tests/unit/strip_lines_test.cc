@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "strip_detectors.h"
 #include "strip_lines.h"
 #include "strip_text.h"
 
@@ -290,4 +291,28 @@ TEST_CASE("A paragraph that opens with a number goes on under the number", "[str
     CHECK(unit_of[pair[0]] == unit_of[pair[1]]);
   }
   CHECK(unit_of[8] != unit_of[10]);
+}
+
+TEST_CASE("A caption printed twice on one line is doubled; a name twice is not", "[strip]") {
+  struct Case {
+    const char* text;
+    bool doubled;
+  };
+  const Case cases[] = {
+      {"The Vision Pro displaying a window floating in a room. The Vision Pro displaying a window "
+       "floating in a room.",
+       true},
+      {"Innenansicht des XUM1541-Adapters Innenansicht des XUM1541-Adapters", true},
+      {"上千米高空！女兵乘运20演练跳伞 上千米高空！女兵乘运20演练跳伞", true},
+      {"Sponsored LinksSponsored Links Sponsored LinksSponsored Links", true},
+      // A product's name twice heads the teaser under it.
+      {"CrococryptMirror CrococryptMirror", false},
+      // Halves that differ, however alike.
+      {"The ferry runs on weekdays in winter. The ferry runs on weekends in summer.", false},
+      {"A tree lies across a road in Dayton, Ohio, on Monday.", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(pith::internal::IsDoubled(Measured(c.text)) == c.doubled);
+  }
 }

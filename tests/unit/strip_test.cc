@@ -166,6 +166,10 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
        "chrome chrome.keyboard-hint"},
       {"* Share on Twitter", false, "chrome chrome.share"},
       {"Related article", false, "chrome chrome.related-header"},
+      {"The storm damage on Main Street, seen from the air. The storm damage on Main Street, seen "
+       "from the air.",
+       false, "chrome chrome.image-caption"},
+      {"上千米高空！女兵乘运20演练跳伞 上千米高空！女兵乘运20演练跳伞", true, "chrome chrome.image-caption"},
       {"<div class=\"ad\"><span id=\"x\"></span></div>", false, "chrome chrome.html-residue"},
       {"&nbsp;&nbsp;&#160;", false, "chrome chrome.html-residue"},
       // Spam.
