@@ -897,18 +897,23 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     }
     int q = p;
     int count = 0;
-    bool items = false;
+    int last_item = -1, after_items = 0;  // the list's last item, and the lines after it
     while (q < m && (w->state[q] == State::kCand || w->state[q] == State::kVoid)) {
       if (w->state[q] == State::kCand) {
         ++count;
-        items = items || w->item[q];
+        ++after_items;
+        if (w->item[q]) {
+          last_item = q;
+          after_items = 0;
+        }
       }
       ++q;
     }
     // Between body lines, short lines are headings, captions, the rows of a table or the lines
     // of a poem; a list of links would come as bulleted items, and only a few of those are the
-    // article's own.
-    const bool wedged_text = !items || count <= kMaxWedged;
+    // article's own. One line after the list's last item is a heading over the text below.
+    const bool wedged_text = last_item < 0 || count <= kMaxWedged;
+    const bool heading = after_items == 1;
     State before = State::kVoid;
     for (int k = p - 1; k >= 0 && before == State::kVoid; --k) before = w->state[k];
     const State after = q < m ? w->state[q] : State::kVoid;
@@ -918,7 +923,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       const Line& line = w->L(lines, k);
       bool body = false;
       if (before == State::kBody && after == State::kBody) {
-        body = wedged_text;
+        body = wedged_text || (heading && k > last_item);
       } else if (before == State::kBody) {
         // The last items of a numbered list continue the body, whatever their length.
         body = w->NextItem(lines, k) || (ended < 2 && ClosesSentence(line) && !w->item[k]);

@@ -825,6 +825,28 @@ TEST_CASE("A sentence glued into a card of furniture is not where the text start
   });
 }
 
+TEST_CASE("A heading right under a list of links between paragraphs is the article's",
+          "[strip]") {
+  const std::string lead =
+      "Licence rules\n\n"
+      "You need a rod fishing licence to fish for salmon, trout, freshwater fish, smelt or eel in "
+      "rivers, lakes and canals across the country.\n\n"
+      "Contents\n* Who needs a licence\n* How much it costs\n* How to apply\n\n";
+  const std::string text =
+      "You must have a licence if you are aged 13 or over, and you can be fined if you fish "
+      "without one on any water where a licence is needed.\n";
+  CheckCases({
+      {"one line under the list",
+       lead + "Who needs a licence\n\n" + text,
+       {"You need a rod fishing licence", "\nWho needs a licence\n", "You must have a licence"},
+       {"* How much it costs", "Contents"}},
+      {"two lines under the list are not a heading",
+       lead + "Spring tides\n\nRiver levels\n\n" + text,
+       {"You need a rod fishing licence", "You must have a licence"},
+       {"Spring tides", "River levels", "Contents"}},
+  });
+}
+
 // strip remembers what it measured and matched on lines it has seen; what it decides about a
 // page must not depend on the pages it saw before.
 TEST_CASE("A page gets the same labels whatever pages came before it", "[strip]") {
