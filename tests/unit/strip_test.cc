@@ -119,6 +119,8 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"本文系本網獨家稿件，未經授權，不得轉載，否則將追究法律責任。", true, "notice notice.reprint"},
       {"文章仅代表作者本人观点，与本网站无关。", true, "notice notice.disclaimer"},
       {"本网站所刊载信息，不代表中新社和中新网观点。", true, "notice notice.disclaimer"},
+      {"平台声明：该文观点仅代表作者本人，本号系信息发布平台，平台仅提供信息存储空间服务。", true,
+       "notice notice.disclaimer"},
       {"刊用本网站稿件，务经书面授权。", true, "notice notice.reprint"},
       {"以上就是本期的全部内容，更多资讯请关注本站。", true, "notice notice.promotion"},
       {"© 2024 Riverside Media. All rights reserved.", false, "notice notice.copyright"},
