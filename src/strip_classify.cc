@@ -556,7 +556,8 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
       // A paragraph among paragraphs is an article's; one alone under a headline is a teaser in
       // a feed (a post in a thread stands alone too, but under its author's name).
       score[p] = line.Weight();
-      const bool under_title = w->title >= 0 && p > w->title && p - w->title <= kTextWithin;
+      const auto under = [&](int h) { return h >= 0 && p > h && p - h <= kTextWithin; };
+      const bool under_title = under(w->title) || under(w->anchor);
       if (!under_title && !w->NextToProse(lines, p) && w->UnderHeadline(lines, p)) score[p] = 0;
       // Where paragraphs stand apart, a sentence glued to a rule's line and to another line
       // that is no paragraph is a card's (an account's motto over its post count); a post's

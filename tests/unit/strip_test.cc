@@ -661,6 +661,30 @@ TEST_CASE("A short sentence right under the headline or its byline opens the tex
   });
 }
 
+TEST_CASE("A lead paragraph right under line 1's repeat as the headline is the article's",
+          "[strip]") {
+  const std::string title = "How to stop buying things you do not need";
+  const std::string lead =
+      "We all buy things from time to time that we do not really need, and that is fine as long "
+      "as it stays within what we can afford.";
+  // More menu lines than a headline's text is ever below it, so line 1 is far from the text.
+  std::string menu;
+  for (const char* item : {"Home", "Money", "Health", "Travel", "Food", "Style", "Tech", "Cars",
+                           "Homes", "Jobs", "Books", "Film", "Music", "Games", "Science", "Sport",
+                           "Weather", "Podcasts"})
+    menu += std::string("* ") + item + "\n";
+  menu += "\n";
+  const std::string page =
+      title + "\n\n" + menu + "Sign In | Register\n\n" + title + "\n\n" +
+      lead + "\n\nKnow your own brain\n\n" + title + "\n\n" +
+      "Stores employ all kinds of tricks to get you to part with your money, from the music they "
+      "play to the way the shelves are laid out near the tills.\n\n"
+      "The first step is to notice the moment you want something, and to wait a day before you "
+      "decide whether you still want it at all.\n";
+  CheckKept(Strip(page), {lead.c_str(), "Stores employ all kinds of tricks", "wait a day"},
+            {"* Podcasts"});
+}
+
 TEST_CASE("A headline under a summary is the title when the text quotes it twice", "[strip]") {
   // The summary comes first; the headline under it counts when two longer lines quote it, in
   // their own spacing, punctuation and case. A line that quotes it once does not make it one.
