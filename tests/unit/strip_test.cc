@@ -873,6 +873,41 @@ TEST_CASE("A heading right under a list of links between paragraphs is the artic
   });
 }
 
+TEST_CASE("A header that counts the comments ends the article", "[strip]") {
+  const std::string article =
+      "Storm knocks out power across the Midwest\n\nBy Rachel Moore\n\n"
+      "A line of severe thunderstorms swept across the Midwest on Monday, knocking out power to more "
+      "than 200,000 homes and businesses.\n\n"
+      "The storms brought wind gusts of up to 70 mph in parts of Ohio and Indiana, according to the "
+      "weather service.\n\n"
+      "Utility crews from neighbouring states were sent to help restore power, which could take "
+      "until Wednesday in the hardest-hit areas.\n\n"
+      "No deaths were reported, though several people were treated for minor injuries caused by "
+      "falling branches.\n\n";
+  const std::string comments =
+      "I lost power for two days and the utility never once told us when it would be back, which "
+      "is simply not good enough.\n\n"
+      "Same here, and the food in our freezer went bad before the crews arrived on Wednesday "
+      "afternoon.\n";
+  CheckCases({
+      {"WordPress's header", article + "12 thoughts on \u201cStorm knocks out power\u201d\n\n" + comments,
+       {"No deaths were reported"},
+       {"12 thoughts on", "I lost power for two days", "Same here"}},
+      {"a count in brackets", article + "Comments (3)\n\n" + comments,
+       {"No deaths were reported"},
+       {"I lost power for two days", "Same here"}},
+      {"in Chinese", article + "12 条评论\n\n" + comments,
+       {"No deaths were reported"},
+       {"I lost power for two days", "Same here"}},
+      // Under the byline, the count is a link to the comments, not their header.
+      {"a count above the article",
+       "Storm knocks out power across the Midwest\n\nBy Rachel Moore\n\nComments (3)\n\n" +
+           article.substr(article.find("A line of severe")),
+       {"A line of severe thunderstorms", "No deaths were reported"},
+       {"Comments (3)"}},
+  });
+}
+
 // strip remembers what it measured and matched on lines it has seen; what it decides about a
 // page must not depend on the pages it saw before.
 TEST_CASE("A page gets the same labels whatever pages came before it", "[strip]") {
