@@ -147,6 +147,7 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"(2023-09-28 20:41:05)", true, "meta meta.dateline"},
       {"原创 林晓 城市书房 2024-05-01 08:30 发表于浙江", true, "meta meta.dateline"},
       {"发布于 2024-04-18 09:12・IP 属地浙江", true, "meta meta.dateline"},
+      {"码农小张 已于 2024-01-15 10:20:31 修改", true, "meta meta.dateline"},
       {"责任编辑：张丽", true, "meta meta.editor"},
       {"原標題：上級不放心基層不交底", true, "meta meta.original-title"},
       {"By Maria Hollis", false, "meta meta.author"},
