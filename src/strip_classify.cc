@@ -196,6 +196,8 @@ struct Classifier::Work {
     resumes.assign(m, false);
     title = -1;
     anchor = -1;
+    led_from = -1;
+    spaced = false;
   }
   const Line& L(const std::vector<Line>& lines, int p) const { return lines[at[p]]; }
   // Whether the lines right above and below p, with no blank line between, are no paragraphs
@@ -639,7 +641,6 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   };
   // Above the run, only right under the headline or its byline: under a menu's last items, a
   // sentence is one more item, and under a form or a frame, the site's own words.
-  w->led_from = -1;
   int lead = best_from;
   for (int k = 0, q = w->Prev(best_from); k < 2 && best_to >= 0 && q > w->title && sentence(q);
        ++k, q = w->Prev(q)) {

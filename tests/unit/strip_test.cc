@@ -941,6 +941,30 @@ TEST_CASE("A page gets the same labels whatever pages came before it", "[strip]"
   }
 }
 
+// What strip works out about one page (whether its paragraphs stand apart, where its text
+// opens) must not carry over to the next, even when the next is judged by rules that skip the
+// step that works it out.
+TEST_CASE("A page gets the same labels whatever page and rules came before it", "[strip]") {
+  pith::StageOptions no_lists;
+  no_lists.rules = pith::RuleSet::FromJsonText(
+      R"({"extends": "default", "rules": [{"id": "chrome.list-block", "label": "chrome",
+          "why": "off", "detector": "list-block", "enabled": false}]})",
+      "no-lists.json");
+  // Written without blank lines: the motto between the byline and a heading is no card's.
+  const std::string plain =
+      "一个县城图书馆的十年\n作者：林晓\n关注城市里的公共阅读空间，每周一篇深度报道。\n小标题\n"
+      "十年前，县图书馆只有一间不到两百平方米的阅览室，藏书不到三万册，来的大多是退休的老人。\n"
+      "如今，这座图书馆有了新馆，藏书超过二十万册，还在全县的乡镇开了十四家分馆，周末常常座无虚席。\n";
+  auto labels = [](const pith::Document& doc) {
+    std::string out;
+    for (const pith::LineLabel& l : doc.lines) out += std::to_string(l.n) + " " + l.rule + "\n";
+    return out;
+  };
+  const std::string alone = labels(Strip(plain, no_lists));
+  Strip(ReadPage("zh_wechat.txt"));  // paragraphs set apart, and a card glued above them
+  CHECK(labels(Strip(plain, no_lists)) == alone);
+}
+
 TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip]") {
   struct Case {
     const char* page;
