@@ -43,8 +43,8 @@ inline bool IsImageName(std::string_view s) {
   const std::string_view e(ext);
   return e == "jpg" || e == "jpeg" || e == "png" || e == "gif" || e == "webp" || e == "bmp";
 }
-// The same words twice on one line: an image's alt text printed beside its caption ("A tree lies
-// across a road. A tree lies across a road."), a logo's name beside its own link.
+// The same phrase twice on one line: an image's alt text printed beside its caption ("A tree
+// lies across a road. A tree lies across a road.").
 bool IsDoubled(const Line& line);
 // An SEO title or link farm: short segments joined by - _ | , 、 that keep repeating the same
 // terms (色94色-色97色-色99色...).
