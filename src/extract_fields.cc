@@ -1,6 +1,8 @@
 #include "extract_fields.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -156,11 +158,14 @@ bool IsOrgLike(std::string_view s) {
   return true;
 }
 
+// The brackets that set notes and links apart in bylines, each with its closing half.
+constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {
+    {"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}};
+
 // The first piece of `s` cut at the separators sites put between fields (|, •), or at a bracket
 // that closes what opened before the key: （編輯：李大華）1130726.
 std::string_view FirstPiece(std::string_view s) {
-  for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"},
-                                    {"(", ")"}, {"【", "】"}, {"[", "]"}}) {
+  for (const auto& [open, close] : kBrackets) {
     const std::size_t at = s.find(close);
     if (at != std::string_view::npos && s.substr(0, at).find(open) == std::string_view::npos)
       s = s.substr(0, at);
@@ -230,8 +235,7 @@ std::string DropBracketNotes(std::string_view s) {
   std::size_t at = 0;
   while (at < s.size()) {
     std::size_t open = std::string_view::npos, close_at = std::string_view::npos, close_len = 0;
-    for (const auto& [o, c] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"},
-                               {"[", "]"}, {"【", "】"}}) {
+    for (const auto& [o, c] : kBrackets) {
       const std::size_t i = s.find(o, at);
       if (i == std::string_view::npos || (open != std::string_view::npos && i > open)) continue;
       const std::size_t j = s.find(c, i + o.size());
