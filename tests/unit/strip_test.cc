@@ -98,6 +98,14 @@ std::string NovelParagraphs() {
          "门口站着一个浑身湿透的年轻人，背上背着一个长长的布包，脸色苍白，显然在雨里走了很久。\n";
 }
 
+// A page written without blank lines: the account's motto between the byline and a heading is
+// no card's, since every line is glued to its neighbours.
+std::string UnspacedCardPage() {
+  return "一个县城图书馆的十年\n作者：林晓\n关注城市里的公共阅读空间，每周一篇深度报道。\n小标题\n"
+         "十年前，县图书馆只有一间不到两百平方米的阅览室，藏书不到三万册，来的大多是退休的老人。\n"
+         "如今，这座图书馆有了新馆，藏书超过二十万册，还在全县的乡镇开了十四家分馆，周末常常座无虚席。\n";
+}
+
 void CheckCases(const std::vector<TextCase>& cases) {
   for (const TextCase& c : cases) {
     INFO(c.name);
@@ -843,9 +851,7 @@ TEST_CASE("A sentence glued into a card of furniture is not where the text start
        {motto.c_str(), "126篇原创内容"}},
       // Without blank lines between paragraphs, every line is glued to its neighbours.
       {"a page written without blank lines",
-       "一个县城图书馆的十年\n作者：林晓\n" + motto + "\n小标题\n" +
-           "十年前，县图书馆只有一间不到两百平方米的阅览室，藏书不到三万册，来的大多是退休的老人。\n"
-           "如今，这座图书馆有了新馆，藏书超过二十万册，还在全县的乡镇开了十四家分馆，周末常常座无虚席。\n",
+       UnspacedCardPage(),
        {motto.c_str(), "十年前，县图书馆"},
        {}},
       // A post between its header and its buttons is a post, glued or not.
@@ -950,11 +956,7 @@ TEST_CASE("A page gets the same labels whatever page and rules came before it", 
       R"({"extends": "default", "rules": [{"id": "chrome.list-block", "label": "chrome",
           "why": "off", "detector": "list-block", "enabled": false}]})",
       "no-lists.json");
-  // Written without blank lines: the motto between the byline and a heading is no card's.
-  const std::string plain =
-      "一个县城图书馆的十年\n作者：林晓\n关注城市里的公共阅读空间，每周一篇深度报道。\n小标题\n"
-      "十年前，县图书馆只有一间不到两百平方米的阅览室，藏书不到三万册，来的大多是退休的老人。\n"
-      "如今，这座图书馆有了新馆，藏书超过二十万册，还在全县的乡镇开了十四家分馆，周末常常座无虚席。\n";
+  const std::string plain = UnspacedCardPage();
   auto labels = [](const pith::Document& doc) {
     std::string out;
     for (const pith::LineLabel& l : doc.lines) out += std::to_string(l.n) + " " + l.rule + "\n";
