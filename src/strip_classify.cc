@@ -99,8 +99,11 @@ bool IsStrongBody(const Line& line, Kind kind) {
          line.ends_terminal && IsProse(line);
 }
 
-// Whether a rule's line closes the text above it: a list header, or a notice.
-bool ClosesText(const Rule& rule) { return rule.opens_block || rule.label == Label::kNotice; }
+// Whether a rule's line closes the text above it: a list header, or a notice other than those
+// that stand inside articles (a newsletter box between paragraphs).
+bool ClosesText(const Rule& rule) {
+  return rule.opens_block || (rule.label == Label::kNotice && !rule.in_text);
+}
 
 // Whether `s` numbers a floor of a thread, "3楼" or "12 樓": the post it signs or heads.
 bool NamesFloor(std::string_view s) {
