@@ -821,6 +821,18 @@ void Classifier::FindReplies(const std::vector<Line>& lines, Work* w) const {
 // body ends it; other short lines are menus. Outside the run nothing is body.
 void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const {
   const int m = static_cast<int>(w->at.size());
+  const std::vector<Rule>& rules = rules_->rules();
+  // Where paragraphs stand apart, a paragraph run straight into a notice above and another below
+  // is a box's own pitch (a newsletter's, between its sign-up line and its privacy note), not the
+  // article's. Other rules' lines do not count: a brief of one paragraph sits between its source
+  // and its editor, a command's output between the counters that stand for lines left out.
+  const auto boxed = [&](int p) {
+    const auto claimed = [&](int q) {
+      return w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kNotice;
+    };
+    return w->spaced && p > 0 && p + 1 < m && w->at[p - 1] + 1 == w->at[p] &&
+           w->at[p] + 1 == w->at[p + 1] && claimed(p - 1) && claimed(p + 1);
+  };
   for (int p = 0; p < m; ++p) {
     // Repeats of the title (image captions that repeat it, say) and the markers of what stands
     // inside an article neither make nor break a run.
@@ -833,6 +845,9 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     } else if (p < w->from || p > w->to) {
       w->state[p] = State::kBoiler;
       w->why[p] = Why::kOutsideBody;
+    } else if (boxed(p)) {
+      w->state[p] = State::kBoiler;
+      w->why[p] = Why::kMenuRun;
     } else if (w->kind[p] == Kind::kGood || p < w->led_from ||
                (p == w->from && OpensText(w->L(lines, p)))) {
       w->state[p] = State::kBody;

@@ -840,6 +840,34 @@ TEST_CASE("The article's last paragraph under a box of related links is kept", "
   });
 }
 
+TEST_CASE("A paragraph between a box's notices is the box's pitch", "[strip]") {
+  const std::string head =
+      "Harbour ferry returns after winter repairs\n\n"
+      "The harbour ferry made its first crossing of the year on Monday morning, three weeks later "
+      "than planned because of repairs to its engines.\n\n"
+      "About two hundred passengers waited on the pier when the gates opened, many of them "
+      "commuters who had spent the winter driving around the bay.\n\n";
+  const std::string tail =
+      "The operator said the new engines use less fuel and are quieter, and that the timetable "
+      "will add two evening crossings from June.\n\n"
+      "The ferry will run a reduced schedule on public holidays, the operator said.\n";
+  const std::string pitch =
+      "The week's best local stories, picked by our editors and sent every Friday morning.";
+  CheckCases({
+      {"a newsletter box between paragraphs",
+       head + "* Sign up to Harbour Weekly\nFree weekly newsletter\n" + pitch +
+           "\nThis site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+           "Service apply.\nafter newsletter promotion\n\n" + tail,
+       {"About two hundred passengers", "two evening crossings", "public holidays"},
+       {pitch.c_str(), "Free weekly newsletter", "reCAPTCHA"}},
+      // Set apart by blank lines, it is a paragraph between two markers, as between two ads.
+      {"a paragraph set apart from the box's lines",
+       head + "Sign up to Harbour Weekly\n\n" + pitch + "\n\nafter newsletter promotion\n\n" + tail,
+       {pitch.c_str(), "two evening crossings"},
+       {"Sign up to Harbour Weekly"}},
+  });
+}
+
 TEST_CASE("A sentence glued into a card of furniture is not where the text starts", "[strip]") {
   const std::string paras = NovelParagraphs();
   const std::string motto = "关注城市里的公共阅读空间，每周一篇深度报道。";
