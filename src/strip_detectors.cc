@@ -198,10 +198,13 @@ bool IsBreadcrumb(const Line& line) {
   char32_t prev = 0;
   while (i < line.core.size()) {
     const char32_t c = NextCodePoint(line.core, &i);
+    const char next = i < line.core.size() ? line.core[i] : '\0';
+    // ">=" compares in code and parts no crumbs ("->" and ">>" do both: a ">>" counts once).
+    const bool code = c == '>' && (prev == '>' || next == '=');
     for (std::size_t k = 0; k < kArrows.size(); ++k) {
-      if (c != kArrows[k] || (c == '>' && prev == '>')) continue;
+      if (c != kArrows[k] || code) continue;
       // A slash only separates crumbs with spaces round it: dates and URLs have slashes too.
-      if (c == '/' && !(IsSpace(prev) && i < line.core.size() && line.core[i] == ' ')) continue;
+      if (c == '/' && !(IsSpace(prev) && next == ' ')) continue;
       ++counts[k];
     }
     prev = c;

@@ -172,6 +172,7 @@ TEST_CASE("Strip labels each kind of boilerplate line in Chinese and English", "
       {"126篇原创内容", true, "chrome chrome.share-count"},
       {"公众号", true, "chrome chrome.navigation"},
       {"首页 > 本地新闻 > 正文", true, "chrome chrome.breadcrumb"},
+      {"首页 >> 本地新闻 >> 正文", true, "chrome chrome.breadcrumb"},
       {"Home » World » Europe", false, "chrome chrome.breadcrumb"},
       {"登录 | 注册", true, "chrome chrome.login"},
       {"下一篇：冬天的溫泉小旅行", true, "chrome chrome.prev-next"},
@@ -234,6 +235,22 @@ TEST_CASE("Strip keeps text that only talks about boilerplate subjects", "[strip
     const pith::Document doc = Strip(Between(line, chinese));
     CHECK(Explain(doc, 3) == "body body.prose");
     CHECK(doc.text.find(line) != std::string::npos);
+  }
+}
+
+TEST_CASE("A block of code between paragraphs stays, comparisons and all", "[strip]") {
+  // ">=" compares; read as a trail's separator, one line of the block became chrome and the
+  // lines above it a menu.
+  const char* blocks[] = {
+      "def clamp(i, n):\nif i >= n:\nreturn n - 1\nreturn i",
+      "int clamp_low(int v) {\nif (v >= 0) return v;\nreturn 0;\n}",
+  };
+  for (const char* block : blocks) {
+    for (const bool chinese : {true, false}) {
+      INFO(block << (chinese ? " (Chinese)" : " (English)"));
+      const pith::Document doc = Strip(Between(block, chinese));
+      CHECK(doc.text.find(block) != std::string::npos);
+    }
   }
 }
 
