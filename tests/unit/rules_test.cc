@@ -431,6 +431,13 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"Sign up for a free Riverside Daily account to customize your news.", "notice.promotion"},
       {"Log in with your Riverside account to edit your homepage.", "notice.promotion"},
       {"Thank you for supporting Riverside Daily", "notice.promotion"},
+      // Calls for comments under the text.
+      {"你怎么看这件事？欢迎在评论区留言讨论。", "notice.comment-call"},
+      {"歡迎留言分享！", "notice.comment-call"},
+      {"他说，欢迎市民在留言区提出意见，工作人员会逐条回复。", ""},
+      {"What do you think? Let us know in the comments below.", "notice.comment-call"},
+      {"Leave a comment below and tell us your favourite trail.", "notice.comment-call"},
+      {"Readers let us know in the comments that the bridge was closed.", ""},
       // An inline newsletter box: its sign-up line, its kind, the skip link and the form's note.
       {"Sign up to Morning Harbour", "notice.newsletter"},
       {"Subscribe to The Weekly Ledger", "notice.newsletter"},
