@@ -281,8 +281,9 @@ std::vector<DateMatch> DateFinder::FindAll(std::string_view text, const CivilDat
     while (pos < text.size() && p.re->Match(whole, pos, text.size(), RE2::UNANCHORED, g, groups)) {
       const std::size_t begin = Offset(text, g[0]);
       const std::size_t end = begin + g[0].size();
-      // A date is not part of a longer number (phone numbers, ids, version strings).
-      if (IsDigitBefore(text, begin) || IsDigitAt(text, end)) {
+      // A date is not part of a longer number (phone numbers, ids, version strings). One that
+      // ends in 日 may run straight into its time: "2024年06月18日08:21".
+      if (IsDigitBefore(text, begin) || (IsDigitBefore(text, end) && IsDigitAt(text, end))) {
         std::size_t len;
         DecodeAt(text, begin, &len);
         pos = begin + len;

@@ -57,6 +57,8 @@ TEST_CASE("Dates in numeric and Chinese formats", "[date]") {
       {"2024年1月29日下午3:30", "2024-01-29", "15:30"},
       {"2024年1月29号", "2024-01-29", ""},
       {"2024年5月13日 9時0分", "2024-05-13", "09:00"},
+      // A day closed by 日 may run straight into its time.
+      {"2024年06月18日08:21 | 来源：人民网", "2024-06-18", "08:21"},
       // The Republic of China calendar counts years from 1912.
       {"民國113年1月29日", "2024-01-29", ""},
       {"中華民國 112 年 12 月 3 日", "2023-12-03", ""},
@@ -108,6 +110,7 @@ TEST_CASE("Dates that must be rejected", "[date]") {
       {"电话 0595-2024-0129", "", ""},
       {"ID 120240129", "", ""},
       {"2024-01/29", "", ""},
+      {"编号 2024年1月291", "", ""},
       // Dates in words: every pattern needs digits.
       {"发布时间:二〇二四年一月二十九日", "", ""},
       // Years alone or months alone.
