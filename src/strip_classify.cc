@@ -37,6 +37,20 @@ bool LeadsIn(const Line& line) {
          !core.ends_with("::");
 }
 
+// A lead-in that announces a list under it: "参数如下：", "The changes include the following:".
+// A header of related links says what the links are ("以下为相关报道：", "More from below:"),
+// not that a list follows.
+bool AnnouncesList(const Line& line) {
+  const std::string_view core = line.core;
+  if ((line.last != ':' && line.last != U'：') || (line.words < 3 && line.cjk < 4) ||
+      core.ends_with("::"))
+    return false;
+  for (std::string_view word : {"如下", "下列", "following", "as follows"}) {
+    if (core.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // A news agency's dateline on a line of its own, which Chinese wire stories open with:
 // "新华社上海11月30日电", "中新网北京3月5日电（记者 张三）", "本报北京3月5日讯",
 // "TNW中文站 10月14日报道".
@@ -691,6 +705,22 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   if (best_to >= 0 && point(best_from)) {
     for (int q = w->Prev(best_from); q > w->title && point(q); q = w->Prev(q))
       w->why[best_from = q] = Why::kListPoint;
+  }
+  // The items right under a lead-in that announces them are the text's, however short (a
+  // phone's specifications, "电池：5600mAh"), as are those of a numbered list; so is the
+  // lead-in right under the run.
+  const auto announces = [&](int p) {
+    return p >= 0 && p < m && w->why[p] == Why::kNone && AnnouncesList(w->L(lines, p));
+  };
+  if (best_to >= 0 && announces(w->Next(best_to))) best_to = w->Next(best_to);
+  for (int p = best_from; best_to >= 0 && p <= best_to; ++p) {
+    if (!announces(p)) continue;
+    for (int q = p + 1; q < m && w->at[q] == w->at[q - 1] + 1 && w->why[q] == Why::kNone &&
+                        w->L(lines, q).bullet != Bullet::kNone && !w->L(lines, q).ends_ellipsis;
+         ++q) {
+      w->why[q] = Why::kListPoint;
+      best_to = std::max(best_to, q);
+    }
   }
   w->from = best_from;
   w->to = best_to;

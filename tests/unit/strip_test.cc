@@ -458,6 +458,30 @@ TEST_CASE("A sentence that leads into a video or a list ends the body too", "[st
   CHECK(Explain(doc, 7) == "chrome chrome.lynx-frame");
 }
 
+TEST_CASE("The items under a lead-in that announces them are the text's, however short",
+          "[strip]") {
+  const std::string zh = Between("性能方面，新机搭载最新一代处理器，内置大容量电池，支持有线和无线快充。", true);
+  const std::string en = Between("The scheduler was rewritten last year to run tasks on many machines.", false);
+  const std::vector<TextCase> cases = {
+      {"specifications under the last paragraph",
+       zh + "\n新机参数如下：\n* 屏幕：6.4 英寸\n* 电池：5600mAh\n* 重量：229 克\n\n"
+            "广告声明：文内含有的对外跳转链接用于传递更多信息，结果仅供参考。\n",
+       {"新机参数如下", "电池：5600mAh", "重量：229 克"},
+       {"广告声明"}},
+      {"components between paragraphs",
+       "How the scheduler works\n\n" + en + "\nIt consists of the following components:\n"
+           "* Frontend\n* Task store\n* Queue\n* Controller\n* Executor\n\n" + en,
+       {"following components", "* Task store", "* Executor"},
+       {}},
+      // A header of links says what they are, not that a list follows.
+      {"links under a header that names them",
+       zh + "\n以下为城市图书馆建设的相关报道：\n* 县城图书馆的十年\n* 社区书房开到家门口\n",
+       {"首周接待读者"},
+       {"县城图书馆的十年", "社区书房"}},
+  };
+  CheckCases(cases);
+}
+
 TEST_CASE("Explain labels every non-blank line by its number in the input", "[strip]") {
   const std::string text = "\n\n标题：社区图书馆开放\n\n正文第一段，说明了开放的时间和地点。\n   \n\u3000\n结尾。\n";
   const pith::Document doc = Strip(text);
