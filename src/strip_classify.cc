@@ -454,18 +454,30 @@ void Classifier::FindTitle(const std::vector<Line>& lines, Work* w) const {
     Squash(w->L(lines, 0).core, &w->squash_a);
     int first = -1;
     const int page_weight = w->L(lines, 0).Weight();
-    for (int p = 1; p < m && title < 0; ++p) {
+    const auto part = [&](int p) {
       const int weight = w->L(lines, p).Weight();
-      if (weight > page_weight || 5 * weight < 2 * page_weight || !candidate(p)) continue;
+      if (weight > page_weight || 5 * weight < 2 * page_weight || !candidate(p)) return false;
       Squash(w->L(lines, p).core, &w->squash_b);
       // Line 1 again, word for word, is one of its repeats.
-      if (w->squash_b.size() * 5 < w->squash_a.size() * 2 || w->squash_b == w->squash_a ||
-          w->squash_a.find(w->squash_b) == std::string::npos)
-        continue;
+      return w->squash_b.size() * 5 >= w->squash_a.size() * 2 && w->squash_b != w->squash_a &&
+             w->squash_a.find(w->squash_b) != std::string::npos;
+    };
+    int text = -1;  // the first paragraph under the title
+    for (int p = 1; p < m && title < 0; ++p) {
+      if (!part(p)) continue;
       if (first < 0) first = p;
       for (int q = p + 1; q < std::min(m, p + kTextWithin) && title < 0; ++q) {
-        if (w->kind[q] == Kind::kGood && w->rule[q] < 0) title = p;
+        if (w->kind[q] == Kind::kGood && w->rule[q] < 0) {
+          title = p;
+          text = q;
+        }
       }
+    }
+    // Of two parts over the same text, the nearer is the headline: a blog's name stands at the
+    // top of the page, its post's title right above the post ("Blog: Post" on line 1). A part
+    // the page prints again is a site's name, in its menu, its logo or its footer.
+    for (int p = title + 1; title > 0 && p < text; ++p) {
+      if (part(p) && std::count(same_as.begin(), same_as.end(), same_as[p]) == 1) title = p;
     }
     if (first >= 0 && (title < 0 || title - first > 3 * kTextWithin)) title = first;
     if (title < 0) title = 0;

@@ -561,6 +561,14 @@ TEST_CASE("The title is the headline, and its repeats are chrome", "[strip]") {
        {{1, "spam"}, {3, "title title.headline"}}},
       // A numbered headline (lynx numbers ordered lists) is still the title.
       {"1. 社区图书馆正式开放\n\n" + para1 + "\n" + para2 + "\n", {{1, "title title.headline"}}},
+      // "Blog: Post" on line 1: the blog's name at the top, the post's title above the post.
+      {"城东社区读书会: 社区图书馆正式开放\n城东社区读书会\n\n首页\n关于\n\n社区图书馆正式开放\n\n" +
+           para1 + "\n\n" + para2 + "\n",
+       {{7, "title title.headline"}, {2, "chrome"}}},
+      // Unless the page prints it again: a name in the menu and above the text is the site's.
+      {"社区图书馆正式开放 | 城东社区读书会\n\n* 首页\n* 城东社区读书会\n\n社区图书馆正式开放\n\n城东社区读书会\n\n" +
+           para1 + "\n\n" + para2 + "\n",
+       {{6, "title title.headline"}, {8, "chrome"}}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
