@@ -210,7 +210,8 @@ std::string_view CutLatinName(std::string_view s) {
     }
   }
   // After a comma come more names ("Jane Doe, John Roe"), or the writer's job, degree or outlet
-  // ("Maria Delgado, Staff Writer", "Brenda Goodman, MA", "Rachel Moore, National News").
+  // ("Maria Delgado, Staff Writer", "Brenda Goodman, MA", "Rachel Moore, National News",
+  // "Ana Ruiz, CNN": an outlet's initials are capitals).
   constexpr std::string_view kRoles[] = {"staff", "writer", "editor", "reporter", "correspondent",
                                          "contributor", "columnist", "producer", "news", "press",
                                          "times", "post", "ma", "md", "phd", "rn", "mph"};
@@ -223,7 +224,11 @@ std::string_view CutLatinName(std::string_view s) {
     for (char c : w) {
       if (c != ',' && c != '.') lower.push_back(static_cast<char>(c | 0x20));
     }
-    role = role || std::find(std::begin(kRoles), std::end(kRoles), lower) != std::end(kRoles);
+    const bool initials = lower.size() >= 2 && lower.size() <= 6 &&
+                          std::all_of(w.begin(), w.end(), [](char c) {
+                            return (c >= 'A' && c <= 'Z') || c == ',' || c == '.';
+                          });
+    role = role || initials || std::find(std::begin(kRoles), std::end(kRoles), lower) != std::end(kRoles);
   }
   return role ? s.substr(0, comma) : s;
 }

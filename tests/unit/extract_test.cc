@@ -381,6 +381,7 @@ TEST_CASE("Bylines in English", "[extract][byline]") {
       {"By Jane Doe, John Roe", R"({"author":"Jane Doe, John Roe"})"},
       // After the comma, a job, a degree or an outlet.
       {"By Maria Delgado, Staff Writer", R"({"author":"Maria Delgado"})"},
+      {"By Ana Ruiz, CNN", R"({"author":"Ana Ruiz"})"},
       {"By Brenda Goodman, MA", R"({"author":"Brenda Goodman"})"},
       {"By Rachel Moore and Sam Patel, National News", R"({"author":"Rachel Moore and Sam Patel"})"},
       {"// By Arun Sai Krishnan • Nov 11, 2020", R"({"date":"2020-11-11","author":"Arun Sai Krishnan"})"},
