@@ -718,21 +718,30 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
     for (int q = w->Prev(best_from); q > w->title && point(q); q = w->Prev(q))
       w->why[best_from = q] = Why::kListPoint;
   }
-  // The items right under a lead-in that announces them are the text's, however short (a
-  // phone's specifications, "电池：5600mAh"), as are those of a numbered list; so is the
-  // lead-in right under the run.
-  const auto announces = [&](int p) {
-    return p >= 0 && p < m && w->why[p] == Why::kNone && AnnouncesList(w->L(lines, p));
+  // The items right under a lead-in are the text's, however short (a phone's specifications,
+  // "电池：5600mAh"), as are those of a numbered list, when the lead-in says a list follows or
+  // the text goes on under the list ("Here is what I learned:", three tips, a last sentence). A
+  // header over links at the end of an article does neither. A lead-in that announces a list
+  // right under the run joins it.
+  const auto lead_in = [&](int p, bool announced) {
+    if (p < 0 || p >= m || w->why[p] != Why::kNone) return false;
+    const Line& line = w->L(lines, p);
+    return AnnouncesList(line) || (!announced && LeadsIn(line));
   };
-  if (best_to >= 0 && announces(w->Next(best_to))) best_to = w->Next(best_to);
+  if (best_to >= 0 && lead_in(w->Next(best_to), true)) best_to = w->Next(best_to);
   for (int p = best_from; best_to >= 0 && p <= best_to; ++p) {
-    if (!announces(p)) continue;
-    for (int q = p + 1; q < m && w->at[q] == w->at[q - 1] + 1 && w->why[q] == Why::kNone &&
-                        w->L(lines, q).bullet != Bullet::kNone && !w->L(lines, q).ends_ellipsis;
-         ++q) {
-      w->why[q] = Why::kListPoint;
-      best_to = std::max(best_to, q);
-    }
+    if (!lead_in(p, false)) continue;
+    // The items follow one another, the first right under the lead-in or a blank line below.
+    int last = p;
+    while (last + 1 < m && (last == p || w->at[last + 1] == w->at[last] + 1) &&
+           w->why[last + 1] == Why::kNone && w->L(lines, last + 1).bullet != Bullet::kNone &&
+           !w->L(lines, last + 1).ends_ellipsis)
+      ++last;
+    const int after = w->Next(last);
+    const bool resumed = after < m && sentence(after);
+    if (last == p || (!AnnouncesList(w->L(lines, p)) && !resumed)) continue;
+    for (int q = p + 1; q <= last; ++q) w->why[q] = Why::kListPoint;
+    best_to = std::max(best_to, resumed ? after : last);
   }
   w->from = best_from;
   w->to = best_to;

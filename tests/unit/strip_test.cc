@@ -458,7 +458,7 @@ TEST_CASE("A sentence that leads into a video or a list ends the body too", "[st
   CHECK(Explain(doc, 7) == "chrome chrome.lynx-frame");
 }
 
-TEST_CASE("The items under a lead-in that announces them are the text's, however short",
+TEST_CASE("The items under a lead-in are the text's when it announces them or the text goes on",
           "[strip]") {
   const std::string zh = Between("性能方面，新机搭载最新一代处理器，内置大容量电池，支持有线和无线快充。", true);
   const std::string en = Between("The scheduler was rewritten last year to run tasks on many machines.", false);
@@ -473,6 +473,18 @@ TEST_CASE("The items under a lead-in that announces them are the text's, however
            "* Frontend\n* Task store\n* Queue\n* Controller\n* Executor\n\n" + en,
        {"following components", "* Task store", "* Executor"},
        {}},
+      // Any lead-in, when the text goes on under its list.
+      {"tips between a lead-in and the last sentence",
+       "Ten years of riding the same bicycle\n\n" + en + "\nHere is what I have learned about keeping it on the road:\n\n"
+           "* Clean the chain\n* Learn to true a wheel\n\nHere is to the next ten years.\n",
+       {"Clean the chain", "true a wheel", "next ten years"},
+       {}},
+      {"links under a lead-in at the end of the text",
+       "Ten years of riding the same bicycle\n\n" + en + "\nMore stories from our partners around the web:\n"
+           "* Ten bicycles under a thousand pounds\n* Why cycling to work is worth it\n\n"
+           "© 2024 Slow Miles\n",
+       {"run tasks on many machines"},
+       {"Ten bicycles under", "Why cycling to work"}},
       // A header of links says what they are, not that a list follows.
       {"links under a header that names them",
        zh + "\n以下为城市图书馆建设的相关报道：\n* 县城图书馆的十年\n* 社区书房开到家门口\n",
