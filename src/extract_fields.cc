@@ -211,26 +211,29 @@ std::string_view CutLatinName(std::string_view s) {
   }
   // After a comma come more names ("Jane Doe, John Roe"), or the writer's job, degree or outlet
   // ("Maria Delgado, Staff Writer", "Brenda Goodman, MA", "Rachel Moore, National News",
-  // "Ana Ruiz, CNN": an outlet's initials are capitals).
+  // "Ana Ruiz, CNN": an outlet's initials are capitals, while "Jean DUPONT, Marie CURIE" writes
+  // surnames in capitals).
   constexpr std::string_view kRoles[] = {"staff", "writer", "editor", "reporter", "correspondent",
                                          "contributor", "columnist", "producer", "news", "press",
                                          "times", "post", "ma", "md", "phd", "rn", "mph"};
   const std::size_t comma = s.find(',');
   if (comma == std::string_view::npos) return s;
   bool role = words.size() > kMaxNameWords;
+  int after = 0, initials = 0;  // words after the comma, and those of them in capitals
   for (const std::string_view w : words) {
     if (static_cast<std::size_t>(w.data() - s.data()) < comma) continue;
     std::string lower;
     for (char c : w) {
       if (c != ',' && c != '.') lower.push_back(static_cast<char>(c | 0x20));
     }
-    const bool initials = lower.size() >= 2 && lower.size() <= 6 &&
-                          std::all_of(w.begin(), w.end(), [](char c) {
-                            return (c >= 'A' && c <= 'Z') || c == ',' || c == '.';
-                          });
-    role = role || initials || std::find(std::begin(kRoles), std::end(kRoles), lower) != std::end(kRoles);
+    ++after;
+    initials += lower.size() >= 2 && lower.size() <= 6 &&
+                std::all_of(w.begin(), w.end(), [](char c) {
+                  return (c >= 'A' && c <= 'Z') || c == ',' || c == '.';
+                });
+    role = role || std::find(std::begin(kRoles), std::end(kRoles), lower) != std::end(kRoles);
   }
-  return role ? s.substr(0, comma) : s;
+  return role || (after > 0 && initials == after) ? s.substr(0, comma) : s;
 }
 
 // `s` without the notes in brackets that bylines add after names ("Jo Roy (reporting)",

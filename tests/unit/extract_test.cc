@@ -382,6 +382,7 @@ TEST_CASE("Bylines in English", "[extract][byline]") {
       // After the comma, a job, a degree or an outlet.
       {"By Maria Delgado, Staff Writer", R"({"author":"Maria Delgado"})"},
       {"By Ana Ruiz, CNN", R"({"author":"Ana Ruiz"})"},
+      {"By Jean DUPONT, Marie CURIE", R"({"author":"Jean DUPONT, Marie CURIE"})"},
       {"By Brenda Goodman, MA", R"({"author":"Brenda Goodman"})"},
       {"By Rachel Moore and Sam Patel, National News", R"({"author":"Rachel Moore and Sam Patel"})"},
       {"// By Arun Sai Krishnan • Nov 11, 2020", R"({"date":"2020-11-11","author":"Arun Sai Krishnan"})"},
