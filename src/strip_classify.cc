@@ -28,25 +28,23 @@ enum class Why : std::uint8_t {
 // Weights below this carry no text: "[logo.gif]", "*", "()".
 constexpr int kVoidWeight = 3;
 
-// A line that ends in a colon and says enough to lead into what follows: the salutation of a
-// notice ("各区、各有关单位："), "Here is what we know so far:". The separators of a title
-// ("Blog :: Site ::") end in a colon too, but in two.
-bool LeadsIn(const Line& line) {
-  const std::string_view core = line.core;
-  return (line.last == ':' || line.last == U'：') && (line.words >= 5 || line.cjk >= 8) &&
-         !core.ends_with("::");
+// Whether a line ends in a colon. The separators of a title ("Blog :: Site ::") end in a colon
+// too, but in two.
+bool EndsInColon(const Line& line) {
+  return (line.last == ':' || line.last == U'：') && !line.core.ends_with("::");
 }
 
+// A line that ends in a colon and says enough to lead into what follows: the salutation of a
+// notice ("各区、各有关单位："), "Here is what we know so far:".
+bool LeadsIn(const Line& line) { return EndsInColon(line) && (line.words >= 5 || line.cjk >= 8); }
+
 // A lead-in that announces a list under it: "参数如下：", "The changes include the following:".
-// A header of related links says what the links are ("以下为相关报道：", "More from below:"),
-// not that a list follows.
+// A header of related links says what the links are ("以下为相关报道：", "More on this
+// story:"), not that a list follows.
 bool AnnouncesList(const Line& line) {
-  const std::string_view core = line.core;
-  if ((line.last != ':' && line.last != U'：') || (line.words < 3 && line.cjk < 4) ||
-      core.ends_with("::"))
-    return false;
+  if (!EndsInColon(line) || (line.words < 3 && line.cjk < 4)) return false;
   for (std::string_view word : {"如下", "下列", "following", "as follows"}) {
-    if (core.find(word) != std::string_view::npos) return true;
+    if (line.core.find(word) != std::string_view::npos) return true;
   }
   return false;
 }
