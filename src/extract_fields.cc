@@ -291,16 +291,25 @@ std::string CleanPublisher(std::string_view raw) {
   return CollapseSpaces(TrimPunct(s));
 }
 
-// Names in Chinese separated by spaces: 王帆, 戴小河 印朋.
+// Names in Chinese separated by spaces: 王帆, 戴小河 印朋, 欧阳晓明.
 bool IsHanNameList(std::string_view s) {
-  // Chinese names have two to four characters.
-  constexpr std::size_t kMaxNameChars = 4;
+  // Chinese names have two or three characters, four with a surname of two (a button's label
+  // has four too: 参与互动).
+  constexpr std::size_t kMaxNameChars = 3;
+  constexpr std::string_view kDoubleSurnames[] = {"欧阳", "歐陽", "司马", "司馬", "上官", "诸葛",
+                                                  "諸葛", "东方", "東方", "皇甫", "司徒", "令狐",
+                                                  "慕容", "公孙", "公孫", "夏侯", "端木", "长孙",
+                                                  "長孫", "宇文", "尉迟", "尉遲", "南宫", "南宮"};
   std::size_t start = 0;
   while (start <= s.size()) {
     const std::size_t space = std::min(s.find(' ', start), s.size());
     const std::string_view name = s.substr(start, space - start);
     const std::size_t n = CodePointCount(name);
-    if (n < 2 || n > kMaxNameChars || HanCount(name) != n) return false;
+    const bool double_surname =
+        n == kMaxNameChars + 1 &&
+        std::any_of(std::begin(kDoubleSurnames), std::end(kDoubleSurnames),
+                    [name](std::string_view surname) { return name.starts_with(surname); });
+    if (n < 2 || (n > kMaxNameChars && !double_surname) || HanCount(name) != n) return false;
     start = space + 1;
   }
   return true;
@@ -612,12 +621,18 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
       }
       case Role::kPublisher: {
         std::string name = CleanPublisher(value);
-        // 来源：中国新闻网 王帆: an organisation, then the name of its writer.
+        // 来源：中国新闻网 王帆: an organisation, then the name of its writer; or a link's label
+        // (来源：中国新闻网 参与互动), a few characters that name no organisation.
         if (const std::size_t space = name.find(' '); space != std::string::npos) {
+          constexpr std::size_t kMaxLabelChars = 4;
           const std::string_view head = std::string_view(name).substr(0, space);
           const std::string_view rest = std::string_view(name).substr(space + 1);
+          const std::size_t n = CodePointCount(rest);
           if (HasOrgSuffix(head) && IsHanNameList(rest)) {
             Fields::Offer(&fields->author, rest, kRankWeak + rank_offset);
+            name = std::string(head);
+          } else if (HasOrgSuffix(head) && !HasOrgSuffix(rest) && n <= kMaxLabelChars &&
+                     HanCount(rest) == n) {
             name = std::string(head);
           }
         }

@@ -324,6 +324,10 @@ TEST_CASE("Bylines in simplified Chinese", "[extract][byline]") {
       {"2023-06-15 08:10 来源：中国新闻网 王帆",
        R"({"date":"2023-06-15","time":"08:10","author":"王帆","publisher":"中国新闻网"})"},
       {"来源：央视新闻客户端 中国青年网", R"({"publisher":"央视新闻客户端 中国青年网"})"},
+      {"来源：中国新闻网 欧阳晓明", R"({"author":"欧阳晓明","publisher":"中国新闻网"})"},
+      // Four characters without a surname of two are a button's label.
+      {"2024年10月08日 16:45 来源：中国新闻网 参与互动",
+       R"({"date":"2024-10-08","time":"16:45","publisher":"中国新闻网"})"},
       // A link the portal brackets beside a name is no part of it.
       {"2024-06-18 07:45:12 来源：都市晨报 作者：周婷 责任编辑：王磊 [纠错]",
        R"({"date":"2024-06-18","time":"07:45","author":"周婷","publisher":"都市晨报","editor":"王磊"})"},
