@@ -958,6 +958,8 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
   }
   // Runs of undecided lines, judged by what surrounds them.
   constexpr int kMaxWedged = 4;
+  constexpr int kMaxPhraseWeight = 30;  // "A soft sponge", "全脂牛奶 1000毫升"; headlines weigh more
+  constexpr int kMaxTextList = 12;
   int p = 0;
   while (p < m) {
     if (w->state[p] != State::kCand) {
@@ -967,6 +969,8 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     int q = p;
     int count = 0;
     int last_item = -1, after_items = 0;  // the list's last item, and the lines after it
+    bool sentence_after = false;          // whether a sentence follows the list's last item
+    bool phrases = true;                  // whether the items are a few words each, no headlines
     while (q < m && (w->state[q] == State::kCand || w->state[q] == State::kVoid)) {
       if (w->state[q] == State::kCand) {
         ++count;
@@ -974,14 +978,22 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
         if (w->item[q]) {
           last_item = q;
           after_items = 0;
+          sentence_after = false;
+          phrases = phrases && w->L(lines, q).Weight() < kMaxPhraseWeight;
+        } else {
+          sentence_after = sentence_after || ClosesSentence(w->L(lines, q));
         }
       }
       ++q;
     }
     // Between body lines, short lines are headings, captions, the rows of a table or the lines
     // of a poem; a list of links would come as bulleted items, and only a few of those are the
-    // article's own. One line after the list's last item is a heading over the text below.
-    const bool wedged_text = last_item < 0 || count <= kMaxWedged;
+    // article's own. After the list's last item, one line is a heading over the text below.
+    // Items of a few words each, with a sentence after them, are a list in the text (what a
+    // how-to needs, then "Step 1: Mix", a sentence, "Step 2"): a list of links holds headlines.
+    // A dozen lines at most: longer runs are a listing's furniture.
+    const bool list_in_text = phrases && sentence_after && count <= kMaxTextList;
+    const bool wedged_text = last_item < 0 || count <= kMaxWedged || list_in_text;
     const bool heading = after_items == 1;
     State before = State::kVoid;
     for (int k = p - 1; k >= 0 && before == State::kVoid; --k) before = w->state[k];

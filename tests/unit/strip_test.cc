@@ -973,6 +973,33 @@ TEST_CASE("A heading right under a list of links between paragraphs is the artic
   });
 }
 
+TEST_CASE("Items of a few words with a sentence under them are a list in the text", "[strip]") {
+  const std::string intro =
+      "How to descale a kettle\n\n"
+      "Hard water leaves a chalky layer of limescale inside kettles. It slows down boiling and "
+      "leaves flakes in your tea, but a little white vinegar removes it in under an hour.\n\n";
+  const std::string outro =
+      "Bring the mixture to a boil, switch the kettle off and let it stand for thirty minutes "
+      "before you pour it away and rinse the kettle twice.\n";
+  CheckCases({
+      {"what a how-to needs, then its first step",
+       intro + "What you need\n\n* White vinegar\n* Water\n* A soft sponge\n\n"
+               "Step 1: Mix the solution\n\nFill the kettle halfway with vinegar and water.\n\n"
+               "Step 2: Boil and soak\n\n" + outro,
+       {"* White vinegar", "* A soft sponge", "Step 1: Mix the solution", "Fill the kettle halfway",
+        "Step 2: Boil and soak", "Bring the mixture"},
+       {}},
+      // Headlines, with a teaser under them, are another list of stories.
+      {"headlines, then a teaser",
+       intro + "Around the county\n\n* Council votes to close the old swimming pool next spring\n"
+               "* Harbour ferry returns after three weeks of winter repairs\n"
+               "* Bus fares to rise by ten pence on every route in April\n\n"
+               "The mayor opened the new library on Monday.\n\nLibrary opens\n\n" + outro,
+       {"Hard water leaves", "Bring the mixture"},
+       {"swimming pool", "Harbour ferry", "Bus fares", "The mayor opened"}},
+  });
+}
+
 TEST_CASE("A header that counts the comments ends the article", "[strip]") {
   const std::string article =
       "Storm knocks out power across the Midwest\n\nBy Rachel Moore\n\n"
