@@ -1006,8 +1006,11 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       if (before == State::kBody && after == State::kBody) {
         body = wedged_text || (heading && k > last_item);
       } else if (before == State::kBody) {
-        // The last items of a numbered list continue the body, whatever their length.
-        body = w->NextItem(lines, k) || (ended < 2 && ClosesSentence(line) && !w->item[k]);
+        // The last items of a numbered list continue the body, whatever their length, when the
+        // item before is the body's (a list of sources under a header that went is not).
+        const int previous = w->Prev(k);
+        body = (w->NextItem(lines, k) && previous >= 0 && w->state[previous] == State::kBody) ||
+               (ended < 2 && ClosesSentence(line) && !w->item[k]);
         if (!body) ended = 2;
         else ++ended;
       }

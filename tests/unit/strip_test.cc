@@ -391,6 +391,18 @@ TEST_CASE("A numbered list keeps its last short items", "[strip]") {
        "Leave a comment\n",
        {"3. Sign in at the front desk", "4. Seats are held for thirty minutes"},
        {"New parks", "Metro line", "Leave a comment"}},
+      // A list whose first item went with its header does not come back at its second.
+      {"a list of sources under a header",
+       "Risks\n\nFasting can cause headaches, irritability and low energy at first. People who "
+       "take insulin should not fast without medical advice.\n\nTakeaway\n\nFasting is one way "
+       "to eat less, but it is not magic. The best diet is one you can keep to.\n\n"
+       "How we reviewed this article:\n\nOur experts watch the health and wellness space, and we "
+       "update our articles when new information becomes available.\n\nSources\n\n"
+       "1. Lee D, et al. Calorie restriction with or without time-restricted eating. J Med. 2022.\n"
+       "2. Park R, Sears D. Metabolic effects of intermittent fasting. Rev Nutr. 2017.\n\n"
+       "Get our wellness newsletter\n",
+       {"The best diet is one you can keep to."},
+       {"Calorie restriction", "Metabolic effects"}},
   };
   CheckCases(cases);
 }
