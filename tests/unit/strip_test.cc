@@ -98,6 +98,15 @@ std::string NovelParagraphs() {
          "门口站着一个浑身湿透的年轻人，背上背着一个长长的布包，脸色苍白，显然在雨里走了很久。\n";
 }
 
+// A news story's headline and first two paragraphs, set apart by blank lines.
+std::string FerryOpening() {
+  return "Harbour ferry returns after winter repairs\n\n"
+         "The harbour ferry made its first crossing of the year on Monday morning, three weeks "
+         "later than planned because of repairs to its engines.\n\n"
+         "About two hundred passengers waited on the pier when the gates opened, many of them "
+         "commuters who had spent the winter driving around the bay.\n\n";
+}
+
 // A page written without blank lines: the account's motto between the byline and a heading is
 // no card's, since every line is glued to its neighbours.
 std::string UnspacedCardPage() {
@@ -848,11 +857,7 @@ TEST_CASE("Summaries that run into the next item under a list header are the lis
           "[strip]") {
   // Paragraphs set apart by blank lines, as a dump of HTML's paragraphs has them.
   const std::string article =
-      "Harbour ferry returns after winter repairs\n\n"
-      "The harbour ferry made its first crossing of the year on Monday morning, three weeks later "
-      "than planned because of repairs to its engines.\n\n"
-      "About two hundred passengers waited on the pier when the gates opened, many of them "
-      "commuters who had spent the winter driving around the bay.\n\n"
+      FerryOpening() +
       "The operator said the new engines use less fuel and are quieter, and that the timetable "
       "will add two evening crossings from June when the days are longer.\n\n";
   // Each item a headline run into its summary, one item to a line, with no blank line between.
@@ -887,11 +892,7 @@ TEST_CASE("Summaries that run into the next item under a list header are the lis
 
 TEST_CASE("The article's last paragraph under a box of related links is kept", "[strip]") {
   const std::string article =
-      "Harbour ferry returns after winter repairs\n\n"
-      "The harbour ferry made its first crossing of the year on Monday morning, three weeks later "
-      "than planned because of repairs to its engines.\n\n"
-      "About two hundred passengers waited on the pier when the gates opened, many of them "
-      "commuters who had spent the winter driving around the bay.\n\n"
+      FerryOpening() +
       "The operator said the new engines use less fuel and are quieter, and that the timetable "
       "will add two evening crossings from June.\n\n"
       "RELATED STORIES\n\n"
@@ -914,12 +915,7 @@ TEST_CASE("The article's last paragraph under a box of related links is kept", "
 }
 
 TEST_CASE("A paragraph between a box's notices is the box's pitch", "[strip]") {
-  const std::string head =
-      "Harbour ferry returns after winter repairs\n\n"
-      "The harbour ferry made its first crossing of the year on Monday morning, three weeks later "
-      "than planned because of repairs to its engines.\n\n"
-      "About two hundred passengers waited on the pier when the gates opened, many of them "
-      "commuters who had spent the winter driving around the bay.\n\n";
+  const std::string head = FerryOpening();
   const std::string tail =
       "The operator said the new engines use less fuel and are quieter, and that the timetable "
       "will add two evening crossings from June.\n\n"
