@@ -623,17 +623,15 @@ bool MetaLineReader::Read(std::string_view line, const CivilDate& latest, int ra
         std::string name = CleanPublisher(value);
         // 来源：中国新闻网 王帆: an organisation, then the name of its writer; or a link's label
         // (来源：中国新闻网 参与互动), a few characters that name no organisation.
-        if (const std::size_t space = name.find(' '); space != std::string::npos) {
+        if (const std::size_t space = name.find(' ');
+            space != std::string::npos && HasOrgSuffix(std::string_view(name).substr(0, space))) {
           constexpr std::size_t kMaxLabelChars = 4;
-          const std::string_view head = std::string_view(name).substr(0, space);
           const std::string_view rest = std::string_view(name).substr(space + 1);
           const std::size_t n = CodePointCount(rest);
-          if (HasOrgSuffix(head) && IsHanNameList(rest)) {
-            Fields::Offer(&fields->author, rest, kRankWeak + rank_offset);
-            name = std::string(head);
-          } else if (HasOrgSuffix(head) && !HasOrgSuffix(rest) && n <= kMaxLabelChars &&
-                     HanCount(rest) == n) {
-            name = std::string(head);
+          const bool writer = IsHanNameList(rest);
+          if (writer) Fields::Offer(&fields->author, rest, kRankWeak + rank_offset);
+          if (writer || (!HasOrgSuffix(rest) && n <= kMaxLabelChars && HanCount(rest) == n)) {
+            name.resize(space);
           }
         }
         if (HasWordChar(name) && !HasSentencePunct(name) && CodePointCount(name) <= 40) {
