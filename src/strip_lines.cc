@@ -342,8 +342,7 @@ void Measure(Line* line) {
       prev = c;
       continue;
     }
-    m.wide += (c >= 0x2E80 && c <= 0x33FF) || (c >= 0xFF00 && c <= 0xFF60) ||
-              (c >= 0xFFE0 && c <= 0xFFE6);
+    m.wide += IsWideForm(c);
     if (IsLetter(c) || IsDigit(c)) {
       word_char(c, at, IsDigit(c));
       prev = c;
@@ -436,8 +435,63 @@ Line MakeLine(int n, std::string_view raw) {
   return line;
 }
 
-// Columns a line takes on screen: CJK characters are two wide.
-int Columns(const Line& line) { return static_cast<int>(CountCodePoints(line.text)) + line.wide; }
+// Where wrapped text may have its right margin, in columns.
+constexpr int kMinMargin = 40, kMaxMargin = 100;
+constexpr int kSlack = 12;      // how far short of the margin a wrapped line may stop
+constexpr int kJoinSlack = 20;  // how far short of it a line may stop and still go on
+
+// Columns a line takes: CJK characters are two wide on screen, or one where the wrapper counted
+// characters (lynx's dumps break Chinese text after a fixed number of them).
+int Columns(const Line& line, bool cjk_wide) {
+  return static_cast<int>(CountCodePoints(line.text)) + (cjk_wide ? line.wide : 0);
+}
+
+int Columns(std::string_view word, bool cjk_wide) {
+  int columns = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    const char32_t c = NextCodePoint(word, &i);
+    columns += 1 + (cjk_wide && (IsCjk(c) || IsWideForm(c)));
+  }
+  return columns;
+}
+
+// True when `s` is made of the spaces a text indents its paragraphs with, U+3000 and NBSP.
+bool IsTextIndent(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = NextCodePoint(s, &i);
+    if (c != 0x3000 && c != 0xA0) return false;
+  }
+  return true;
+}
+
+// The right margin of wrapped text measured in `cjk_wide` columns, or 0 when `lines` has none:
+// many lines end just short of it, and few go past it (only words too long to break, such as
+// addresses). Unwrapped dumps have paragraphs far wider.
+int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
+  // Counted in characters, a wrapper's width is where Chinese text, broken anywhere, piles up
+  // exactly; short Chinese lines of a page that is not wrapped spread over the columns.
+  const int slack = cjk_wide ? kSlack : 2;
+  std::array<int, kMaxMargin + 1> at_width{};
+  int nonblank = 0, wide = 0, long_lines = 0;
+  for (const Line& line : lines) {
+    if (line.blank) continue;
+    ++nonblank;
+    const int columns = Columns(line, cjk_wide);
+    long_lines += columns >= kMinMargin;
+    if (columns > kMaxMargin) ++wide;
+    else ++at_width[columns];
+  }
+  // The widest width that many lines reach and few pass: many of all lines, or, on a page of
+  // menus whose short lines outnumber the text's, many of the long ones.
+  int past = wide;
+  for (int w = kMaxMargin; w >= kMinMargin; past += at_width[w--]) {
+    int near = 0;
+    for (int k = w - slack; k <= w; ++k) near += at_width[k];
+    if (near >= 5 && (12 * near >= nonblank || 3 * near >= long_lines) && 10 * past <= nonblank)
+      return w;
+  }
+  return 0;
+}
 
 }  // namespace
 
@@ -450,28 +504,11 @@ void SplitLines(std::string_view text, std::vector<Line>* lines) {
 bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of) {
   units->clear();
   unit_of->clear();
-  // Wrapped text has a right margin: many lines end just short of it, and few go past it (only
-  // words too long to break, such as addresses). Unwrapped dumps have paragraphs far wider.
-  constexpr int kMinMargin = 40, kMaxMargin = 100;  // columns
-  constexpr int kSlack = 12;  // how far short of the margin a wrapped line may stop
-  std::array<int, kMaxMargin + 1> at_width{};
-  int nonblank = 0, wide = 0;
-  for (const Line& line : lines) {
-    if (line.blank) continue;
-    ++nonblank;
-    const int columns = Columns(line);
-    if (columns > kMaxMargin) ++wide;
-    else ++at_width[columns];
-  }
-  // The margin is the widest width that many lines reach and few pass.
-  int margin = 0;
-  int past = wide;
-  for (int w = kMaxMargin; w >= kMinMargin && margin == 0; past += at_width[w--]) {
-    int near = 0;
-    for (int k = w - kSlack; k <= w; ++k) near += at_width[k];
-    if (near >= 5 && 12 * near >= nonblank && 10 * past <= nonblank) margin = w;
-  }
+  bool cjk_wide = true;
+  int margin = FindMargin(lines, cjk_wide);
+  if (margin == 0) margin = FindMargin(lines, cjk_wide = false);
   if (margin == 0) return false;
+  const auto columns_of = [cjk_wide](const Line& line) { return Columns(line, cjk_wide); };
   // Nothing passes it that could have been broken (only an address or a long word can), and a
   // line that reaches it goes on in the next line: a paragraph broken, not a short one.
   int full = 0, continued = 0;
@@ -481,41 +518,51 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.blank) continue;
-    const int columns = Columns(line);
+    const int columns = columns_of(line);
     const bool breakable = line.spaces > 0 || line.wide > 1;
     if (columns > margin + kSlack / 2) {
       if (breakable) return false;
       continue;
     }
     if (breakable) width = std::max(width, columns);
-    if (columns < margin - kSlack || i + 1 == lines.size()) continue;
+    // A full line over the next item of a list says nothing: items as long as the width are
+    // common where nothing wraps.
+    if (columns < margin - kSlack || i + 1 == lines.size() || lines[i + 1].bullet != Bullet::kNone)
+      continue;
     ++full;
-    continued += !lines[i + 1].blank && lines[i + 1].bullet == Bullet::kNone;
+    continued += !lines[i + 1].blank;
   }
   if (continued < 3 || 10 * continued < 7 * full) return false;
-  // A full line continues on the next when that one is indented as a continuation: as deep as
-  // the line (deeper under a list bullet), and not a list item itself. Full is measured
-  // generously here: a long word carried to the next line leaves a wide gap.
-  constexpr int kJoinSlack = 20;
+  // A line continues on the next when that one is indented as a continuation: as deep as the
+  // line (deeper under a list bullet), and not a list item itself.
   auto continues = [&](const Line& line, const Line& next) {
-    if (next.blank || next.bullet != Bullet::kNone || Columns(line) < margin - kJoinSlack)
-      return false;
+    if (next.blank || next.bullet != Bullet::kNone) return false;
     const std::size_t indent = line.core.data() - line.text.data();
     const std::size_t next_indent = next.core.data() - next.text.data();
-    // A number that opens a paragraph ("2、", "3.") is often its text, not a list's marker: the
-    // paragraph then goes on under the number, not under its text.
-    const bool under_number =
-        line.bullet == Bullet::kNumber && next_indent == line.text.find_first_not_of(" \t");
-    if (line.bullet == Bullet::kNone ? next_indent != indent
-                                     : next_indent < indent && !under_number)
+    // An item may go on under its marker too: a number that opens a paragraph ("2、", "3.") is
+    // often its text, not a list's marker, and text whose indentation normalize took away has
+    // every line at the margin.
+    const bool under_marker = next_indent == line.text.find_first_not_of(" \t");
+    // A paragraph's first line may be indented by its own text, with ideographic spaces or
+    // no-break spaces, which the lines after it lack.
+    const bool first_line_indent =
+        next_indent < indent && IsTextIndent(line.text.substr(next_indent, indent - next_indent));
+    if (line.bullet == Bullet::kNone ? next_indent != indent && !first_line_indent
+                                     : next_indent < indent && !under_marker)
       return false;
     // A wrapper breaks where the next word does not fit; when it would have fitted, the break
-    // is the page's own (a caption, then the author's name). Between CJK characters a wrapper
-    // may break early to keep punctuation off a line's start, so only words are tested.
-    std::size_t end = 0;
-    if (IsCjk(NextCodePoint(next.core, &end))) return true;
+    // is the page's own (a caption, then the author's name).
     const std::string_view word = next.core.substr(0, next.core.find(' '));
-    return Columns(line) + 1 + static_cast<int>(CountCodePoints(word)) > width;
+    const bool word_fits = columns_of(line) + 1 + Columns(word, cjk_wide) <= width;
+    // A short line goes on only when what follows could not have fitted after it: Chinese text
+    // without spaces is one long word to a wrapper, which breaks at the last space before it
+    // ("本报讯（记者" over "李明）记者从…"). Full is measured generously: a long word carried to
+    // the next line leaves a wide gap.
+    if (columns_of(line) < margin - kJoinSlack) return !word_fits;
+    // Between CJK characters a wrapper may break early to keep punctuation off a line's start,
+    // so only words are tested.
+    std::size_t end = 0;
+    return IsCjk(NextCodePoint(next.core, &end)) || !word_fits;
   };
   for (std::size_t i = 0; i < lines.size();) {
     std::size_t j = i;

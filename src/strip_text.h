@@ -87,6 +87,12 @@ inline bool IsCjk(char32_t c) {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
 }
 
+// Full-width forms and CJK punctuation and symbols: two columns wide on screen, like CJK
+// characters, without being words.
+inline bool IsWideForm(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x33FF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
+}
+
 // Whitespace as pages produce it: ASCII, NBSP, the ideographic space used for indentation,
 // the typographic spaces, and the zero-width characters that pad scraped text.
 inline bool IsSpace(char32_t c) {

@@ -1,11 +1,13 @@
 // The measures strip takes of each line. The per-character loop has short paths for ASCII and for
 // the main Han block; these cases pin that they count what the character classes say, at the
 // edges of the ranges too.
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "page_files.h"
 #include "strip_detectors.h"
 #include "strip_lines.h"
 #include "strip_text.h"
@@ -19,6 +21,33 @@ Line Measured(const std::string& text) {
   pith::internal::SplitLines(text, &lines);
   REQUIRE(lines.size() == 1);
   return lines[0];
+}
+
+// The 0-based index of the first line of `text` that contains `needle`.
+int IndexOf(const std::string& text, const std::string& needle) {
+  std::istringstream in(text);
+  int i = 0;
+  for (std::string line; std::getline(in, line); ++i) {
+    if (line.find(needle) != std::string::npos) return i;
+  }
+  FAIL("no line contains " << needle);
+  return -1;
+}
+
+// `text` with every line's leading spaces, ideographic ones too, taken away, as normalize does.
+std::string Dedented(const std::string& text) {
+  std::istringstream in(text);
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    std::size_t start = 0;
+    while (true) {
+      if (line.compare(start, 1, " ") == 0) start += 1;
+      else if (line.compare(start, 3, "\u3000") == 0) start += 3;
+      else break;
+    }
+    out += line.substr(start) + "\n";
+  }
+  return out;
 }
 
 // The unit of each line of `text`, which must read as wrapped.
@@ -263,6 +292,75 @@ TEST_CASE("Wrapped lines join where the next word did not fit, and only there", 
     INFO("lines " << c.line + 1 << " and " << c.joined_with + 1);
     CHECK((unit_of[c.line] == unit_of[c.joined_with]) == c.same);
   }
+}
+
+TEST_CASE("Chinese text that lynx broke after a count of characters is joined", "[strip]") {
+  // Lynx breaks Chinese text, which has no spaces, after as many characters as fit, counting each
+  // as one column, and a line with a space at its last space: "本报讯" stands alone over the rest.
+  // Paragraphs open with ideographic spaces that the lines under them lack.
+  const std::string page = ReadPage("zh_news_lynx.txt");
+  struct Case {
+    const char* line;
+    const char* next;  // the line after it
+    bool joined;
+  };
+  const Case cases[] = {
+      {"本报讯", "记者从市住建局获悉", true},
+      {"记者从市住建局获悉", "台以上，其中今年", true},
+      {"方案明确", "助，同时允许", true},
+      {"审批服务", "，审批时限", true},
+      {"版权声明", "，应在授权范围内使用", true},
+      {"_要闻_江南在线", "首页 要闻 本地", false},
+      {"我市出台城市更新", "加装电梯后房价", false},
+  };
+  for (const std::string& text : {page, Dedented(page)}) {
+    const std::vector<int> unit_of = UnitsOf(text);
+    for (const Case& c : cases) {
+      INFO(c.line << (text == page ? "" : ", dedented"));
+      const int line = IndexOf(text, c.line);
+      CHECK(IndexOf(text, c.next) == line + 1);
+      CHECK((unit_of[line] == unit_of[line + 1]) == c.joined);
+    }
+  }
+}
+
+TEST_CASE("Wrapped text is found among many menu lines, and full list items do not hide it",
+          "[strip]") {
+  // Wrapped at 72 columns, under a menu ten times as long as the text, with list items as wide
+  // as the text over the next item, and one that goes on under its marker, as it does once
+  // normalize took the indentation.
+  std::string text;
+  for (int i = 0; i < 150; ++i) text += "* Section " + std::to_string(i) + "\n";
+  text +=
+      "\n"
+      "The island ferry will run every half hour from the first of May, the port\n"
+      "authority said on Friday, doubling the service that islanders have asked\n"
+      "for since the old boat was retired.\n"
+      "\n"
+      "* Departures from the east pier at seven in the morning and every hour\n"
+      "* Tickets sold on board, at the pier office and on the authority's website\n"
+      "* Bicycles carried free of charge on every crossing outside the rush hours\n"
+      "* Cars booked ahead on the website, with a discount for island residents\n"
+      "* Children under twelve travel free when they are with an adult passenger,\n"
+      "and students pay half the fare\n"
+      "* A timetable review in autumn\n"
+      "\n"
+      "The new boat seats two hundred passengers and has room for a dozen cars,\n"
+      "which should end the queues that form on summer weekends at both piers,\n"
+      "the authority said in a statement.\n"
+      "\n"
+      "Islanders welcomed the news but said the last crossing, at ten at night,\n"
+      "was still too early for people who work late shifts in the town on the\n"
+      "mainland.\n";
+  const std::vector<int> unit_of = UnitsOf(text);
+  const auto same = [&](const char* a, const char* b) {
+    return unit_of[IndexOf(text, a)] == unit_of[IndexOf(text, b)];
+  };
+  CHECK(same("The island ferry", "authority said on Friday"));
+  CHECK(same("Islanders welcomed", "was still too early"));
+  CHECK(same("* Children under twelve", "and students pay"));
+  CHECK_FALSE(same("* Departures from", "* Tickets sold"));
+  CHECK_FALSE(same("* Section 1", "* Section 2"));
 }
 
 TEST_CASE("A paragraph that opens with a number goes on under the number", "[strip]") {

@@ -1,6 +1,5 @@
 // The strip stage: what it keeps, how it labels lines and why, on documents built here and on the
 // hand-written page dumps in testdata/pages/.
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -8,18 +7,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "page_files.h"
 #include "pith/rules.h"
 #include "pith/stage.h"
 
 namespace {
-
-std::string ReadPage(const std::string& name) {
-  std::ifstream in(std::string(PITH_TESTDATA_DIR) + "/pages/" + name, std::ios::binary);
-  REQUIRE(in);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 pith::Document Strip(const std::string& text, pith::StageOptions options = {}) {
   options.strip.explain = true;
