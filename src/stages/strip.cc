@@ -8,30 +8,49 @@
 namespace pith::internal {
 namespace {
 
-// The words of a unit on one line: a wrapped title comes back whole, its pieces joined by a space
-// (or by nothing between CJK characters).
+// Trims spaces, tabs and a carriage return from both ends.
+std::string_view TrimBlanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool IsCjkOrWide(char32_t c) { return IsCjk(c) || IsWideForm(c); }
+
+// Appends the next line of a wrapped unit to `out`. Lynx breaks a line at its last space, and
+// only a line without one (a Chinese paragraph, a long address) where the width runs out: the
+// break is a space again after a line with spaces in it, and nothing after one without. Other
+// wrappers break Chinese text anywhere, so between CJK characters, which the page did not space,
+// it is nothing.
+void AppendWrapped(std::string_view line_before, std::string_view line, std::string* out) {
+  const std::string_view before = TrimBlanks(line_before), piece = TrimBlanks(line);
+  while (!out->empty() && (out->back() == ' ' || out->back() == '\t' || out->back() == '\r'))
+    out->pop_back();
+  if (piece.empty()) return;
+  if (!out->empty() && before.find(' ') != std::string_view::npos) {
+    std::size_t start = 0, end = 0;
+    const bool cjk = IsCjkOrWide(PrevCodePoint(*out, out->size(), &start)) &&
+                     IsCjkOrWide(NextCodePoint(piece, &end));
+    if (!cjk) out->push_back(' ');
+  }
+  out->append(piece);
+}
+
+// The words of a unit on one line: a wrapped title comes back whole.
 std::string OneLine(std::string_view core) {
   std::string out;
+  std::string_view before;
   std::size_t start = 0;
   while (start <= core.size()) {
     std::size_t end = core.find('\n', start);
     if (end == std::string_view::npos) end = core.size();
-    std::string_view piece = core.substr(start, end - start);
-    while (!piece.empty() && (piece.front() == ' ' || piece.front() == '\t')) piece.remove_prefix(1);
-    while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\t' || piece.back() == '\r'))
-      piece.remove_suffix(1);
-    if (!piece.empty()) {
-      if (!out.empty()) {
-        std::size_t before = 0, after = 0;
-        const bool cjk = IsCjk(PrevCodePoint(out, out.size(), &before)) && IsCjk(NextCodePoint(piece, &after));
-        if (!cjk) out.push_back(' ');
-      }
-      out.append(piece);
-    }
+    const std::string_view line = core.substr(start, end - start);
+    AppendWrapped(before, line, &out);
+    before = line;
     if (end == core.size()) break;
     start = end + 1;
   }
-  return out;
+  return std::string(TrimBlanks(out));
 }
 
 // Labels every line, keeps the labels asked for, and reports what it removed (see StripOptions).
@@ -74,6 +93,12 @@ class StripStage final : public Stage {
       const Decision& d = decisions[wrapped ? unit_of[i] : i];
       if (explain_) doc.lines.push_back({line.n, d.label, std::string(d.rule), std::string()});
       if (keep_[static_cast<int>(d.label)]) {
+        // A wrapped paragraph comes out whole, on one line.
+        if (wrapped && last_kept >= 0 && unit_of[last_kept] == unit_of[i]) {
+          AppendWrapped(lines[last_kept].text, line.text, &text);
+          last_kept = static_cast<int>(i);
+          continue;
+        }
         if (last_kept >= 0) {
           if (removed_since) text.append(paragraph_break);
           else text.append(i - last_kept, '\n');

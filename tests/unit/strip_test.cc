@@ -1114,6 +1114,10 @@ TEST_CASE("Pages of several kinds keep their article and drop the rest", "[strip
       {"zh_news_wrapped.txt",
        {"本报讯 3月16日", "书馆共接待读者一万二千余人次", "校合作开展阅读活动。"},
        {"首页|新闻", "来源：晨光网", "责任编辑", "版权声明", "全市将新增", "京ICP备"}},
+      {"zh_news_lynx.txt",
+       {"本报讯", "加装电梯800台以上", "惠及居民近万户。"},
+       {"首页 要闻", "登录 | 注册", "当前位置", "来源：江南日报", "责任编辑", "版权声明",
+        "应在授权范围内使用", "相关新闻", "房价涨了吗", "上一篇", "发表评论", "ICP备"}},
       {"zh_portal.txt",
        {"本报讯（记者 林晓舟）", "注意防范城市内涝、山洪和地质灾害。", "图为18日清晨"},
        {"当前位置", "来源：滨江晚报", "字号", "分享到", "责任编辑", "转载此文是出于传递更多信息之目的",
@@ -1529,6 +1533,35 @@ TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
   CHECK(doc.meta_lines[0].text ==
         "Harbour Street bike lanes approved after a long public review and two rounds of hearings");
   CHECK(doc.text.rfind("The city council voted", 0) == 0);
+}
+
+TEST_CASE("A wrapped paragraph comes out whole, on one line", "[strip]") {
+  // Lynx broke the English at spaces, which come back, and the Chinese anywhere in a line without
+  // one ("…800" over "台以上"), where nothing comes between the pieces.
+  struct Case {
+    const char* page;
+    std::vector<const char*> paragraphs;  // lines of the text, whole
+  };
+  const Case cases[] = {
+      {"en_news_wrapped.txt",
+       {"The city council voted seven to two on Tuesday night to approve a network of protected "
+        "bike lanes along three of the busiest streets in the downtown area, ending a review that "
+        "began more than a year ago."}},
+      {"zh_news_lynx.txt",
+       {"加装电梯800台以上，其中今年计划完成200台，重点解决老年人“上下楼难”问题。",
+        "给予补助，同时允许业主提取住房公积金用于支付加装费用。",
+        "审批服务，审批时限由原来的60个工作日压缩至20个工作日以内。"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.page);
+    const pith::Document doc = Strip(ReadPage(c.page));
+    for (const char* paragraph : c.paragraphs) {
+      INFO(paragraph);
+      const std::size_t at = doc.text.find(paragraph);
+      REQUIRE(at != std::string::npos);
+      CHECK(doc.text.find('\n', at) == at + std::string_view(paragraph).size());
+    }
+  }
 }
 
 TEST_CASE("Rules without the structural detectors only remove what they match", "[strip]") {
