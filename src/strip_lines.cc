@@ -450,7 +450,7 @@ int Columns(std::string_view word, bool cjk_wide) {
   int columns = 0;
   for (std::size_t i = 0; i < word.size();) {
     const char32_t c = NextCodePoint(word, &i);
-    columns += 1 + (cjk_wide && (IsCjk(c) || IsWideForm(c)));
+    columns += 1 + (cjk_wide && IsCjkOrWide(c));
   }
   return columns;
 }
@@ -493,22 +493,15 @@ int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
   return 0;
 }
 
-}  // namespace
+// Where a wrapper broke `lines`, measured in `cjk_wide` columns.
+struct Wrap {
+  int margin = 0;  // 0 when the lines do not read as wrapped
+  int width = 0;   // the widest line that could have been broken
+};
 
-void SplitLines(std::string_view text, std::vector<Line>* lines) {
-  lines->clear();
-  int n = 0;
-  ForEachLine(text, [&](std::string_view raw) { lines->push_back(MakeLine(++n, raw)); });
-}
-
-bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of) {
-  units->clear();
-  unit_of->clear();
-  bool cjk_wide = true;
-  int margin = FindMargin(lines, cjk_wide);
-  if (margin == 0) margin = FindMargin(lines, cjk_wide = false);
-  if (margin == 0) return false;
-  const auto columns_of = [cjk_wide](const Line& line) { return Columns(line, cjk_wide); };
+Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
+  const int margin = FindMargin(lines, cjk_wide);
+  if (margin == 0) return {};
   // Nothing passes it that could have been broken (only an address or a long word can), and a
   // line that reaches it goes on in the next line: a paragraph broken, not a short one.
   int full = 0, continued = 0;
@@ -518,10 +511,10 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.blank) continue;
-    const int columns = columns_of(line);
+    const int columns = Columns(line, cjk_wide);
     const bool breakable = line.spaces > 0 || line.wide > 1;
     if (columns > margin + kSlack / 2) {
-      if (breakable) return false;
+      if (breakable) return {};
       continue;
     }
     if (breakable) width = std::max(width, columns);
@@ -532,7 +525,30 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
     ++full;
     continued += !lines[i + 1].blank;
   }
-  if (continued < 3 || 10 * continued < 7 * full) return false;
+  if (continued < 3 || 10 * continued < 7 * full) return {};
+  return {margin, width};
+}
+
+}  // namespace
+
+void SplitLines(std::string_view text, std::vector<Line>* lines) {
+  lines->clear();
+  int n = 0;
+  ForEachLine(text, [&](std::string_view raw) { lines->push_back(MakeLine(++n, raw)); });
+}
+
+bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of,
+                 std::vector<bool>* spaced) {
+  units->clear();
+  unit_of->clear();
+  spaced->clear();
+  // Short Chinese lines can pass for a margin in screen columns that the text does not keep.
+  bool cjk_wide = true;
+  Wrap wrap = FindWrap(lines, cjk_wide);
+  if (wrap.margin == 0) wrap = FindWrap(lines, cjk_wide = false);
+  if (wrap.margin == 0) return false;
+  const int margin = wrap.margin, width = wrap.width;
+  const auto columns_of = [cjk_wide](const Line& line) { return Columns(line, cjk_wide); };
   // A line continues on the next when that one is indented as a continuation: as deep as the
   // line (deeper under a list bullet), and not a list item itself.
   auto continues = [&](const Line& line, const Line& next) {
@@ -564,9 +580,25 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
     std::size_t end = 0;
     return IsCjk(NextCodePoint(next.core, &end)) || !word_fits;
   };
+  // Lynx breaks a line at its last space, and only a line without one (Chinese text, a long
+  // address) where the width runs out, so a line that stops short of the width, or has a space
+  // in it, was broken at a space. Other wrappers break Chinese text anywhere: between CJK
+  // characters a full line was not.
+  constexpr int kHardSlack = 3;  // a wide character or a closing mark that did not fit
+  auto broke_at_space = [&](const Line& line, const Line& next) {
+    if (columns_of(line) + kHardSlack < width) return true;
+    std::size_t start = 0, end = 0;
+    const bool cjk = IsCjkOrWide(PrevCodePoint(line.core, line.core.size(), &start)) &&
+                     IsCjkOrWide(NextCodePoint(next.core, &end));
+    return line.spaces > 0 && !cjk;
+  };
   for (std::size_t i = 0; i < lines.size();) {
     std::size_t j = i;
-    while (!lines[j].blank && j + 1 < lines.size() && continues(lines[j], lines[j + 1])) ++j;
+    while (!lines[j].blank && j + 1 < lines.size() && continues(lines[j], lines[j + 1])) {
+      spaced->push_back(broke_at_space(lines[j], lines[j + 1]));
+      ++j;
+    }
+    spaced->push_back(false);
     const std::string_view first = lines[i].text, last = lines[j].text;
     const std::string_view span(first.data(), last.data() + last.size() - first.data());
     units->push_back(j == i ? lines[i] : MakeLine(lines[i].n, span));

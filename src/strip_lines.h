@@ -59,9 +59,11 @@ void SplitLines(std::string_view text, std::vector<Line>* lines);
 
 // Lynx without -width, and other tools, wrap paragraphs at a right margin. When `lines` looks
 // wrapped, joins each wrapped paragraph back into one unit (a Line whose text spans the original
-// lines, newlines included), fills `unit_of` with the unit of every line, and returns true;
-// otherwise returns false and leaves both empty.
-bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of);
+// lines, newlines included), fills `unit_of` with the unit of every line and `spaced` with
+// whether the wrapper broke each line at a space (false for the last line of a unit), and
+// returns true; otherwise returns false and leaves all three empty.
+bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of,
+                 std::vector<bool>* spaced);
 
 // True when the line reads as running text: sentences with their punctuation and, in alphabetic
 // scripts, the function words that navigation lacks, and not mostly digits.

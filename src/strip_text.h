@@ -93,6 +93,8 @@ inline bool IsWideForm(char32_t c) {
   return (c >= 0x2E80 && c <= 0x33FF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
 }
 
+inline bool IsCjkOrWide(char32_t c) { return IsCjk(c) || IsWideForm(c); }
+
 // Whitespace as pages produce it: ASCII, NBSP, the ideographic space used for indentation,
 // the typographic spaces, and the zero-width characters that pad scraped text.
 inline bool IsSpace(char32_t c) {

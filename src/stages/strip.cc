@@ -15,42 +15,25 @@ std::string_view TrimBlanks(std::string_view s) {
   return s;
 }
 
-bool IsCjkOrWide(char32_t c) { return IsCjk(c) || IsWideForm(c); }
-
-// Appends the next line of a wrapped unit to `out`. Lynx breaks a line at its last space, and
-// only a line without one (a Chinese paragraph, a long address) where the width runs out: the
-// break is a space again after a line with spaces in it, and nothing after one without. Other
-// wrappers break Chinese text anywhere, so between CJK characters, which the page did not space,
-// it is nothing.
-void AppendWrapped(std::string_view line_before, std::string_view line, std::string* out) {
-  const std::string_view before = TrimBlanks(line_before), piece = TrimBlanks(line);
+// Appends `line`, the next of a wrapped unit, to `out`: after a space where the wrapper broke
+// the line before at one (JoinWrapped's `spaced`), else straight after it.
+void AppendWrapped(std::string_view line, bool spaced, std::string* out) {
+  const std::string_view piece = TrimBlanks(line);
   while (!out->empty() && (out->back() == ' ' || out->back() == '\t' || out->back() == '\r'))
     out->pop_back();
   if (piece.empty()) return;
-  if (!out->empty() && before.find(' ') != std::string_view::npos) {
-    std::size_t start = 0, end = 0;
-    const bool cjk = IsCjkOrWide(PrevCodePoint(*out, out->size(), &start)) &&
-                     IsCjkOrWide(NextCodePoint(piece, &end));
-    if (!cjk) out->push_back(' ');
-  }
+  if (!out->empty() && spaced) out->push_back(' ');
   out->append(piece);
 }
 
-// The words of a unit on one line: a wrapped title comes back whole.
-std::string OneLine(std::string_view core) {
-  std::string out;
-  std::string_view before;
-  std::size_t start = 0;
-  while (start <= core.size()) {
-    std::size_t end = core.find('\n', start);
-    if (end == std::string_view::npos) end = core.size();
-    const std::string_view line = core.substr(start, end - start);
-    AppendWrapped(before, line, &out);
-    before = line;
-    if (end == core.size()) break;
-    start = end + 1;
-  }
-  return std::string(TrimBlanks(out));
+// The words of the unit that begins at line `first`, on one line: a wrapped title comes back
+// whole.
+std::string OneLine(const std::vector<Line>& lines, const std::vector<int>& unit_of,
+                    const std::vector<bool>& spaced, std::size_t first) {
+  std::string out(lines[first].core);
+  for (std::size_t k = first + 1; k < lines.size() && unit_of[k] == unit_of[first]; ++k)
+    AppendWrapped(lines[k].text, spaced[k - 1], &out);
+  return out;
 }
 
 // Labels every line, keeps the labels asked for, and reports what it removed (see StripOptions).
@@ -67,10 +50,11 @@ class StripStage final : public Stage {
   StageResult Process(Document& doc) const override {
     thread_local std::vector<Line> lines, units;
     thread_local std::vector<int> unit_of;
+    thread_local std::vector<bool> spaced;
     thread_local std::vector<Decision> decisions;
     SplitLines(doc.text, &lines);
     // Wrapped paragraphs are judged whole; their lines share the verdict.
-    const bool wrapped = JoinWrapped(lines, &units, &unit_of);
+    const bool wrapped = JoinWrapped(lines, &units, &unit_of, &spaced);
     classifier_.Classify(wrapped ? units : lines, &decisions);
 
     // Paragraphs joined the way the page joined them: kept neighbours keep what stood between
@@ -95,7 +79,7 @@ class StripStage final : public Stage {
       if (keep_[static_cast<int>(d.label)]) {
         // A wrapped paragraph comes out whole, on one line.
         if (wrapped && last_kept >= 0 && unit_of[last_kept] == unit_of[i]) {
-          AppendWrapped(lines[last_kept].text, line.text, &text);
+          AppendWrapped(line.text, spaced[i - 1], &text);
           last_kept = static_cast<int>(i);
           continue;
         }
@@ -117,8 +101,9 @@ class StripStage final : public Stage {
       if (d.label != Label::kTitle && d.label != Label::kMeta && !quoting_notice) continue;
       if (!wrapped) {
         doc.meta_lines.push_back({line.n, d.label, std::string(d.rule), std::string(line.core)});
-      } else if (const Line& unit = units[unit_of[i]]; unit.n == line.n) {
-        doc.meta_lines.push_back({line.n, d.label, std::string(d.rule), OneLine(unit.core)});
+      } else if (units[unit_of[i]].n == line.n) {
+        doc.meta_lines.push_back(
+            {line.n, d.label, std::string(d.rule), OneLine(lines, unit_of, spaced, i)});
       }
     }
     if (!text.empty() && !doc.text.empty() && doc.text.back() == '\n') text.push_back('\n');

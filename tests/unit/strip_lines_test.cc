@@ -54,8 +54,9 @@ std::string Dedented(const std::string& text) {
 std::vector<int> UnitsOf(const std::string& text) {
   std::vector<Line> lines, units;
   std::vector<int> unit_of;
+  std::vector<bool> spaced;
   pith::internal::SplitLines(text, &lines);
-  REQUIRE(pith::internal::JoinWrapped(lines, &units, &unit_of));
+  REQUIRE(pith::internal::JoinWrapped(lines, &units, &unit_of, &spaced));
   return unit_of;
 }
 
