@@ -468,10 +468,10 @@ bool IsTextIndent(std::string_view s) {
 // many lines end just short of it, and few go past it (only words too long to break, such as
 // addresses). Unwrapped dumps have paragraphs far wider.
 int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
-  // Counted in characters, a wrapper's width is where Chinese text, broken anywhere, piles up
-  // exactly; short Chinese lines of a page that is not wrapped spread over the columns.
-  const int slack = cjk_wide ? kSlack : 2;
-  std::array<int, kMaxMargin + 1> at_width{};
+  // Lines broken between words stop anywhere within a word's length of the width. Counted in
+  // characters, the width is also where Chinese text, broken anywhere, piles up exactly, and short
+  // Chinese lines of a page that is not wrapped spread over the columns: they must stand closer.
+  std::array<int, kMaxMargin + 1> at_width{}, cjk_at_width{};
   int nonblank = 0, wide = 0, long_lines = 0;
   for (const Line& line : lines) {
     if (line.blank) continue;
@@ -479,14 +479,17 @@ int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
     const int columns = Columns(line, cjk_wide);
     long_lines += columns >= kMinMargin;
     if (columns > kMaxMargin) ++wide;
+    else if (!cjk_wide && line.MostlyCjk()) ++cjk_at_width[columns];
     else ++at_width[columns];
   }
+  constexpr int kCjkSlack = 2;
   // The widest width that many lines reach and few pass: many of all lines, or, on a page of
   // menus whose short lines outnumber the text's, many of the long ones.
   int past = wide;
-  for (int w = kMaxMargin; w >= kMinMargin; past += at_width[w--]) {
+  for (int w = kMaxMargin; w >= kMinMargin; past += at_width[w] + cjk_at_width[w], --w) {
     int near = 0;
-    for (int k = w - slack; k <= w; ++k) near += at_width[k];
+    for (int k = w - kSlack; k <= w; ++k) near += at_width[k];
+    for (int k = w - kCjkSlack; k <= w; ++k) near += cjk_at_width[k];
     if (near >= 5 && (12 * near >= nonblank || 3 * near >= long_lines) && 10 * past <= nonblank)
       return w;
   }
@@ -542,10 +545,11 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
   units->clear();
   unit_of->clear();
   spaced->clear();
-  // Short Chinese lines can pass for a margin in screen columns that the text does not keep.
-  bool cjk_wide = true;
+  // Lynx counts characters; other wrappers count CJK characters two columns wide, and short
+  // Chinese lines can pass for a margin in either measure that the text does not keep.
+  bool cjk_wide = false;
   Wrap wrap = FindWrap(lines, cjk_wide);
-  if (wrap.margin == 0) wrap = FindWrap(lines, cjk_wide = false);
+  if (wrap.margin == 0) wrap = FindWrap(lines, cjk_wide = true);
   if (wrap.margin == 0) return false;
   const int margin = wrap.margin, width = wrap.width;
   const auto columns_of = [cjk_wide](const Line& line) { return Columns(line, cjk_wide); };

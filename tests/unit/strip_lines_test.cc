@@ -364,6 +364,29 @@ TEST_CASE("Wrapped text is found among many menu lines, and full list items do n
   CHECK_FALSE(same("* Section 1", "* Section 2"));
 }
 
+TEST_CASE("Lines are measured as lynx counts them, a character a column", "[strip]") {
+  // Wrapped at 72 characters. On screen the menu of languages is 80 columns wide, its CJK names
+  // two columns a character; counted so, "you" would have fitted after "the way".
+  const std::string text =
+      "Make your browser your own\n"
+      "\n"
+      "English Deutsch Français 中文 (简体) 日本語 한국어 Español Italiano Polski Suomi\n"
+      "\n"
+      "It is easier than ever to set up your browser and make it work the way\n"
+      "you do, with a menu that holds the features you use most often.\n"
+      "\n"
+      "Open the panel to add, move or remove any button you want, and keep your\n"
+      "favorite features, such as private browsing and sync, one click away\n"
+      "from wherever you happen to be working on the page that is open.\n"
+      "\n"
+      "Themes change the look of the whole browser with a single click, and you\n"
+      "can choose from thousands of them made by artists all over the world,\n"
+      "or make one of your own and share it with your friends and family.\n";
+  const std::vector<int> unit_of = UnitsOf(text);
+  CHECK(unit_of[IndexOf(text, "It is easier")] == unit_of[IndexOf(text, "you do, with")]);
+  CHECK(unit_of[IndexOf(text, "Open the panel")] == unit_of[IndexOf(text, "from wherever")]);
+}
+
 TEST_CASE("A paragraph that opens with a number goes on under the number", "[strip]") {
   // Wrapped at 76 columns, indented three. "2、" and "3." are the paragraphs' own text, so their
   // lines go on at the paragraph's indent; a list item's own marker sets its text deeper.
