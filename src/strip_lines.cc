@@ -487,10 +487,14 @@ int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
   // menus whose short lines outnumber the text's, many of the long ones.
   int past = wide;
   for (int w = kMaxMargin; w >= kMinMargin; past += at_width[w] + cjk_at_width[w], --w) {
-    int near = 0;
+    int near = 0, cjk_near = 0;
     for (int k = w - kSlack; k <= w; ++k) near += at_width[k];
-    for (int k = w - kCjkSlack; k <= w; ++k) near += cjk_at_width[k];
-    if (near >= 5 && (12 * near >= nonblank || 3 * near >= long_lines) && 10 * past <= nonblank)
+    for (int k = w - kCjkSlack; k <= w; ++k) cjk_near += cjk_at_width[k];
+    near += cjk_near;
+    // Lines that end within two characters of each other are rarer by chance than lines that
+    // end within twelve: fewer of them make a margin.
+    if ((near >= 5 || cjk_near >= 4) && (12 * near >= nonblank || 3 * near >= long_lines) &&
+        10 * past <= nonblank)
       return w;
   }
   return 0;

@@ -364,6 +364,32 @@ TEST_CASE("Wrapped text is found among many menu lines, and full list items do n
   CHECK_FALSE(same("* Section 1", "* Section 2"));
 }
 
+TEST_CASE("Four Chinese lines broken at the same count make a margin", "[strip]") {
+  // A short story under a menu: four paragraphs, each broken once after 71 characters.
+  const std::string text =
+      "全市入汛以来降雨偏多四成_本地新闻_晨光网\n"
+      "首页\n新闻\n财经\n体育\n登录\n注册\n"
+      "\n"
+      "据市气象台正式测定，今年入汛以来全市平均降雨量达到三百二十毫米，较常年同期偏多四成，其中东部山区降雨最为集中，部分站点累计雨量超过五百毫米，多\n"
+      "条中小河流出现超警戒水位，防汛形势总体平稳。\n"
+      "\n"
+      "市防汛办有关负责人表示，目前全市共有一百二十座水库开闸泄洪，转移受威胁群众八千余人，各地已组织巡查人员两千多名，对堤防、山塘和地质灾害隐患点开\n"
+      "展拉网式排查，确保人民群众生命财产安全。\n"
+      "\n"
+      "气象部门提醒，未来三天我市仍有一次强降雨过程，累计雨量可达八十至一百二十毫米，局部地区伴有雷电和短时大风，请市民减少外出，不要在河边、桥下和低\n"
+      "洼地带停留，驾车注意避开积水路段。\n"
+      "\n"
+      "各区已启动防汛四级应急响应，城管、交通和供电等部门实行二十四小时值班，抢险队伍和物资全部到位，地铁和公交将视雨情调整运营时间，具体安排以各运营\n"
+      "单位发布的公告为准。\n";
+  const std::vector<int> unit_of = UnitsOf(text);
+  for (const char* opening : {"据市气象台", "市防汛办", "气象部门提醒", "各区已启动"}) {
+    INFO(opening);
+    const int line = IndexOf(text, opening);
+    CHECK(unit_of[line] == unit_of[line + 1]);
+  }
+  CHECK(unit_of[IndexOf(text, "首页")] != unit_of[IndexOf(text, "新闻")]);
+}
+
 TEST_CASE("Lines are measured as lynx counts them, a character a column", "[strip]") {
   // Wrapped at 72 characters. On screen the menu of languages is 80 columns wide, its CJK names
   // two columns a character; counted so, "you" would have fitted after "the way".
