@@ -582,7 +582,8 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
     // without spaces is one long word to a wrapper, which breaks at the last space before it
     // ("本报讯（记者" over "李明）记者从…"). Full is measured generously: a long word carried to
     // the next line leaves a wide gap.
-    if (columns_of(line) < margin - kJoinSlack) return !word_fits;
+    // An image's placeholder ("[photo.jpg]", a long address in brackets) is no word of a text.
+    if (columns_of(line) < margin - kJoinSlack) return !word_fits && next.core.front() != '[';
     // Between CJK characters a wrapper may break early to keep punctuation off a line's start,
     // so only words are tested.
     std::size_t end = 0;

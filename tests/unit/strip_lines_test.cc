@@ -365,7 +365,8 @@ TEST_CASE("Wrapped text is found among many menu lines, and full list items do n
 }
 
 TEST_CASE("Four Chinese lines broken at the same count make a margin", "[strip]") {
-  // A short story under a menu: four paragraphs, each broken once after 71 characters.
+  // A short story under a menu: four paragraphs, each broken once after 71 characters, and a
+  // photo's caption.
   const std::string text =
       "全市入汛以来降雨偏多四成_本地新闻_晨光网\n"
       "首页\n新闻\n财经\n体育\n登录\n注册\n"
@@ -380,7 +381,11 @@ TEST_CASE("Four Chinese lines broken at the same count make a margin", "[strip]"
       "洼地带停留，驾车注意避开积水路段。\n"
       "\n"
       "各区已启动防汛四级应急响应，城管、交通和供电等部门实行二十四小时值班，抢险队伍和物资全部到位，地铁和公交将视雨情调整运营时间，具体安排以各运营\n"
-      "单位发布的公告为准。\n";
+      "单位发布的公告为准。\n"
+      "\n"
+      "图为市区积水路段。 记者 李明 摄\n"
+      "[a5f04ebd2525f0b606543051476aca30~noop.image?_iz=58558&from=article_det\n"
+      "ail.jpg]\n";
   const std::vector<int> unit_of = UnitsOf(text);
   for (const char* opening : {"据市气象台", "市防汛办", "气象部门提醒", "各区已启动"}) {
     INFO(opening);
@@ -388,6 +393,8 @@ TEST_CASE("Four Chinese lines broken at the same count make a margin", "[strip]"
     CHECK(unit_of[line] == unit_of[line + 1]);
   }
   CHECK(unit_of[IndexOf(text, "首页")] != unit_of[IndexOf(text, "新闻")]);
+  // A caption over an image's placeholder, too long to have fitted after it, is not its text.
+  CHECK(unit_of[IndexOf(text, "记者 李明 摄")] != unit_of[IndexOf(text, "[a5f04ebd")]);
 }
 
 TEST_CASE("Lines are measured as lynx counts them, a character a column", "[strip]") {
