@@ -438,6 +438,7 @@ Line MakeLine(int n, std::string_view raw) {
 // Where wrapped text may have its right margin, in columns.
 constexpr int kMinMargin = 40, kMaxMargin = 100;
 constexpr int kSlack = 12;      // how far short of the margin a wrapped line may stop
+constexpr int kCjkSlack = 2;    // the same for Chinese text, counted in characters
 constexpr int kJoinSlack = 20;  // how far short of it a line may stop and still go on
 
 // Columns a line takes: CJK characters are two wide on screen, or one where the wrapper counted
@@ -482,7 +483,6 @@ int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
     else if (!cjk_wide && line.MostlyCjk()) ++cjk_at_width[columns];
     else ++at_width[columns];
   }
-  constexpr int kCjkSlack = 2;
   // The widest width that many lines reach and few pass: many of all lines, or, on a page of
   // menus whose short lines outnumber the text's, many of the long ones.
   int past = wide;
@@ -527,7 +527,10 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
     if (breakable) width = std::max(width, columns);
     // A full line over the next item of a list says nothing: items as long as the width are
     // common where nothing wraps.
-    if (columns < margin - kSlack || i + 1 == lines.size() || lines[i + 1].bullet != Bullet::kNone)
+    // Chinese text broken anywhere fills its lines to within a character or two: a paragraph a
+    // little shorter stands alone.
+    const int slack = !cjk_wide && line.MostlyCjk() ? 2 * kCjkSlack : kSlack;
+    if (columns < margin - slack || i + 1 == lines.size() || lines[i + 1].bullet != Bullet::kNone)
       continue;
     ++full;
     continued += !lines[i + 1].blank;

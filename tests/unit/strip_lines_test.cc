@@ -365,8 +365,8 @@ TEST_CASE("Wrapped text is found among many menu lines, and full list items do n
 }
 
 TEST_CASE("Four Chinese lines broken at the same count make a margin", "[strip]") {
-  // A short story under a menu: four paragraphs, each broken once after 71 characters, and a
-  // photo's caption.
+  // A short story under a menu: four paragraphs, each broken once after 71 characters, three
+  // that end a few characters short of the width, and a photo's caption.
   const std::string text =
       "全市入汛以来降雨偏多四成_本地新闻_晨光网\n"
       "首页\n新闻\n财经\n体育\n登录\n注册\n"
@@ -382,6 +382,12 @@ TEST_CASE("Four Chinese lines broken at the same count make a margin", "[strip]"
       "\n"
       "各区已启动防汛四级应急响应，城管、交通和供电等部门实行二十四小时值班，抢险队伍和物资全部到位，地铁和公交将视雨情调整运营时间，具体安排以各运营\n"
       "单位发布的公告为准。\n"
+      "\n"
+      "据了解，今年以来全市累计投入防汛资金三点二亿元，新建和加固堤防四十公里，清理河道淤泥一百二十万立方米，为安全度汛打下了基础。\n"
+      "\n"
+      "市民如发现险情，可拨打防汛值班电话报告，也可通过政务服务平台的防汛专栏上传现场照片和位置信息，相关部门将第一时间核实处置。\n"
+      "\n"
+      "下一步，全市将继续加强雨情水情监测预警，及时发布预警信息，落实各项防御措施，全力保障城市运行安全和人民群众正常生产生活秩序。\n"
       "\n"
       "图为市区积水路段。 记者 李明 摄\n"
       "[a5f04ebd2525f0b606543051476aca30~noop.image?_iz=58558&from=article_det\n"
