@@ -403,6 +403,60 @@ TEST_CASE("Four Chinese lines broken at the same count make a margin", "[strip]"
   CHECK(unit_of[IndexOf(text, "记者 李明 摄")] != unit_of[IndexOf(text, "[a5f04ebd")]);
 }
 
+// `paragraph`, text without spaces, broken after every `width` characters as lynx breaks it.
+std::string BrokenEvery(const std::string& paragraph, int width) {
+  std::string out;
+  int count = 0;
+  for (std::size_t i = 0; i < paragraph.size();) {
+    const std::size_t start = i;
+    pith::internal::NextCodePoint(paragraph, &i);
+    if (count++ == width) {
+      out += '\n';
+      count = 1;
+    }
+    out.append(paragraph, start, i - start);
+  }
+  return out + "\n";
+}
+
+TEST_CASE("Six Chinese lines broken at one count make a margin among long menu lines",
+          "[strip]") {
+  // Under fifty short menu lines and sixteen long lines of links, which lynx broke at spaces,
+  // six paragraphs each broken once after 71 characters.
+  const char* links[] = {
+      "市教育局网 市气象台网 市档案馆网 文化路社区网 晨光网 市卫健委网 市教育局网 市图书馆网",
+      "晨光网 文化路社区网 城东区门户网 市档案馆网 市商务局网 市农业局网 市统计局网 市文旅局网",
+      "市卫健委网 市农业局网 市住建局网 市商务局网 市文旅局网 市教育局网 晨光网 市水务局网",
+      "市卫健委网 市图书馆网 市档案馆网 市文旅局网 市农业局网 晨光网 市图书馆网 城东区门户网",
+  };
+  const char* paragraphs[] = {
+      "新华社北京5月12日电（记者王晓东）由我国自主设计建造的大型海上油气加工平台12日从山东青岛的装备制造基"
+      "地离港启运，将前往南海珠江口海域开展安装作业，预计年内投产。",
+      "据介绍，该平台集原油生产、存储和外输等功能于一体，由近六十万个零部件组成，最大储油量达六万吨，每天"
+      "能处理约五千六百吨原油，设计寿命为三十年，可抵御百年一遇的台风。",
+      "项目负责人表示，平台启运后将由三艘大型拖轮接力拖航，全程约两千公里，预计航行十天左右，到达后还将进"
+      "行系泊、连接和调试等工作，整个海上安装周期约为三个月时间。",
+      "平台上设有生活区，可供一百多名工作人员长期驻守，并配有直升机起降甲板和医疗室，工作人员实行轮班制，"
+      "每个班次在海上工作二十八天后乘坐直升机返回陆地休整。",
+      "该项目的顺利推进，标志着我国在深水油气装备设计建造领域迈上新台阶，对保障国家能源安全、推动海洋经济"
+      "高质量发展具有重要意义，也为后续同类项目的建设积累了宝贵经验。",
+      "业内人士认为，随着一批重大海洋工程装备相继投用，我国深水油气开发能力将进一步提升，相关产业链上下游"
+      "企业也将迎来新的发展机遇，带动更多就业岗位和地方经济的持续增长。",
+  };
+  std::string text = "海上油气加工平台离港启运_要闻_晨光网\n";
+  for (int i = 0; i < 50; ++i) text += "栏目" + std::to_string(i) + "\n";
+  for (int round = 0; round < 4; ++round) {
+    for (const char* line : links) text += std::string(line) + "\n";
+  }
+  for (const char* paragraph : paragraphs) text += "\n" + BrokenEvery(paragraph, 71);
+  const std::vector<int> unit_of = UnitsOf(text);
+  for (const char* opening : {"新华社北京", "据介绍", "项目负责人", "平台上设有", "该项目的", "业内人士"}) {
+    INFO(opening);
+    const int line = IndexOf(text, opening);
+    CHECK(unit_of[line] == unit_of[line + 1]);
+  }
+}
+
 TEST_CASE("Lines are measured as lynx counts them, a character a column", "[strip]") {
   // Wrapped at 72 characters. On screen the menu of languages is 80 columns wide, its CJK names
   // two columns a character; counted so, "you" would have fitted after "the way".
