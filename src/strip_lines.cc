@@ -501,6 +501,19 @@ int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
   return 0;
 }
 
+// Lynx sets a list item's text four columns deeper than a paragraph's, and five more at each
+// level of a list in a list ("*", "+", "o", "#", "@"). Once normalize has taken the indentation
+// away, every line of an item stood that many columns short of the width: this returns them
+// for an item whose marker opens its line, and 0 for other lines.
+int Dedented(const Line& line) {
+  if (line.bullet == Bullet::kNone || line.text.empty() || line.text.front() == ' ' ||
+      line.text.front() == '\t')
+    return 0;
+  constexpr std::string_view kMarkers = "*+o#@";
+  const std::size_t level = kMarkers.find(line.text.front());
+  return 4 + 5 * static_cast<int>(level == std::string_view::npos ? 0 : level);
+}
+
 // Where a wrapper broke `lines`, measured in `cjk_wide` columns.
 struct Wrap {
   int margin = 0;  // 0 when the lines do not read as wrapped
@@ -563,8 +576,10 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
   const auto columns_of = [cjk_wide](const Line& line) { return Columns(line, cjk_wide); };
   // A line continues on the next when that one is indented as a continuation: as deep as the
   // line (deeper under a list bullet), and not a list item itself.
-  auto continues = [&](const Line& line, const Line& next) {
+  // A line's columns with the indentation it had (see Dedented below).
+  auto continues = [&](const Line& line, const Line& next, int dedented) {
     if (next.blank || next.bullet != Bullet::kNone) return false;
+    const int columns = columns_of(line) + dedented;
     const std::size_t indent = line.core.data() - line.text.data();
     const std::size_t next_indent = next.core.data() - next.text.data();
     // An item may go on under its marker too: a number that opens a paragraph ("2、", "3.") is
@@ -581,13 +596,13 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
     // A wrapper breaks where the next word does not fit; when it would have fitted, the break
     // is the page's own (a caption, then the author's name).
     const std::string_view word = next.core.substr(0, next.core.find(' '));
-    const bool word_fits = columns_of(line) + 1 + Columns(word, cjk_wide) <= width;
+    const bool word_fits = columns + 1 + Columns(word, cjk_wide) <= width;
     // A short line goes on only when what follows could not have fitted after it: Chinese text
     // without spaces is one long word to a wrapper, which breaks at the last space before it
     // ("本报讯（记者" over "李明）记者从…"). Full is measured generously: a long word carried to
     // the next line leaves a wide gap.
     // An image's placeholder ("[photo.jpg]", a long address in brackets) is no word of a text.
-    if (columns_of(line) < margin - kJoinSlack) return !word_fits && next.core.front() != '[';
+    if (columns < margin - kJoinSlack) return !word_fits && next.core.front() != '[';
     // Between CJK characters a wrapper may break early to keep punctuation off a line's start,
     // so only words are tested.
     std::size_t end = 0;
@@ -598,8 +613,8 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
   // in it, was broken at a space. Other wrappers break Chinese text anywhere: between CJK
   // characters a full line was not.
   constexpr int kHardSlack = 3;  // a wide character or a closing mark that did not fit
-  auto broke_at_space = [&](const Line& line, const Line& next) {
-    if (columns_of(line) + kHardSlack < width) return true;
+  auto broke_at_space = [&](const Line& line, const Line& next, int dedented) {
+    if (columns_of(line) + dedented + kHardSlack < width) return true;
     std::size_t start = 0, end = 0;
     const bool cjk = IsCjkOrWide(PrevCodePoint(line.core, line.core.size(), &start)) &&
                      IsCjkOrWide(NextCodePoint(next.core, &end));
@@ -607,8 +622,12 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
   };
   for (std::size_t i = 0; i < lines.size();) {
     std::size_t j = i;
-    while (!lines[j].blank && j + 1 < lines.size() && continues(lines[j], lines[j + 1])) {
-      spaced->push_back(broke_at_space(lines[j], lines[j + 1]));
+    const int item = Dedented(lines[i]);
+    // The item's first line stood two columns short of its text, the marker and its space.
+    for (int dedented = item > 0 ? item - 2 : 0;
+         !lines[j].blank && j + 1 < lines.size() && continues(lines[j], lines[j + 1], dedented);
+         dedented = item) {
+      spaced->push_back(broke_at_space(lines[j], lines[j + 1], dedented));
       ++j;
     }
     spaced->push_back(false);

@@ -457,6 +457,50 @@ TEST_CASE("Six Chinese lines broken at one count make a margin among long menu l
   }
 }
 
+TEST_CASE("A list item's lines go on as they did before normalize took their indentation",
+          "[strip]") {
+  // Lynx sets an item's text four columns deeper than a paragraph's, and a list in a list five
+  // more, so the item's lines end that much short of the paragraphs' width: dedented, "sets," and
+  // "even" would have fitted after the lines they open.
+  const std::string page =
+      "   The release brings a long list of changes to the editor, most of them\n"
+      "   asked for by the people who use it every day, and a few that make it\n"
+      "   faster on older machines.\n"
+      "\n"
+      "   Most of the work went into the way documents are stored, which now\n"
+      "   takes half the space it did and loads twice as fast on the machines\n"
+      "   that were slowest before.\n"
+      "\n"
+      "   The team thanks everyone who sent in reports during the test weeks;\n"
+      "   many of the changes in this list began as a message from someone who\n"
+      "   had found a problem.\n"
+      "     * Comments and replies: readers can now leave a comment on any shared\n"
+      "       document or reply to one, and the author gets a notice so that a\n"
+      "       document becomes a place to work together.\n"
+      "     * Security:\n"
+      "          + Private documents can be locked with a password that the owner\n"
+      "            sets, so that only the people who were given it can open them,\n"
+      "            even inside the same company.\n"
+      "     * Search now finds words inside attached files as well as in the\n"
+      "       documents themselves.\n"
+      "\n"
+      "   The new version is free for everyone who has the old one, and it can be\n"
+      "   installed over it without losing any of the documents or settings that\n"
+      "   were saved before.\n";
+  for (const std::string& text : {page, Dedented(page)}) {
+    INFO((text == page ? "as dumped" : "dedented"));
+    const std::vector<int> unit_of = UnitsOf(text);
+    const auto same = [&](const char* a, const char* b) {
+      return unit_of[IndexOf(text, a)] == unit_of[IndexOf(text, b)];
+    };
+    CHECK(same("+ Private documents", "sets, so that only"));
+    CHECK(same("sets, so that only", "even inside the same"));
+    CHECK(same("* Comments and replies", "document becomes a place"));
+    CHECK_FALSE(same("* Security:", "+ Private documents"));
+    CHECK_FALSE(same("even inside the same", "* Search now finds"));
+  }
+}
+
 TEST_CASE("Lines are measured as lynx counts them, a character a column", "[strip]") {
   // Wrapped at 72 characters. On screen the menu of languages is 80 columns wide, its CJK names
   // two columns a character; counted so, "you" would have fitted after "the way".
