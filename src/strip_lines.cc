@@ -479,8 +479,12 @@ int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
     ++nonblank;
     const int columns = Columns(line, cjk_wide);
     long_lines += columns >= kMinMargin;
-    if (columns > kMaxMargin) ++wide;
-    else if (!cjk_wide && line.MostlyCjk()) ++cjk_at_width[columns];
+    if (columns > kMaxMargin) {
+      // Paragraphs past any margin, one line in ten of the page: no need to count the rest.
+      if (10 * ++wide > static_cast<int>(lines.size())) return 0;
+      continue;
+    }
+    if (!cjk_wide && line.MostlyCjk()) ++cjk_at_width[columns];
     else ++at_width[columns];
   }
   // The widest width that many lines reach and few pass: many of all lines, or, on a page of
@@ -570,7 +574,9 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
   // Chinese lines can pass for a margin in either measure that the text does not keep.
   bool cjk_wide = false;
   Wrap wrap = FindWrap(lines, cjk_wide);
-  if (wrap.margin == 0) wrap = FindWrap(lines, cjk_wide = true);
+  // Measured on screen, only lines with wide characters come out otherwise.
+  const bool any_wide = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.wide > 0; });
+  if (wrap.margin == 0 && any_wide) wrap = FindWrap(lines, cjk_wide = true);
   if (wrap.margin == 0) return false;
   const int margin = wrap.margin, width = wrap.width;
   const auto columns_of = [cjk_wide](const Line& line) { return Columns(line, cjk_wide); };
