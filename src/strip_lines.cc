@@ -496,9 +496,9 @@ int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
     for (int k = w - kCjkSlack; k <= w; ++k) cjk_near += cjk_at_width[k];
     near += cjk_near;
     // Lines that end within two characters of each other are rarer by chance than lines that
-    // end within twelve: fewer of them make a margin, and six need no share of the page.
+    // end within twelve: fewer of them make a margin, and five need no share of the page.
     if ((near >= 5 || cjk_near >= 4) &&
-        (12 * near >= nonblank || 3 * near >= long_lines || cjk_near >= 6) &&
+        (12 * near >= nonblank || 3 * near >= long_lines || cjk_near >= 5) &&
         10 * past <= nonblank)
       return w;
   }

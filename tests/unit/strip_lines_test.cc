@@ -419,10 +419,10 @@ std::string BrokenEvery(const std::string& paragraph, int width) {
   return out + "\n";
 }
 
-TEST_CASE("Six Chinese lines broken at one count make a margin among long menu lines",
+TEST_CASE("Five Chinese lines broken at one count make a margin among long menu lines",
           "[strip]") {
   // Under fifty short menu lines and sixteen long lines of links, which lynx broke at spaces,
-  // six paragraphs each broken once after 71 characters.
+  // five paragraphs each broken once after 71 characters.
   const char* links[] = {
       "市教育局网 市气象台网 市档案馆网 文化路社区网 晨光网 市卫健委网 市教育局网 市图书馆网",
       "晨光网 文化路社区网 城东区门户网 市档案馆网 市商务局网 市农业局网 市统计局网 市文旅局网",
@@ -440,8 +440,6 @@ TEST_CASE("Six Chinese lines broken at one count make a margin among long menu l
       "每个班次在海上工作二十八天后乘坐直升机返回陆地休整。",
       "该项目的顺利推进，标志着我国在深水油气装备设计建造领域迈上新台阶，对保障国家能源安全、推动海洋经济"
       "高质量发展具有重要意义，也为后续同类项目的建设积累了宝贵经验。",
-      "业内人士认为，随着一批重大海洋工程装备相继投用，我国深水油气开发能力将进一步提升，相关产业链上下游"
-      "企业也将迎来新的发展机遇，带动更多就业岗位和地方经济的持续增长。",
   };
   std::string text = "海上油气加工平台离港启运_要闻_晨光网\n";
   for (int i = 0; i < 50; ++i) text += "栏目" + std::to_string(i) + "\n";
@@ -450,7 +448,7 @@ TEST_CASE("Six Chinese lines broken at one count make a margin among long menu l
   }
   for (const char* paragraph : paragraphs) text += "\n" + BrokenEvery(paragraph, 71);
   const std::vector<int> unit_of = UnitsOf(text);
-  for (const char* opening : {"新华社北京", "据介绍", "项目负责人", "平台上设有", "该项目的", "业内人士"}) {
+  for (const char* opening : {"新华社北京", "据介绍", "项目负责人", "平台上设有", "该项目的"}) {
     INFO(opening);
     const int line = IndexOf(text, opening);
     CHECK(unit_of[line] == unit_of[line + 1]);
