@@ -505,6 +505,8 @@ int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
   return 0;
 }
 
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
 // Lynx sets a list item's text four columns deeper than a paragraph's, and five more at each
 // level of a list in a list ("*", "+", "o", "#", "@"). Once normalize has taken the indentation
 // away, every line of an item stood that many columns short of the width: this returns them
@@ -565,11 +567,10 @@ void SplitLines(std::string_view text, std::vector<Line>* lines) {
   ForEachLine(text, [&](std::string_view raw) { lines->push_back(MakeLine(++n, raw)); });
 }
 
-bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of,
-                 std::vector<bool>* spaced) {
-  units->clear();
-  unit_of->clear();
-  spaced->clear();
+bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
+  out->text.clear();
+  out->units.clear();
+  out->unit_of.clear();
   // Lynx counts characters; other wrappers count CJK characters two columns wide, and short
   // Chinese lines can pass for a margin in either measure that the text does not keep.
   bool cjk_wide = false;
@@ -626,21 +627,35 @@ bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::
                      IsCjkOrWide(NextCodePoint(next.core, &end));
     return line.spaces > 0 && !cjk;
   };
+  // The units' lines point into out->text, which must not move while they are made.
+  std::size_t size = 0;
+  for (const Line& line : lines) size += line.text.size() + 1;
+  out->text.reserve(size);
   for (std::size_t i = 0; i < lines.size();) {
     std::size_t j = i;
+    const std::size_t start = out->text.size();
+    out->text.append(lines[i].text);
     const int item = Dedented(lines[i]);
     // The item's first line stood two columns short of its text, the marker and its space.
     for (int dedented = item > 0 ? item - 2 : 0;
          !lines[j].blank && j + 1 < lines.size() && continues(lines[j], lines[j + 1], dedented);
          dedented = item) {
-      spaced->push_back(broke_at_space(lines[j], lines[j + 1], dedented));
+      const bool spaced = broke_at_space(lines[j], lines[j + 1], dedented);
       ++j;
+      while (!out->text.empty() && IsBlank(out->text.back())) out->text.pop_back();
+      if (spaced) out->text.push_back(' ');
+      std::string_view next = lines[j].text;
+      while (!next.empty() && IsBlank(next.front())) next.remove_prefix(1);
+      out->text.append(next);
     }
-    spaced->push_back(false);
-    const std::string_view first = lines[i].text, last = lines[j].text;
-    const std::string_view span(first.data(), last.data() + last.size() - first.data());
-    units->push_back(j == i ? lines[i] : MakeLine(lines[i].n, span));
-    for (std::size_t k = i; k <= j; ++k) unit_of->push_back(static_cast<int>(units->size()) - 1);
+    if (j == i) {
+      out->text.resize(start);
+      out->units.push_back(lines[i]);
+    } else {
+      out->units.push_back(
+          MakeLine(lines[i].n, std::string_view(out->text).substr(start)));
+    }
+    for (std::size_t k = i; k <= j; ++k) out->unit_of.push_back(static_cast<int>(out->units.size()) - 1);
     i = j + 1;
   }
   return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -57,13 +58,21 @@ struct Line {
 // than any before.
 void SplitLines(std::string_view text, std::vector<Line>* lines);
 
+// The paragraphs of a wrapped text, each on one line again.
+struct Unwrapped {
+  // A wrapped paragraph's lines joined: by a space where the wrapper broke the line at one, by
+  // nothing where it broke a word (Chinese text, a long address).
+  std::string text;
+  std::vector<Line> units;   // a Line a paragraph, multi-line ones pointing into `text`; n is
+                             // the number of the paragraph's first line
+  std::vector<int> unit_of;  // the unit of every line
+};
+
 // Lynx without -width, and other tools, wrap paragraphs at a right margin. When `lines` looks
-// wrapped, joins each wrapped paragraph back into one unit (a Line whose text spans the original
-// lines, newlines included), fills `unit_of` with the unit of every line and `spaced` with
-// whether the wrapper broke each line at a space (false for the last line of a unit), and
-// returns true; otherwise returns false and leaves all three empty.
-bool JoinWrapped(const std::vector<Line>& lines, std::vector<Line>* units, std::vector<int>* unit_of,
-                 std::vector<bool>* spaced);
+// wrapped, joins each wrapped paragraph back into one unit, fills `out` and returns true;
+// otherwise returns false and leaves `out` empty. The units of `out` are valid while `out` and
+// the text of `lines` are.
+bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out);
 
 // True when the line reads as running text: sentences with their punctuation and, in alphabetic
 // scripts, the function words that navigation lacks, and not mostly digits.

@@ -8,34 +8,6 @@
 namespace pith::internal {
 namespace {
 
-// Trims spaces, tabs and a carriage return from both ends.
-std::string_view TrimBlanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-// Appends `line`, the next of a wrapped unit, to `out`: after a space where the wrapper broke
-// the line before at one (JoinWrapped's `spaced`), else straight after it.
-void AppendWrapped(std::string_view line, bool spaced, std::string* out) {
-  const std::string_view piece = TrimBlanks(line);
-  while (!out->empty() && (out->back() == ' ' || out->back() == '\t' || out->back() == '\r'))
-    out->pop_back();
-  if (piece.empty()) return;
-  if (!out->empty() && spaced) out->push_back(' ');
-  out->append(piece);
-}
-
-// The words of the unit that begins at line `first`, on one line: a wrapped title comes back
-// whole.
-std::string OneLine(const std::vector<Line>& lines, const std::vector<int>& unit_of,
-                    const std::vector<bool>& spaced, std::size_t first) {
-  std::string out(lines[first].core);
-  for (std::size_t k = first + 1; k < lines.size() && unit_of[k] == unit_of[first]; ++k)
-    AppendWrapped(lines[k].text, spaced[k - 1], &out);
-  return out;
-}
-
 // Labels every line, keeps the labels asked for, and reports what it removed (see StripOptions).
 class StripStage final : public Stage {
  public:
@@ -48,14 +20,13 @@ class StripStage final : public Stage {
   std::string_view Name() const override { return "strip"; }
 
   StageResult Process(Document& doc) const override {
-    thread_local std::vector<Line> lines, units;
-    thread_local std::vector<int> unit_of;
-    thread_local std::vector<bool> spaced;
+    thread_local std::vector<Line> lines;
+    thread_local Unwrapped unwrapped;
     thread_local std::vector<Decision> decisions;
     SplitLines(doc.text, &lines);
     // Wrapped paragraphs are judged whole; their lines share the verdict.
-    const bool wrapped = JoinWrapped(lines, &units, &unit_of, &spaced);
-    classifier_.Classify(wrapped ? units : lines, &decisions);
+    const bool wrapped = JoinWrapped(lines, &unwrapped);
+    classifier_.Classify(wrapped ? unwrapped.units : lines, &decisions);
 
     // Paragraphs joined the way the page joined them: kept neighbours keep what stood between
     // them; where lines were removed, the page's own paragraph break is used.
@@ -74,22 +45,22 @@ class StripStage final : public Stage {
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const Line& line = lines[i];
       if (line.blank) continue;
-      const Decision& d = decisions[wrapped ? unit_of[i] : i];
+      const std::size_t unit = wrapped ? unwrapped.unit_of[i] : i;
+      const Decision& d = decisions[unit];
       if (explain_) doc.lines.push_back({line.n, d.label, std::string(d.rule), std::string()});
+      // A wrapped paragraph comes out whole, on one line, with its first line.
+      const Line& whole = wrapped ? unwrapped.units[unit] : line;
+      const bool first = whole.n == line.n;
       if (keep_[static_cast<int>(d.label)]) {
-        // A wrapped paragraph comes out whole, on one line.
-        if (wrapped && last_kept >= 0 && unit_of[last_kept] == unit_of[i]) {
-          AppendWrapped(line.text, spaced[i - 1], &text);
-          last_kept = static_cast<int>(i);
-          continue;
+        if (first) {
+          if (last_kept >= 0) {
+            if (removed_since) text.append(paragraph_break);
+            else text.append(i - last_kept, '\n');
+          }
+          text.append(whole.text);
+          removed_since = false;
         }
-        if (last_kept >= 0) {
-          if (removed_since) text.append(paragraph_break);
-          else text.append(i - last_kept, '\n');
-        }
-        text.append(line.text);
         last_kept = static_cast<int>(i);
-        removed_since = false;
         continue;
       }
       removed_since = true;
@@ -98,13 +69,9 @@ class StripStage final : public Stage {
       // 《》 (本文摘自《半月谈》; 转载《…》一文), which may be the only place the title stands.
       const bool quoting_notice =
           d.label == Label::kNotice && line.core.find("《") != std::string_view::npos;
-      if (d.label != Label::kTitle && d.label != Label::kMeta && !quoting_notice) continue;
-      if (!wrapped) {
-        doc.meta_lines.push_back({line.n, d.label, std::string(d.rule), std::string(line.core)});
-      } else if (units[unit_of[i]].n == line.n) {
-        doc.meta_lines.push_back(
-            {line.n, d.label, std::string(d.rule), OneLine(lines, unit_of, spaced, i)});
-      }
+      if (!first || (d.label != Label::kTitle && d.label != Label::kMeta && !quoting_notice))
+        continue;
+      doc.meta_lines.push_back({line.n, d.label, std::string(d.rule), std::string(whole.core)});
     }
     if (!text.empty() && !doc.text.empty() && doc.text.back() == '\n') text.push_back('\n');
     doc.signals["input_chars"] = CountCodePoints(doc.text);

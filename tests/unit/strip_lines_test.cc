@@ -52,12 +52,11 @@ std::string Dedented(const std::string& text) {
 
 // The unit of each line of `text`, which must read as wrapped.
 std::vector<int> UnitsOf(const std::string& text) {
-  std::vector<Line> lines, units;
-  std::vector<int> unit_of;
-  std::vector<bool> spaced;
+  std::vector<Line> lines;
+  pith::internal::Unwrapped unwrapped;
   pith::internal::SplitLines(text, &lines);
-  REQUIRE(pith::internal::JoinWrapped(lines, &units, &unit_of, &spaced));
-  return unit_of;
+  REQUIRE(pith::internal::JoinWrapped(lines, &unwrapped));
+  return unwrapped.unit_of;
 }
 
 }  // namespace

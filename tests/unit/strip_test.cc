@@ -1564,6 +1564,23 @@ TEST_CASE("A wrapped paragraph comes out whole, on one line", "[strip]") {
   }
 }
 
+TEST_CASE("A wrapped paragraph is judged as the page printed it, on one line", "[strip]") {
+  // The photo's alt text and its caption, the same words twice, broken by the wrapper: the rules
+  // see them whole, without the break and the indentation between.
+  std::string page = ReadPage("en_news_wrapped.txt");
+  const std::string caption = "   Cyclists ride along Harbour Street on Monday morning.\n";
+  const std::size_t at = page.find(caption);
+  REQUIRE(at != std::string::npos);
+  page.replace(at, caption.size(),
+               "   Cyclists ride along Harbour Street on Monday morning. Cyclists ride along\n"
+               "   Harbour Street on Monday morning.\n");
+  const pith::Document doc = Strip(page);
+  const int line = LineOf(page, "Monday morning. Cyclists");
+  CHECK(Explain(doc, line) == "chrome chrome.image-caption");
+  CHECK(Explain(doc, line + 1) == "chrome chrome.image-caption");
+  CHECK(doc.text.find("The plan removes about 140 parking spaces") != std::string::npos);
+}
+
 TEST_CASE("Rules without the structural detectors only remove what they match", "[strip]") {
   pith::StageOptions options;
   options.rules = pith::RuleSet::FromFile(std::string(PITH_TESTDATA_DIR) + "/rules/standalone.json");
