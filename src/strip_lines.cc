@@ -520,6 +520,88 @@ int Dedented(const Line& line) {
   return 4 + 5 * static_cast<int>(level == std::string_view::npos ? 0 : level);
 }
 
+// How a line goes on into the next one of its unit.
+enum class Join { kNone, kSpace, kStraight };
+
+// Fills `out` with the units of `lines`: line j goes on into line j + 1 as `join(j, dedented)`
+// says, where `dedented` is what Dedented gives the line.
+template <typename JoinFn>
+void MakeUnits(const std::vector<Line>& lines, JoinFn join, Unwrapped* out) {
+  // The units' lines point into out->text, which must not move while they are made.
+  std::size_t size = 0;
+  for (const Line& line : lines) size += line.text.size() + 1;
+  out->text.reserve(size);
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    const std::size_t start = out->text.size();
+    out->text.append(lines[i].text);
+    const int item = Dedented(lines[i]);
+    // The item's first line stood two columns short of its text, the marker and its space.
+    for (int dedented = item > 0 ? item - 2 : 0; !lines[j].blank && j + 1 < lines.size();
+         dedented = item) {
+      const Join how = join(j, dedented);
+      if (how == Join::kNone) break;
+      ++j;
+      while (!out->text.empty() && IsBlank(out->text.back())) out->text.pop_back();
+      if (how == Join::kSpace) out->text.push_back(' ');
+      std::string_view next = lines[j].text;
+      while (!next.empty() && IsBlank(next.front())) next.remove_prefix(1);
+      out->text.append(next);
+    }
+    if (j == i) {
+      out->text.resize(start);
+      out->units.push_back(lines[i]);
+    } else {
+      out->units.push_back(MakeLine(lines[i].n, std::string_view(out->text).substr(start)));
+    }
+    for (std::size_t k = i; k <= j; ++k)
+      out->unit_of.push_back(static_cast<int>(out->units.size()) - 1);
+    i = j + 1;
+  }
+}
+
+// Counts the opening and closing round brackets of `s`, ASCII and full-width.
+std::pair<int, int> Brackets(std::string_view s) {
+  int open = 0, close = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = NextCodePoint(s, &i);
+    open += c == '(' || c == U'（';
+    close += c == ')' || c == U'）';
+  }
+  return {open, close};
+}
+
+// A wrapper that breaks at the last space before a long run of Chinese leaves a short line with
+// a bracket open over a line that closes it: "本报讯（记者 刘晓明 通讯员" over "王丽）记者从…".
+// The run, as long as a wrapped line, could not have fitted after the short line.
+bool BrokenInBrackets(const Line& line, const Line& next) {
+  if (line.blank || next.blank || line.bullet != Bullet::kNone || next.bullet != Bullet::kNone)
+    return false;
+  const auto [open, close] = Brackets(line.core);
+  if (open <= close) return false;
+  const std::string_view run = next.core.substr(0, next.core.find(' '));
+  if (Columns(run, false) < kMinMargin) return false;
+  // The bracket closes within the few words of a name or two, and nothing opens before it.
+  std::size_t i = 0;
+  for (int n = 0; i < run.size() && n < 12; ++n) {
+    const char32_t c = NextCodePoint(run, &i);
+    if (c == ')' || c == U'）') return true;
+    if (c == '(' || c == U'（' || IsSentenceEnd(c)) return false;
+  }
+  return false;
+}
+
+// A Chinese line as wide as the widest of its page that stops mid-sentence, over a line that
+// goes on in Chinese, was cut by a wrapper that counts characters.
+bool CutAtWidest(const Line& line, const Line& next, int widest) {
+  if (widest < kMinMargin || line.blank || next.blank || next.bullet != Bullet::kNone ||
+      !line.MostlyCjk() || line.spaces > 0 || line.ends_terminal || IsCloser(line.last))
+    return false;
+  if (Columns(line, false) + kCjkSlack < widest) return false;
+  std::size_t end = 0;
+  return IsCjkOrWide(NextCodePoint(next.core, &end));
+}
+
 // Where a wrapper broke `lines`, measured in `cjk_wide` columns.
 struct Wrap {
   int margin = 0;  // 0 when the lines do not read as wrapped
@@ -578,7 +660,21 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
   // Measured on screen, only lines with wide characters come out otherwise.
   const bool any_wide = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.wide > 0; });
   if (wrap.margin == 0 && any_wide) wrap = FindWrap(lines, cjk_wide = true);
-  if (wrap.margin == 0) return false;
+  if (wrap.margin == 0) {
+    // Too few lines to show a margin, but some breaks show themselves: a line broken inside a
+    // bracket, and Chinese text cut mid-sentence at the page's widest.
+    int widest = 0;
+    for (std::size_t j = 1; j < lines.size(); ++j) widest = std::max(widest, Columns(lines[j], false));
+    const auto join = [&](std::size_t j, int) {
+      if (BrokenInBrackets(lines[j], lines[j + 1])) return Join::kSpace;
+      return CutAtWidest(lines[j], lines[j + 1], widest) ? Join::kStraight : Join::kNone;
+    };
+    bool any = false;
+    for (std::size_t j = 0; j + 1 < lines.size() && !any; ++j) any = join(j, 0) != Join::kNone;
+    if (!any) return false;
+    MakeUnits(lines, join, out);
+    return true;
+  }
   const int margin = wrap.margin, width = wrap.width;
   const auto columns_of = [cjk_wide](const Line& line) { return Columns(line, cjk_wide); };
   // A line continues on the next when that one is indented as a continuation: as deep as the
@@ -627,37 +723,13 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
                      IsCjkOrWide(NextCodePoint(next.core, &end));
     return line.spaces > 0 && !cjk;
   };
-  // The units' lines point into out->text, which must not move while they are made.
-  std::size_t size = 0;
-  for (const Line& line : lines) size += line.text.size() + 1;
-  out->text.reserve(size);
-  for (std::size_t i = 0; i < lines.size();) {
-    std::size_t j = i;
-    const std::size_t start = out->text.size();
-    out->text.append(lines[i].text);
-    const int item = Dedented(lines[i]);
-    // The item's first line stood two columns short of its text, the marker and its space.
-    for (int dedented = item > 0 ? item - 2 : 0;
-         !lines[j].blank && j + 1 < lines.size() && continues(lines[j], lines[j + 1], dedented);
-         dedented = item) {
-      const bool spaced = broke_at_space(lines[j], lines[j + 1], dedented);
-      ++j;
-      while (!out->text.empty() && IsBlank(out->text.back())) out->text.pop_back();
-      if (spaced) out->text.push_back(' ');
-      std::string_view next = lines[j].text;
-      while (!next.empty() && IsBlank(next.front())) next.remove_prefix(1);
-      out->text.append(next);
-    }
-    if (j == i) {
-      out->text.resize(start);
-      out->units.push_back(lines[i]);
-    } else {
-      out->units.push_back(
-          MakeLine(lines[i].n, std::string_view(out->text).substr(start)));
-    }
-    for (std::size_t k = i; k <= j; ++k) out->unit_of.push_back(static_cast<int>(out->units.size()) - 1);
-    i = j + 1;
-  }
+  MakeUnits(
+      lines,
+      [&](std::size_t j, int dedented) {
+        if (!continues(lines[j], lines[j + 1], dedented)) return Join::kNone;
+        return broke_at_space(lines[j], lines[j + 1], dedented) ? Join::kSpace : Join::kStraight;
+      },
+      out);
   return true;
 }
 

@@ -294,34 +294,56 @@ TEST_CASE("Wrapped lines join where the next word did not fit, and only there", 
   }
 }
 
+// Whether a page dump's line goes on into the next one: `line` and `next` find them by content
+// (`next`, when given, must be the line right after).
+struct JoinCase {
+  const char* line;
+  const char* next;
+  bool joined;
+};
+
+// Checks `cases` on testdata/pages/`name` as dumped and dedented, as normalize leaves it.
+void CheckJoins(const std::string& name, const std::vector<JoinCase>& cases) {
+  const std::string page = ReadPage(name);
+  for (const std::string& text : {page, Dedented(page)}) {
+    const std::vector<int> unit_of = UnitsOf(text);
+    for (const JoinCase& c : cases) {
+      INFO(name << ": " << c.line << (text == page ? "" : ", dedented"));
+      const int line = IndexOf(text, c.line);
+      if (*c.next != '\0') CHECK(IndexOf(text, c.next) == line + 1);
+      CHECK((unit_of[line] == unit_of[line + 1]) == c.joined);
+    }
+  }
+}
+
 TEST_CASE("Chinese text that lynx broke after a count of characters is joined", "[strip]") {
   // Lynx breaks Chinese text, which has no spaces, after as many characters as fit, counting each
   // as one column, and a line with a space at its last space: "本报讯" stands alone over the rest.
   // Paragraphs open with ideographic spaces that the lines under them lack.
-  const std::string page = ReadPage("zh_news_lynx.txt");
-  struct Case {
-    const char* line;
-    const char* next;  // the line after it
-    bool joined;
-  };
-  const Case cases[] = {
-      {"本报讯", "记者从市住建局获悉", true},
-      {"记者从市住建局获悉", "台以上，其中今年", true},
-      {"方案明确", "助，同时允许", true},
-      {"审批服务", "，审批时限", true},
-      {"版权声明", "，应在授权范围内使用", true},
-      {"_要闻_江南在线", "首页 要闻 本地", false},
-      {"我市出台城市更新", "加装电梯后房价", false},
-  };
-  for (const std::string& text : {page, Dedented(page)}) {
-    const std::vector<int> unit_of = UnitsOf(text);
-    for (const Case& c : cases) {
-      INFO(c.line << (text == page ? "" : ", dedented"));
-      const int line = IndexOf(text, c.line);
-      CHECK(IndexOf(text, c.next) == line + 1);
-      CHECK((unit_of[line] == unit_of[line + 1]) == c.joined);
-    }
-  }
+  CheckJoins("zh_news_lynx.txt", {
+                                     {"本报讯", "记者从市住建局获悉", true},
+                                     {"记者从市住建局获悉", "台以上，其中今年", true},
+                                     {"方案明确", "助，同时允许", true},
+                                     {"审批服务", "，审批时限", true},
+                                     {"版权声明", "，应在授权范围内使用", true},
+                                     {"_要闻_江南在线", "首页 要闻 本地", false},
+                                     {"我市出台城市更新", "加装电梯后房价", false},
+                                 });
+}
+
+TEST_CASE("A short page shows its breaks inside a bracket and at its widest line", "[strip]") {
+  // Lynx broke three lines of this story, too few to show a margin: the lead at the last space
+  // inside its bracket ("通讯员" over "王丽）"), and two paragraphs mid-sentence after 71
+  // characters, the widest any line of the page is.
+  CheckJoins("zh_news_lynx_short.txt",
+             {
+                 {"本报讯（记者 刘晓明 通讯员", "王丽）记者从", true},
+                 {"王丽）记者从", "口规模自然村", true},
+                 {"会议提出", "推进城乡客运一体化", true},
+                 {"东江网首页", "", false},
+                 {"【责任编辑：陈静】", "", false},
+                 {"* 全省春运交通运输平稳有序", "* 多条高速公路项目集中开工", false},
+             });
 }
 
 TEST_CASE("Wrapped text is found among many menu lines, and full list items do not hide it",

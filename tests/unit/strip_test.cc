@@ -1548,6 +1548,9 @@ TEST_CASE("A wrapped paragraph comes out whole, on one line", "[strip]") {
        {"The city council voted seven to two on Tuesday night to approve a network of protected "
         "bike lanes along three of the busiest streets in the downtown area, ending a review that "
         "began more than a year ago."}},
+      {"zh_news_lynx_short.txt",
+       {"本报讯（记者 刘晓明 通讯员 王丽）记者从", "具备条件的较大人口规模自然村",
+        "同时，持续推进城乡客运一体化"}},
       {"zh_news_lynx.txt",
        {"本报讯 记者从市住建局获悉",
         "加装电梯800台以上，其中今年计划完成200台，重点解决老年人“上下楼难”问题。",
