@@ -577,27 +577,28 @@ std::pair<int, int> Brackets(std::string_view s) {
 bool BrokenInBrackets(const Line& line, const Line& next) {
   if (line.blank || next.blank || line.bullet != Bullet::kNone || next.bullet != Bullet::kNone)
     return false;
-  const auto [open, close] = Brackets(line.core);
-  if (open <= close) return false;
+  // The run is at least kMinMargin characters, so at least that many bytes; cheap tests first.
   const std::string_view run = next.core.substr(0, next.core.find(' '));
-  if (Columns(run, false) < kMinMargin) return false;
+  if (run.size() < static_cast<std::size_t>(kMinMargin)) return false;
   // The bracket closes within the few words of a name or two, and nothing opens before it.
+  bool closes = false;
   std::size_t i = 0;
-  for (int n = 0; i < run.size() && n < 12; ++n) {
+  for (int n = 0; i < run.size() && n < 12 && !closes; ++n) {
     const char32_t c = NextCodePoint(run, &i);
-    if (c == ')' || c == U'）') return true;
     if (c == '(' || c == U'（' || IsSentenceEnd(c)) return false;
+    closes = c == ')' || c == U'）';
   }
-  return false;
+  if (!closes || Columns(run, false) < kMinMargin) return false;
+  const auto [open, close] = Brackets(line.core);
+  return open > close;
 }
 
-// A Chinese line as wide as the widest of its page that stops mid-sentence, over a line that
-// goes on in Chinese, was cut by a wrapper that counts characters.
-bool CutAtWidest(const Line& line, const Line& next, int widest) {
-  if (widest < kMinMargin || line.blank || next.blank || next.bullet != Bullet::kNone ||
-      !line.MostlyCjk() || line.spaces > 0 || line.ends_terminal || IsCloser(line.last))
+// A Chinese line without spaces that stops mid-sentence, over a line that goes on in Chinese:
+// cut by a wrapper that counts characters when it is as wide as the widest line of its page.
+bool MayBeCut(const Line& line, const Line& next) {
+  if (line.blank || next.blank || next.bullet != Bullet::kNone || line.spaces > 0 ||
+      line.ends_terminal || line.ends_ellipsis || IsCloser(line.last) || !line.MostlyCjk())
     return false;
-  if (Columns(line, false) + kCjkSlack < widest) return false;
   std::size_t end = 0;
   return IsCjkOrWide(NextCodePoint(next.core, &end));
 }
@@ -661,13 +662,24 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
   const bool any_wide = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.wide > 0; });
   if (wrap.margin == 0 && any_wide) wrap = FindWrap(lines, cjk_wide = true);
   if (wrap.margin == 0) {
-    // Too few lines to show a margin, but some breaks show themselves: a line broken inside a
-    // bracket, and Chinese text cut mid-sentence at the page's widest.
+    // Too few lines to show a margin, but on a page no line of which is wider than a wrapper
+    // leaves them, some breaks show themselves: a line broken inside a bracket, and Chinese text
+    // cut mid-sentence at the page's widest.
     int widest = 0;
-    for (std::size_t j = 1; j < lines.size(); ++j) widest = std::max(widest, Columns(lines[j], false));
+    for (std::size_t k = 1; k < lines.size(); ++k) {
+      const std::size_t bytes = lines[k].text.size();
+      if (bytes > 4 * static_cast<std::size_t>(kMaxMargin)) return false;
+      if (bytes <= static_cast<std::size_t>(widest)) continue;  // no more characters than bytes
+      const int columns = Columns(lines[k], false);
+      if (columns > kMaxMargin) return false;
+      widest = std::max(widest, columns);
+    }
+    if (widest < kMinMargin) return false;
     const auto join = [&](std::size_t j, int) {
       if (BrokenInBrackets(lines[j], lines[j + 1])) return Join::kSpace;
-      return CutAtWidest(lines[j], lines[j + 1], widest) ? Join::kStraight : Join::kNone;
+      return MayBeCut(lines[j], lines[j + 1]) && Columns(lines[j], false) + kCjkSlack >= widest
+                 ? Join::kStraight
+                 : Join::kNone;
     };
     bool any = false;
     for (std::size_t j = 0; j + 1 < lines.size() && !any; ++j) any = join(j, 0) != Join::kNone;

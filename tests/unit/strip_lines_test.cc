@@ -346,6 +346,23 @@ TEST_CASE("A short page shows its breaks inside a bracket and at its widest line
              });
 }
 
+TEST_CASE("A page with lines wider than a wrapper leaves them is not joined", "[strip]") {
+  // Paragraphs of a page that nothing wrapped, one cut off mid-sentence by the scraper, and one
+  // with a bracket left open: no line goes on into the next.
+  const std::string text =
+      "社区防疫工作纪实_本地新闻_晨光网\n"
+      "记者了解到，最早的流程图有九套程序，分别针对一线防控、村庄防控、来沪人群防控、酒店防控、交通路口防控、"
+      "突发事件应对和重点地区治安指挥，在复工等重点领域，我们从调查、分类、上报、反馈等方面制定了防控措施和"
+      "工作流程图，努力做到防控措施落实到户、落实到人，做到“早”\n"
+      "经过一年多的改造，城南的老街区上周迎来了首批新住户，三十多户人家陆续搬进了修缮一新的院落（其中包括\n"
+      "二十户原住居民）和新建的社区活动中心，居民们纷纷表示满意，希望今后能有更多的老街区得到这样的改造和"
+      "保护，让老城焕发新的生机与活力。\n";
+  std::vector<Line> lines;
+  pith::internal::Unwrapped unwrapped;
+  pith::internal::SplitLines(text, &lines);
+  CHECK_FALSE(pith::internal::JoinWrapped(lines, &unwrapped));
+}
+
 TEST_CASE("Wrapped text is found among many menu lines, and full list items do not hide it",
           "[strip]") {
   // Wrapped at 72 columns, under a menu ten times as long as the text, with list items as wide
