@@ -628,11 +628,11 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
       continue;
     }
     if (breakable) width = std::max(width, columns);
-    // A full line over the next item of a list says nothing: items as long as the width are
-    // common where nothing wraps.
     // Chinese text broken anywhere fills its lines to within a character or two: a paragraph a
     // little shorter stands alone.
     const int slack = !cjk_wide && line.MostlyCjk() ? 2 * kCjkSlack : kSlack;
+    // A full line over the next item of a list says nothing: items as long as the width are
+    // common where nothing wraps.
     if (columns < margin - slack || i + 1 == lines.size() || lines[i + 1].bullet != Bullet::kNone)
       continue;
     ++full;
@@ -659,8 +659,9 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
   bool cjk_wide = false;
   Wrap wrap = FindWrap(lines, cjk_wide);
   // Measured on screen, only lines with wide characters come out otherwise.
-  const bool any_wide = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.wide > 0; });
-  if (wrap.margin == 0 && any_wide) wrap = FindWrap(lines, cjk_wide = true);
+  if (wrap.margin == 0 &&
+      std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.wide > 0; }))
+    wrap = FindWrap(lines, cjk_wide = true);
   if (wrap.margin == 0) {
     // Too few lines to show a margin, but on a page no line of which is wider than a wrapper
     // leaves them, some breaks show themselves: a line broken inside a bracket, and Chinese text
@@ -691,9 +692,9 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
   const auto columns_of = [cjk_wide](const Line& line) { return Columns(line, cjk_wide); };
   // A line continues on the next when that one is indented as a continuation: as deep as the
   // line (deeper under a list bullet), and not a list item itself.
-  // A line's columns with the indentation it had (see Dedented below).
   auto continues = [&](const Line& line, const Line& next, int dedented) {
     if (next.blank || next.bullet != Bullet::kNone) return false;
+    // The line's columns with the indentation normalize took away (Dedented).
     const int columns = columns_of(line) + dedented;
     const std::size_t indent = line.core.data() - line.text.data();
     const std::size_t next_indent = next.core.data() - next.text.data();
@@ -714,9 +715,9 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
     const bool word_fits = columns + 1 + Columns(word, cjk_wide) <= width;
     // A short line goes on only when what follows could not have fitted after it: Chinese text
     // without spaces is one long word to a wrapper, which breaks at the last space before it
-    // ("本报讯（记者" over "李明）记者从…"). Full is measured generously: a long word carried to
-    // the next line leaves a wide gap.
-    // An image's placeholder ("[photo.jpg]", a long address in brackets) is no word of a text.
+    // ("本报讯（记者" over "李明）记者从…"), but an image's placeholder ("[photo.jpg]", a long
+    // address in brackets) is no word of a text. Full is measured generously: a long word
+    // carried to the next line leaves a wide gap.
     if (columns < margin - kJoinSlack) return !word_fits && next.core.front() != '[';
     // Between CJK characters a wrapper may break early to keep punctuation off a line's start,
     // so only words are tested.

@@ -69,9 +69,10 @@ struct Unwrapped {
 };
 
 // Lynx without -width, and other tools, wrap paragraphs at a right margin. When `lines` looks
-// wrapped, joins each wrapped paragraph back into one unit, fills `out` and returns true;
-// otherwise returns false and leaves `out` empty. The units of `out` are valid while `out` and
-// the text of `lines` are.
+// wrapped, or a page too short to show a margin shows breaks of its own (a bracket left open
+// over a line that closes it; Chinese cut mid-sentence at the page's widest), joins each broken
+// paragraph back into one unit, fills `out` and returns true; otherwise returns false and leaves
+// `out` empty. The units of `out` are valid while `out` and the text of `lines` are.
 bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out);
 
 // True when the line reads as running text: sentences with their punctuation and, in alphabetic

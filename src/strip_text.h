@@ -90,7 +90,8 @@ inline bool IsCjk(char32_t c) {
 // Full-width forms and CJK punctuation and symbols: two columns wide on screen, like CJK
 // characters, without being words.
 inline bool IsWideForm(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x33FF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
+  return (c >= 0x2E80 && c <= 0x33FF) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6);
 }
 
 inline bool IsCjkOrWide(char32_t c) { return IsCjk(c) || IsWideForm(c); }
