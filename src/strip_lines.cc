@@ -603,6 +603,15 @@ bool MayBeCut(const Line& line, const Line& next) {
   return IsCjkOrWide(NextCodePoint(next.core, &end));
 }
 
+// A line of words that stops mid-sentence over a line that goes on in lower case.
+bool GoesOnInLowerCase(const Line& line, const Line& next) {
+  if (line.blank || next.blank || next.bullet != Bullet::kNone || line.spaces == 0 ||
+      line.ends_terminal || line.MostlyCjk())
+    return false;
+  const char first = next.core.front();
+  return first >= 'a' && first <= 'z';
+}
+
 // Where a wrapper broke `lines`, measured in `cjk_wide` columns.
 struct Wrap {
   int margin = 0;  // 0 when the lines do not read as wrapped
@@ -664,8 +673,9 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
     wrap = FindWrap(lines, cjk_wide = true);
   if (wrap.margin == 0) {
     // Too few lines to show a margin, but on a page no line of which is wider than a wrapper
-    // leaves them, some breaks show themselves: a line broken inside a bracket, and Chinese text
-    // cut mid-sentence at the page's widest.
+    // leaves them, some breaks show themselves: a line broken inside a bracket, Chinese text
+    // cut mid-sentence at the page's widest, and a sentence broken near it where the next word
+    // would not have fitted.
     int widest = 0;
     for (std::size_t k = 1; k < lines.size(); ++k) {
       const std::size_t bytes = lines[k].text.size();
@@ -677,9 +687,17 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
     }
     if (widest < kMinMargin) return false;
     const auto join = [&](std::size_t j, int) {
-      if (BrokenInBrackets(lines[j], lines[j + 1])) return Join::kSpace;
-      return MayBeCut(lines[j], lines[j + 1]) && Columns(lines[j], false) + kCjkSlack >= widest
-                 ? Join::kStraight
+      const Line& line = lines[j];
+      const Line& next = lines[j + 1];
+      if (BrokenInBrackets(line, next)) return Join::kSpace;
+      if (MayBeCut(line, next))
+        return Columns(line, false) + kCjkSlack >= widest ? Join::kStraight : Join::kNone;
+      if (!GoesOnInLowerCase(line, next)) return Join::kNone;
+      // A sentence broken between words where the next one would not have fitted.
+      const int columns = Columns(line, false);
+      const std::string_view word = next.core.substr(0, next.core.find(' '));
+      return columns + kSlack >= widest && columns + 1 + Columns(word, false) > widest
+                 ? Join::kSpace
                  : Join::kNone;
     };
     bool any = false;

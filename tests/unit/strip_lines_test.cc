@@ -59,6 +59,19 @@ std::vector<int> UnitsOf(const std::string& text) {
   return unwrapped.unit_of;
 }
 
+// Whether two lines of `text`, found by content, are one unit; `text` must read as wrapped.
+class Units {
+ public:
+  explicit Units(const std::string& text) : text_(text), unit_of_(UnitsOf(text)) {}
+  bool Same(const char* a, const char* b) const {
+    return unit_of_[IndexOf(text_, a)] == unit_of_[IndexOf(text_, b)];
+  }
+
+ private:
+  const std::string& text_;
+  std::vector<int> unit_of_;
+};
+
 }  // namespace
 
 TEST_CASE("Every ASCII byte is counted as the character classes say", "[strip]") {
@@ -346,6 +359,27 @@ TEST_CASE("A short page shows its breaks inside a bracket and at its widest line
              });
 }
 
+TEST_CASE("A short English page shows a sentence broken where the next word did not fit",
+          "[strip]") {
+  // Two paragraphs of a story wrapped at 72 columns, too few lines for a margin, and a list of
+  // headlines as wide, each of which begins with a capital.
+  const std::string text =
+      "Plastic fibers found in deep sea mud\n"
+      "The findings suggest that ocean currents carry small fibers to the seabed\n"
+      "within a few years of their release, the authors wrote in the journal.\n"
+      "\n"
+      "Other researchers cautioned that dating individual particles is hard,\n"
+      "because burrowing animals can mix the sediment layers over the years.\n"
+      "\n"
+      "Most read\n"
+      "A rare comet will be visible this weekend across the northern hemisphere\n"
+      "How a small town library became the busiest place on its main street\n";
+  const Units units(text);
+  CHECK(units.Same("The findings suggest", "within a few years"));
+  CHECK(units.Same("Other researchers", "because burrowing"));
+  CHECK_FALSE(units.Same("A rare comet", "How a small town"));
+}
+
 TEST_CASE("A page with lines wider than a wrapper leaves them is not joined", "[strip]") {
   // Paragraphs of a page that nothing wrapped, one cut off mid-sentence by the scraper, and one
   // with a bracket left open: no line goes on into the next.
@@ -391,15 +425,12 @@ TEST_CASE("Wrapped text is found among many menu lines, and full list items do n
       "Islanders welcomed the news but said the last crossing, at ten at night,\n"
       "was still too early for people who work late shifts in the town on the\n"
       "mainland.\n";
-  const std::vector<int> unit_of = UnitsOf(text);
-  const auto same = [&](const char* a, const char* b) {
-    return unit_of[IndexOf(text, a)] == unit_of[IndexOf(text, b)];
-  };
-  CHECK(same("The island ferry", "authority said on Friday"));
-  CHECK(same("Islanders welcomed", "was still too early"));
-  CHECK(same("* Children under twelve", "and students pay"));
-  CHECK_FALSE(same("* Departures from", "* Tickets sold"));
-  CHECK_FALSE(same("* Section 1", "* Section 2"));
+  const Units units(text);
+  CHECK(units.Same("The island ferry", "authority said on Friday"));
+  CHECK(units.Same("Islanders welcomed", "was still too early"));
+  CHECK(units.Same("* Children under twelve", "and students pay"));
+  CHECK_FALSE(units.Same("* Departures from", "* Tickets sold"));
+  CHECK_FALSE(units.Same("* Section 1", "* Section 2"));
 }
 
 TEST_CASE("Four Chinese lines broken at the same count make a margin", "[strip]") {
@@ -525,15 +556,12 @@ TEST_CASE("A list item's lines go on as they did before normalize took their ind
       "   were saved before.\n";
   for (const std::string& text : {page, Dedented(page)}) {
     INFO((text == page ? "as dumped" : "dedented"));
-    const std::vector<int> unit_of = UnitsOf(text);
-    const auto same = [&](const char* a, const char* b) {
-      return unit_of[IndexOf(text, a)] == unit_of[IndexOf(text, b)];
-    };
-    CHECK(same("+ Private documents", "sets, so that only"));
-    CHECK(same("sets, so that only", "even inside the same"));
-    CHECK(same("* Comments and replies", "document becomes a place"));
-    CHECK_FALSE(same("* Security:", "+ Private documents"));
-    CHECK_FALSE(same("even inside the same", "* Search now finds"));
+    const Units units(text);
+    CHECK(units.Same("+ Private documents", "sets, so that only"));
+    CHECK(units.Same("sets, so that only", "even inside the same"));
+    CHECK(units.Same("* Comments and replies", "document becomes a place"));
+    CHECK_FALSE(units.Same("* Security:", "+ Private documents"));
+    CHECK_FALSE(units.Same("even inside the same", "* Search now finds"));
   }
 }
 
