@@ -13,6 +13,8 @@ std::function<int()> Setup(CLI::App* app) {
   AddRulesFlag(app, flags.get());
   AddStripFlags(app, options.get(), keep.get());
   app->footer(
+      "A paragraph a wrapper broke into lines (lynx -dump breaks at about 74 characters) is\n"
+      "judged whole and written on one line; --explain labels each of its lines.\n"
       "Examples:\n"
       "  pith ingest dumps/ | pith strip > out.jsonl\n"
       "  pith ingest page.txt | pith strip --explain | jq -c '.lines[]'\n"
