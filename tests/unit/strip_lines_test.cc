@@ -59,18 +59,27 @@ std::vector<int> UnitsOf(const std::string& text) {
   return unwrapped.unit_of;
 }
 
-// Whether two lines of `text`, found by content, are one unit; `text` must read as wrapped.
-class Units {
- public:
-  explicit Units(const std::string& text) : text_(text), unit_of_(UnitsOf(text)) {}
-  bool Same(const char* a, const char* b) const {
-    return unit_of_[IndexOf(text_, a)] == unit_of_[IndexOf(text_, b)];
-  }
-
- private:
-  const std::string& text_;
-  std::vector<int> unit_of_;
+// Whether a line of a dump goes on into the next one: `line` and `next` find them by content
+// (`next`, when given, must be the line right after).
+struct JoinCase {
+  const char* line;
+  const char* next;
+  bool joined;
 };
+
+// Checks `cases` on `page` as dumped and dedented, as normalize leaves it; the page must read
+// as wrapped.
+void CheckJoins(const std::string& page, const std::vector<JoinCase>& cases) {
+  for (const std::string& text : {page, Dedented(page)}) {
+    const std::vector<int> unit_of = UnitsOf(text);
+    for (const JoinCase& c : cases) {
+      INFO(c.line << (text == page ? "" : ", dedented"));
+      const int line = IndexOf(text, c.line);
+      if (*c.next != '\0') CHECK(IndexOf(text, c.next) == line + 1);
+      CHECK((unit_of[line] == unit_of[line + 1]) == c.joined);
+    }
+  }
+}
 
 }  // namespace
 
@@ -307,33 +316,11 @@ TEST_CASE("Wrapped lines join where the next word did not fit, and only there", 
   }
 }
 
-// Whether a page dump's line goes on into the next one: `line` and `next` find them by content
-// (`next`, when given, must be the line right after).
-struct JoinCase {
-  const char* line;
-  const char* next;
-  bool joined;
-};
-
-// Checks `cases` on testdata/pages/`name` as dumped and dedented, as normalize leaves it.
-void CheckJoins(const std::string& name, const std::vector<JoinCase>& cases) {
-  const std::string page = ReadPage(name);
-  for (const std::string& text : {page, Dedented(page)}) {
-    const std::vector<int> unit_of = UnitsOf(text);
-    for (const JoinCase& c : cases) {
-      INFO(name << ": " << c.line << (text == page ? "" : ", dedented"));
-      const int line = IndexOf(text, c.line);
-      if (*c.next != '\0') CHECK(IndexOf(text, c.next) == line + 1);
-      CHECK((unit_of[line] == unit_of[line + 1]) == c.joined);
-    }
-  }
-}
-
 TEST_CASE("Chinese text that lynx broke after a count of characters is joined", "[strip]") {
   // Lynx breaks Chinese text, which has no spaces, after as many characters as fit, counting each
   // as one column, and a line with a space at its last space: "本报讯" stands alone over the rest.
   // Paragraphs open with ideographic spaces that the lines under them lack.
-  CheckJoins("zh_news_lynx.txt", {
+  CheckJoins(ReadPage("zh_news_lynx.txt"), {
                                      {"本报讯", "记者从市住建局获悉", true},
                                      {"记者从市住建局获悉", "台以上，其中今年", true},
                                      {"方案明确", "助，同时允许", true},
@@ -348,7 +335,7 @@ TEST_CASE("A short page shows its breaks inside a bracket and at its widest line
   // Lynx broke three lines of this story, too few to show a margin: the lead at the last space
   // inside its bracket ("通讯员" over "王丽）"), and two paragraphs mid-sentence after 71
   // characters, the widest any line of the page is.
-  CheckJoins("zh_news_lynx_short.txt",
+  CheckJoins(ReadPage("zh_news_lynx_short.txt"),
              {
                  {"本报讯（记者 刘晓明 通讯员", "王丽）记者从", true},
                  {"王丽）记者从", "口规模自然村", true},
@@ -374,10 +361,11 @@ TEST_CASE("A short English page shows a sentence broken where the next word did 
       "Most read\n"
       "A rare comet will be visible this weekend across the northern hemisphere\n"
       "How a small town library became the busiest place on its main street\n";
-  const Units units(text);
-  CHECK(units.Same("The findings suggest", "within a few years"));
-  CHECK(units.Same("Other researchers", "because burrowing"));
-  CHECK_FALSE(units.Same("A rare comet", "How a small town"));
+  CheckJoins(text, {
+                       {"The findings suggest", "within a few years", true},
+                       {"Other researchers", "because burrowing", true},
+                       {"A rare comet", "How a small town", false},
+                   });
 }
 
 TEST_CASE("A page with lines wider than a wrapper leaves them is not joined", "[strip]") {
@@ -425,12 +413,13 @@ TEST_CASE("Wrapped text is found among many menu lines, and full list items do n
       "Islanders welcomed the news but said the last crossing, at ten at night,\n"
       "was still too early for people who work late shifts in the town on the\n"
       "mainland.\n";
-  const Units units(text);
-  CHECK(units.Same("The island ferry", "authority said on Friday"));
-  CHECK(units.Same("Islanders welcomed", "was still too early"));
-  CHECK(units.Same("* Children under twelve", "and students pay"));
-  CHECK_FALSE(units.Same("* Departures from", "* Tickets sold"));
-  CHECK_FALSE(units.Same("* Section 1", "* Section 2"));
+  CheckJoins(text, {
+                       {"The island ferry", "authority said on Friday", true},
+                       {"Islanders welcomed", "was still too early", true},
+                       {"* Children under twelve", "and students pay", true},
+                       {"* Departures from", "* Tickets sold", false},
+                       {"* Section 1", "* Section 2", false},
+                   });
 }
 
 TEST_CASE("Four Chinese lines broken at the same count make a margin", "[strip]") {
@@ -554,15 +543,14 @@ TEST_CASE("A list item's lines go on as they did before normalize took their ind
       "   The new version is free for everyone who has the old one, and it can be\n"
       "   installed over it without losing any of the documents or settings that\n"
       "   were saved before.\n";
-  for (const std::string& text : {page, Dedented(page)}) {
-    INFO((text == page ? "as dumped" : "dedented"));
-    const Units units(text);
-    CHECK(units.Same("+ Private documents", "sets, so that only"));
-    CHECK(units.Same("sets, so that only", "even inside the same"));
-    CHECK(units.Same("* Comments and replies", "document becomes a place"));
-    CHECK_FALSE(units.Same("* Security:", "+ Private documents"));
-    CHECK_FALSE(units.Same("even inside the same", "* Search now finds"));
-  }
+  CheckJoins(page, {
+                       {"+ Private documents", "sets, so that only", true},
+                       {"sets, so that only", "even inside the same", true},
+                       {"* Comments and replies", "document or reply to one", true},
+                       {"document or reply to one", "document becomes a place", true},
+                       {"* Security:", "+ Private documents", false},
+                       {"even inside the same", "* Search now finds", false},
+                   });
 }
 
 TEST_CASE("Lines are measured as lynx counts them, a character a column", "[strip]") {
