@@ -469,10 +469,12 @@ bool IsTextIndent(std::string_view s) {
 // many lines end just short of it, and few go past it (only words too long to break, such as
 // addresses). Unwrapped dumps have paragraphs far wider.
 int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
-  // Lines broken between words stop anywhere within a word's length of the width. Counted in
-  // characters, the width is also where Chinese text, broken anywhere, piles up exactly, and short
-  // Chinese lines of a page that is not wrapped spread over the columns: they must stand closer.
-  std::array<int, kMaxMargin + 1> at_width{}, cjk_at_width{};
+  // Lines broken between words stop anywhere within a word's length of the width. The width is
+  // also where Chinese text, broken anywhere, piles up exactly, and short Chinese lines of a page
+  // that is not wrapped spread over the columns: they must stand closer. A Chinese line that ends
+  // a sentence (with "。", not a decimal point) was not cut there: lines of a poem end so, all as
+  // long as each other.
+  std::array<int, kMaxMargin + 1> at_width{}, cjk_at_width{}, ended_at_width{};
   int nonblank = 0, wide = 0, long_lines = 0;
   for (const Line& line : lines) {
     if (line.blank) continue;
@@ -484,16 +486,19 @@ int FindMargin(const std::vector<Line>& lines, bool cjk_wide) {
       if (10 * ++wide > static_cast<int>(lines.size())) return 0;
       continue;
     }
-    if (!cjk_wide && line.MostlyCjk()) ++cjk_at_width[columns];
-    else ++at_width[columns];
+    if (!line.MostlyCjk()) ++at_width[columns];
+    else if (line.ends_terminal && IsCjkOrWide(line.last)) ++ended_at_width[columns];
+    else ++cjk_at_width[columns];
   }
   // The widest width that many lines reach and few pass: many of all lines, or, on a page of
   // menus whose short lines outnumber the text's, many of the long ones.
   int past = wide;
-  for (int w = kMaxMargin; w >= kMinMargin; past += at_width[w] + cjk_at_width[w], --w) {
+  const int cjk_slack = cjk_wide ? 2 * kCjkSlack : kCjkSlack;  // a character is two columns
+  for (int w = kMaxMargin; w >= kMinMargin;
+       past += at_width[w] + cjk_at_width[w] + ended_at_width[w], --w) {
     int near = 0, cjk_near = 0;
     for (int k = w - kSlack; k <= w; ++k) near += at_width[k];
-    for (int k = w - kCjkSlack; k <= w; ++k) cjk_near += cjk_at_width[k];
+    for (int k = w - cjk_slack; k <= w; ++k) cjk_near += cjk_at_width[k];
     near += cjk_near;
     // Lines that end within two characters of each other are rarer by chance than lines that
     // end within twelve: fewer of them make a margin, and five need no share of the page.

@@ -513,6 +513,49 @@ TEST_CASE("Five Chinese lines broken at one count make a margin among long menu 
   }
 }
 
+TEST_CASE("Short Chinese lines of one length are no margin on screen; broken ones are",
+          "[strip]") {
+  // Lines of a poem, or of a list, all as long as each other: on screen 32 or 28 columns, within
+  // twelve of 40, where lines broken between words could stop, but not where Chinese text broken
+  // anywhere piles up; and 64 columns, where it could, but each line ends a sentence. Paragraphs
+  // broken every 39 characters, 78 columns, are wrapped.
+  const std::string paragraph =
+      "据市气象台正式测定，今年入汛以来全市平均降雨量达到三百二十毫米，较常年同期偏多四成，其中东部山区降"
+      "雨最为集中，部分站点累计雨量超过五百毫米，多条中小河流出现超警戒水位，防汛形势总体平稳，各地已组织"
+      "巡查人员两千多名，对堤防、山塘和地质灾害隐患点开展拉网式排查。";
+  std::string repeated = "标题\n";
+  for (int i = 0; i < 8; ++i) repeated += "正文第一段，这里有一些文字。\n";
+  struct Case {
+    std::string text;
+    bool wrapped;
+  } const cases[] = {
+      {"秋夜寄友\n"
+       "山前落叶满阶红，独坐空堂听晚风。\n"
+       "旧日同游今已远，几回梦里又相逢。\n"
+       "寒灯一点照孤影，秋水千重隔远峰。\n"
+       "欲寄书来无雁过，夜深犹自倚梧桐。\n"
+       "城头鼓角声初歇，江上渔舟火未终。\n"
+       "莫道人间多别恨，明年花发共春融。\n",
+       false},
+      {"春江花月夜\n"
+       "春江潮水连海平，海上明月共潮生。滟滟随波千万里，何处春江无月明。\n"
+       "江流宛转绕芳甸，月照花林皆似霰。空里流霜不觉飞，汀上白沙看不见。\n"
+       "江天一色无纤尘，皎皎空中孤月轮。江畔何人初见月，江月何年初照人。\n"
+       "人生代代无穷已，江月年年望相似。不知江月待何人，但见长江送流水。\n"
+       "白云一片去悠悠，青枫浦上不胜愁。谁家今夜扁舟子，何处相思明月楼。\n",
+       false},
+      {repeated, false},
+      {"防汛形势总体平稳\n" + BrokenEvery(paragraph, 39) + "\n" + BrokenEvery(paragraph, 39), true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    std::vector<Line> lines;
+    pith::internal::Unwrapped unwrapped;
+    pith::internal::SplitLines(c.text, &lines);
+    CHECK(pith::internal::JoinWrapped(lines, &unwrapped) == c.wrapped);
+  }
+}
+
 TEST_CASE("A list item's lines go on as they did before normalize took their indentation",
           "[strip]") {
   // Lynx sets an item's text four columns deeper than a paragraph's, and a list in a list five
