@@ -644,7 +644,7 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
     if (breakable) width = std::max(width, columns);
     // Chinese text broken anywhere fills its lines to within a character or two: a paragraph a
     // little shorter stands alone.
-    const int slack = !cjk_wide && line.MostlyCjk() ? 2 * kCjkSlack : kSlack;
+    const int slack = line.MostlyCjk() ? (cjk_wide ? 4 : 2) * kCjkSlack : kSlack;
     // A full line over the next item of a list says nothing: items as long as the width are
     // common where nothing wraps.
     if (columns < margin - slack || i + 1 == lines.size() || lines[i + 1].bullet != Bullet::kNone)

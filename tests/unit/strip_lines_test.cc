@@ -331,6 +331,19 @@ TEST_CASE("Chinese text that lynx broke after a count of characters is joined", 
                                  });
 }
 
+TEST_CASE("Chinese text broken at a count of screen columns is joined", "[strip]") {
+  // Broken at 72 columns, a CJK character two of them: four paragraphs broken once, among
+  // paragraphs and a notice of one line that end a few characters short of the width.
+  CheckJoins(ReadPage("zh_news_wrapped.txt"), {
+                                        {"本报讯 3月16日", "书馆共接待读者", true},
+                                        {"据介绍", "藏图书八万余册", true},
+                                        {"以前借书要坐", "子来办了借书证", true},
+                                        {"区文化局负责人", "校合作开展", true},
+                                        {"登录 | 注册", "当前位置", false},
+                                        {"分享到：", "[weixin.png]", false},
+                                    });
+}
+
 TEST_CASE("A short page shows its breaks inside a bracket and at its widest line", "[strip]") {
   // Lynx broke three lines of this story, too few to show a margin: the lead at the last space
   // inside its bracket ("通讯员" over "王丽）"), and two paragraphs mid-sentence after 71
