@@ -630,6 +630,28 @@ bool Document::HasFlag(std::string_view flag) const {
   return false;
 }
 
+namespace {
+
+// nlohmann/json ends its message with the token it read last, and for a string left open that is
+// the rest of the record, which can run to megabytes: the message quotes its first kMaxQuoted
+// bytes, cut between characters.
+std::string ParseErrorMessage(std::string_view message) {
+  constexpr std::size_t kMaxQuoted = 80;
+  constexpr std::string_view kLastRead = "last read: '";
+  const std::size_t at = message.find(kLastRead);
+  if (at == std::string_view::npos) return std::string(message);
+  const std::size_t start = at + kLastRead.size();
+  // The token ends at the quote before "; expected ...", if the message goes on, or at the end.
+  std::size_t end = message.rfind("'; expected");
+  if (end == std::string_view::npos || end < start) end = message.size() - 1;
+  if (end <= start || end - start <= kMaxQuoted) return std::string(message);
+  std::size_t cut = start + kMaxQuoted;
+  while (cut > start && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(message.substr(0, cut)) + "..." + std::string(message.substr(end));
+}
+
+}  // namespace
+
 Document DocumentFromJson(std::string_view json, std::string_view text_field,
                           std::string_view id_field) {
   {
@@ -640,7 +662,7 @@ Document DocumentFromJson(std::string_view json, std::string_view text_field,
   try {
     j = Json::parse(json);
   } catch (const Json::exception& e) {
-    throw InputError(std::string("not JSON: ") + e.what());
+    throw InputError("not JSON: " + ParseErrorMessage(e.what()));
   }
   if (!j.is_object()) throw InputError("not a JSON object");
   Document doc;

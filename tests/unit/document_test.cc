@@ -57,6 +57,39 @@ TEST_CASE("Document rejects records it cannot read", "[document]") {
   }
 }
 
+TEST_CASE("A record that is not JSON is named briefly, however long it is", "[document]") {
+  // nlohmann/json's message quotes the last token it read, here the rest of a string left open:
+  // the message keeps its start, cut between characters, and what follows the token.
+  const std::string open_text = std::string(R"({"id":"a","text":")") + std::string(5000, 'x');
+  std::string han;
+  for (int i = 0; i < 2000; ++i) han += "\u4e2d";  // 中, three bytes
+  struct Case {
+    std::string input;
+    std::string kept;  // in the message
+    std::size_t max_size;  // of the whole message
+  };
+  const Case cases[] = {
+      {open_text, "missing closing quote; last read: '\"xxxxxxxx", 300},
+      {R"({"id":"a","text":")" + han, "last read: '\"\xe4\xb8\xad\xe4\xb8\xad", 300},
+      {R"({"id":"a","text":"short" x})", "last read: '\"short\" x'; expected '}'", 300},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input.substr(0, 60));
+    try {
+      pith::DocumentFromJson(c.input);
+      FAIL("read as a record");
+    } catch (const pith::InputError& e) {
+      const std::string message = e.what();
+      INFO(message.substr(0, 400));
+      CHECK(message.find(c.kept) != std::string::npos);
+      CHECK(message.size() <= c.max_size);
+      // Cut between characters: the message is valid UTF-8 up to its end.
+      CHECK(message.find("\xe4\xb8...") == std::string::npos);
+      CHECK(message.find("\xe4...") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("Invalid UTF-8 is written as U+FFFD", "[document]") {
   pith::Document doc;
   doc.id = "a";
