@@ -630,8 +630,8 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
   // line that reaches it goes on in the next line: a paragraph broken, not a short one.
   int full = 0, continued = 0;
   // The margin found is where lines pile up, which can be past the wrapper's width by up to the
-  // slack; the widest line that could have been broken is that width.
-  int width = 0;
+  // slack; the widest line that could have been broken is that width. Lines by their columns:
+  std::array<int, kMaxMargin + kSlack / 2 + 1> breakable_at{};
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.blank) continue;
@@ -641,7 +641,7 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
       if (breakable) return {};
       continue;
     }
-    if (breakable) width = std::max(width, columns);
+    if (breakable) ++breakable_at[columns];
     // Chinese text broken anywhere fills its lines to within a character or two: a paragraph a
     // little shorter stands alone.
     const int slack = line.MostlyCjk() ? (cjk_wide ? 4 : 2) * kCjkSlack : kSlack;
@@ -653,6 +653,17 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
     continued += !lines[i + 1].blank;
   }
   if (continued < 3 || 10 * continued < 7 * full) return {};
+  // A line alone more than a quarter of the slack wider than all the others is not the
+  // wrapper's: lynx leaves preformatted text (code, tables) as it comes, up to 80 columns, six
+  // past its paragraphs' width.
+  int width = static_cast<int>(breakable_at.size()) - 1;
+  while (width > 0 && breakable_at[width] == 0) --width;
+  while (width > 0 && breakable_at[width] == 1) {
+    int next = width - 1;
+    while (next > 0 && breakable_at[next] == 0) --next;
+    if (next == 0 || width - next <= kSlack / 4) break;
+    width = next;
+  }
   return {margin, width};
 }
 

@@ -569,6 +569,38 @@ TEST_CASE("Short Chinese lines of one length are no margin on screen; broken one
   }
 }
 
+TEST_CASE("Preformatted text wider than the paragraphs does not set the width", "[strip]") {
+  // Lynx wraps paragraphs at 74 columns but leaves preformatted text as it comes, up to 80: the
+  // code line is no measure of where the paragraphs were broken. "anything" would have fitted
+  // after "almost" in 78 columns, not in the paragraphs' 71.
+  const std::string page =
+      "   Portable shell scripts run into trouble as soon as they need to turn a\n"
+      "   timestamp into seconds since the epoch. GNU date accepts almost\n"
+      "   anything with its -d flag, but the date command on the BSDs and on\n"
+      "   macOS does not, and busybox has its own idea of which formats it\n"
+      "   understands.\n"
+      "\n"
+      "   The most reliable approach I have found is to avoid parsing free text\n"
+      "   at all and to require ISO 8601 input, which can then be split with\n"
+      "   parameter expansion and passed to a small awk program:\n"
+      "epoch() {\n"
+      "  time_part=${ts#*T}; time_part=${time_part%Z}\n"
+      "  echo \"$date_part $time_part\" | awk -F'[- :]' '{ print mktime($1\" \"$2\" \"$3)\n"
+      "}\n"
+      "\n"
+      "   This relies on mktime, which is not in POSIX awk but is available in\n"
+      "   gawk, mawk and the awk that ships with busybox. On systems where only\n"
+      "   the one true awk is installed you will need a different approach.\n";
+  CheckJoins(page, {
+                       {"Portable shell scripts", "timestamp into seconds", true},
+                       {"timestamp into seconds", "anything with its -d flag", true},
+                       {"anything with its -d flag", "macOS does not", true},
+                       {"parameter expansion and passed", "epoch() {", false},
+                       {"time_part=${ts#*T}", "echo \"$date_part", false},
+                       {"This relies on mktime", "gawk, mawk", true},
+                   });
+}
+
 TEST_CASE("A list item's lines go on as they did before normalize took their indentation",
           "[strip]") {
   // Lynx sets an item's text four columns deeper than a paragraph's, and a list in a list five
