@@ -653,16 +653,19 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
     continued += !lines[i + 1].blank;
   }
   if (continued < 3 || 10 * continued < 7 * full) return {};
-  // A line alone more than a quarter of the slack wider than all the others is not the
-  // wrapper's: lynx leaves preformatted text (code, tables) as it comes, up to 80 columns, six
-  // past its paragraphs' width.
-  int width = static_cast<int>(breakable_at.size()) - 1;
-  while (width > 0 && breakable_at[width] == 0) --width;
-  while (width > 0 && breakable_at[width] == 1) {
-    int next = width - 1;
-    while (next > 0 && breakable_at[next] == 0) --next;
-    if (next == 0 || width - next <= kSlack / 4) break;
-    width = next;
+  // A line alone more than a quarter of the slack wider than lines that stand together is not
+  // the wrapper's: lynx leaves preformatted text (code, tables) as it comes, up to 80 columns,
+  // six past its paragraphs' width.
+  const auto next_below = [&](int c) {
+    while (--c > 0 && breakable_at[c] == 0) {
+    }
+    return c;
+  };
+  int width = next_below(static_cast<int>(breakable_at.size()));
+  if (const int next = next_below(width); breakable_at[width] == 1 && width - next > kSlack / 4) {
+    int together = 0;
+    for (int c = next; c > 0 && c >= next - kSlack / 4; --c) together += breakable_at[c];
+    if (together >= 2) width = next;
   }
   return {margin, width};
 }
