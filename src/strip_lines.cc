@@ -608,11 +608,20 @@ bool MayBeCut(const Line& line, const Line& next) {
   return IsCjkOrWide(NextCodePoint(next.core, &end));
 }
 
-// A line of words that stops mid-sentence over a line that goes on in lower case.
-bool GoesOnInLowerCase(const Line& line, const Line& next) {
+// A line of words that stops mid-sentence over a line that goes on: in lower case, or, in
+// Chinese prose, at the space beside a number or a Latin word ("支持 3" over "倍光学变焦"), the
+// only spaces such prose has and where lynx breaks it, up to the end of a sentence. A line of
+// Chinese prose has a comma; headers, menus and lists of headlines seldom do.
+bool GoesOn(const Line& line, const Line& next) {
   if (line.blank || next.blank || next.bullet != Bullet::kNone || line.spaces == 0 ||
-      line.ends_terminal || line.MostlyCjk())
+      line.ends_terminal)
     return false;
+  const auto latin = [](char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); };
+  if (line.MostlyCjk()) {
+    return line.bullet == Bullet::kNone && !line.ends_ellipsis && next.ends_terminal &&
+           line.core.find("，") != std::string_view::npos &&
+           (latin(line.last) || latin(static_cast<unsigned char>(next.core.front())));
+  }
   const char first = next.core.front();
   return first >= 'a' && first <= 'z';
 }
@@ -693,7 +702,7 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
   if (wrap.margin == 0) {
     // Too few lines to show a margin, but on a page no line of which is wider than a wrapper
     // leaves them, some breaks show themselves: a line broken inside a bracket, Chinese text
-    // cut mid-sentence at the page's widest, and a sentence broken near it where the next word
+    // cut mid-sentence at the page's widest, and a sentence broken between words where the next
     // would not have fitted.
     int widest = 0;
     for (std::size_t k = 1; k < lines.size(); ++k) {
@@ -711,13 +720,14 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
       if (BrokenInBrackets(line, next)) return Join::kSpace;
       if (MayBeCut(line, next))
         return Columns(line, false) + kCjkSlack >= widest ? Join::kStraight : Join::kNone;
-      if (!GoesOnInLowerCase(line, next)) return Join::kNone;
-      // A sentence broken between words where the next one would not have fitted.
+      if (!GoesOn(line, next)) return Join::kNone;
+      // A sentence broken between words where the next one would not have fitted. A run of
+      // Chinese is one word to lynx, often as long as a line, so a line before one can stop far
+      // short of the widest.
       const int columns = Columns(line, false);
       const std::string_view word = next.core.substr(0, next.core.find(' '));
-      return columns + kSlack >= widest && columns + 1 + Columns(word, false) > widest
-                 ? Join::kSpace
-                 : Join::kNone;
+      const bool full = line.MostlyCjk() ? 2 * columns >= widest : columns + kSlack >= widest;
+      return full && columns + 1 + Columns(word, false) > widest ? Join::kSpace : Join::kNone;
     };
     bool any = false;
     for (std::size_t j = 0; j + 1 < lines.size() && !any; ++j) any = join(j, 0) != Join::kNone;

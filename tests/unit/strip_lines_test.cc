@@ -381,6 +381,35 @@ TEST_CASE("A short English page shows a sentence broken where the next word did 
                    });
 }
 
+TEST_CASE("A short Chinese page shows prose broken at the space beside a number", "[strip]") {
+  // Lynx breaks Chinese prose with numbers and Latin words in it at the last space before a run
+  // of Chinese too long to fit, anywhere from half to all of the width, too unevenly for a
+  // margin. A post's header that ends in a time and a row of headlines ending in a year do not
+  // go on into the text under them.
+  const std::string text =
+      "新款折叠屏手机发布_科技频道_晨光网\n"
+      "   \u3000\u300011 月 20 日消息，某手机厂商今天下午在北京举行发布会，正式推出新一代折叠屏手机。新机采用 7.9 英寸内屏和 6.4\n"
+      "   英寸外屏，整机重量降至 215 克，展开厚度仅 4.3 mm，是该品牌迄今为止最轻薄的折叠屏产品。\n"
+      "\n"
+      "   \u3000\u3000影像系统由 5000 万像素主摄、5000 万像素超广角和 1000 万像素长焦镜头组成，支持 3\n"
+      "   倍光学变焦。厂商在发布会上展示了夜景和人像样张，并表示后续将通过 OTA 更新加入更多拍摄模式。\n"
+      "\n"
+      "   \u3000\u3000价格方面，12 GB + 256 GB 版本售价 7999 元，16 GB + 512 GB 版本售价 8999 元，16 GB + 1\n"
+      "   TB 版本售价 10999 元，今晚 20:00 开启预售，11 月 28 日正式发售。\n"
+      "\n"
+      "   访客 于 2024/03/04 08:12\n"
+      "   请问自驾去的话停车方便吗？村口那一段路好不好走，周末人多不多，想带家里的老人一起去看看。\n"
+      "   三峡大坝变形? 专家:又有人在恶意炒作 戴口罩、一米线 疫情改变了哪些习惯 2020\n"
+      "   2020年1月，武汉的医院急需防护物资，各地捐赠的物资不断运往临时仓库。\n";
+  CheckJoins(text, {
+                       {"11 月 20 日消息", "英寸外屏", true},
+                       {"影像系统由", "倍光学变焦", true},
+                       {"价格方面", "TB 版本售价", true},
+                       {"访客 于", "请问自驾去的话", false},
+                       {"三峡大坝变形", "2020年1月", false},
+                   });
+}
+
 TEST_CASE("A page with lines wider than a wrapper leaves them is not joined", "[strip]") {
   // Paragraphs of a page that nothing wrapped, one cut off mid-sentence by the scraper, and one
   // with a bracket left open: no line goes on into the next.
