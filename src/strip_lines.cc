@@ -616,7 +616,7 @@ bool GoesOn(const Line& line, const Line& next) {
   if (line.blank || next.blank || next.bullet != Bullet::kNone || line.spaces == 0 ||
       line.ends_terminal)
     return false;
-  const auto latin = [](char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); };
+  const auto latin = [](char32_t c) { return c < 0x80 && kAsciiClass[c] >= Ascii::kUpper; };
   if (line.MostlyCjk()) {
     return line.bullet == Bullet::kNone && !line.ends_ellipsis && next.ends_terminal &&
            line.core.find("，") != std::string_view::npos &&
@@ -666,8 +666,8 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
   // the wrapper's: lynx leaves preformatted text (code, tables) as it comes, up to 80 columns,
   // six past its paragraphs' width.
   const auto next_below = [&](int c) {
-    while (--c > 0 && breakable_at[c] == 0) {
-    }
+    do --c;
+    while (c > 0 && breakable_at[c] == 0);
     return c;
   };
   int width = next_below(static_cast<int>(breakable_at.size()));
