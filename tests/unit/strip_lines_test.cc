@@ -630,6 +630,33 @@ TEST_CASE("Preformatted text wider than the paragraphs does not set the width", 
                    });
 }
 
+TEST_CASE("Wrapped lines of a few widths each, one line at each, still set the width",
+          "[strip]") {
+  // Wrapped at 72 columns, with one line 72 wide, one 66, and the rest 61: the widest stands
+  // alone, but so does the next, so neither is a line of code. Measured at 61 columns, "Photo:"
+  // would not have fitted after the caption, and the page's own break would read as the
+  // wrapper's.
+  const std::string page =
+      "Council approves downtown bike lanes\n"
+      "The council voted seven to two on Tuesday night to approve a new network\n"
+      "of protected bike lanes on the busiest streets in the old downtown\n"
+      "district, after a review that drew letters from residents and\n"
+      "representatives of every ward.\n"
+      "\n"
+      "Supporters packed the public gallery for the vote and cheered\n"
+      "enthusiastically when the clerk read the result, thanking the\n"
+      "neighbourhood associations that had campaigned for the lanes.\n"
+      "\n"
+      "A cyclist waits at a red light on Harbour Street at dawn\n"
+      "Photo: Tom Reyes\n";
+  CheckJoins(page, {
+                       {"The council voted", "of protected bike lanes", true},
+                       {"district, after a review", "representatives of every", true},
+                       {"Supporters packed", "enthusiastically when", true},
+                       {"A cyclist waits", "Photo: Tom Reyes", false},
+                   });
+}
+
 TEST_CASE("A list item's lines go on as they did before normalize took their indentation",
           "[strip]") {
   // Lynx sets an item's text four columns deeper than a paragraph's, and a list in a list five
