@@ -10,6 +10,7 @@
 #endif
 
 #include "document_scan.h"
+#include "json_message.h"
 #include "pith/error.h"
 
 namespace pith {
@@ -630,11 +631,8 @@ bool Document::HasFlag(std::string_view flag) const {
   return false;
 }
 
-namespace {
+namespace internal {
 
-// nlohmann/json ends its message with the token it read last, and for a string left open that is
-// the rest of the record, which can run to megabytes: the message quotes its first kMaxQuoted
-// bytes, cut between characters.
 std::string ParseErrorMessage(std::string_view message) {
   constexpr std::size_t kMaxQuoted = 80;
   constexpr std::string_view kLastRead = "last read: '";
@@ -650,7 +648,7 @@ std::string ParseErrorMessage(std::string_view message) {
   return std::string(message.substr(0, cut)) + "..." + std::string(message.substr(end));
 }
 
-}  // namespace
+}  // namespace internal
 
 Document DocumentFromJson(std::string_view json, std::string_view text_field,
                           std::string_view id_field) {
@@ -662,7 +660,7 @@ Document DocumentFromJson(std::string_view json, std::string_view text_field,
   try {
     j = Json::parse(json);
   } catch (const Json::exception& e) {
-    throw InputError("not JSON: " + ParseErrorMessage(e.what()));
+    throw InputError("not JSON: " + internal::ParseErrorMessage(e.what()));
   }
   if (!j.is_object()) throw InputError("not a JSON object");
   Document doc;

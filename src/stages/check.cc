@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "json_message.h"
 #include "signals.h"
 #include "stages/stages.h"
 
@@ -80,7 +81,7 @@ void LoadCheckConfig(const std::string& path, CheckOptions* options) {
   try {
     config = Json::parse(text.str());
   } catch (const Json::exception& e) {
-    throw ConfigError(path + ": not JSON: " + e.what());
+    throw ConfigError(path + ": not JSON: " + internal::ParseErrorMessage(e.what()));
   }
   if (!config.is_object()) throw ConfigError(path + ": expected a JSON object of thresholds");
   if (const auto it = config.find("lang"); it != config.end()) {

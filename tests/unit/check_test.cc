@@ -191,6 +191,8 @@ TEST_CASE("Check config sets thresholds and rejects unknown keys", "[check]") {
       {R"({"drop": 1})", "/drop: expected true or false"},
       {R"([1])", "expected a JSON object"},
       {R"({"min-chars": )", "not JSON"},
+      // A string left open: the message quotes the start of the rest of the file, not all of it.
+      {R"({"lang": ")" + std::string(5000, 'x'), "xxxxxxxx...'"},
   };
   for (const Case& c : bad) {
     INFO(c.json);
@@ -200,6 +202,7 @@ TEST_CASE("Check config sets thresholds and rejects unknown keys", "[check]") {
       FAIL("no error");
     } catch (const pith::ConfigError& e) {
       CHECK_THAT(e.what(), Catch::Contains(path) && Catch::Contains(c.message));
+      CHECK(std::string(e.what()).size() < path.size() + 300);
     }
   }
   CHECK_THROWS_AS(pith::LoadCheckConfig("/nonexistent/check.json", &options), pith::InputError);
