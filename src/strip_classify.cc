@@ -297,9 +297,9 @@ struct Classifier::Work {
     if (q < 0 || (why[q] != Why::kNone && why[q] != Why::kListBlock)) return false;
     const Line& line = L(lines, q);
     // Words of a few CJK characters set apart by spaces are a row of buttons ("向TA提问 私信TA"),
-    // not a headline.
+    // not a headline, and nor is the last line of a block of code.
     const bool buttons = line.MostlyCjk() && line.cjk < 4 * (line.spaces + 1);
-    return (item[q] || (line.Weight() >= 18 && IsTitleLike(line) && !buttons)) &&
+    return (item[q] || (line.Weight() >= 18 && IsTitleLike(line) && !buttons && !IsCode(line))) &&
            (furniture > 0 || !Prose(lines, Prev(q)));
   }
   // Runs of phrases are how some Chinese blogs write; in alphabetic scripts such runs are lists
@@ -376,10 +376,11 @@ void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
     const bool under_thumbnail =
         p > 0 && w->L(lines, p - 1).bullet == Bullet::kSymbol && w->kind[p - 1] == Kind::kVoid;
     const bool thumbnail_item = under_thumbnail || (line.bullet == Bullet::kSymbol && line.images > 0);
-    // A bulleted sentence is text (articles are written in lists too); headlines in a list, and
-    // anything under a thumbnail, are items of a list of links.
-    w->item[p] = thumbnail_item ||
-                 (line.bullet == Bullet::kSymbol && !(IsProse(line) && line.ends_terminal));
+    // A bulleted sentence is text (articles are written in lists too), and so is bulleted code
+    // ("- run: make"); headlines in a list, and anything under a thumbnail, are items of a list
+    // of links.
+    w->item[p] = thumbnail_item || (line.bullet == Bullet::kSymbol &&
+                                    !(IsProse(line) && line.ends_terminal) && !IsCode(line));
     // Teasers under thumbnails are sentences, but only their neighbours can make them body.
     if (thumbnail_item && w->kind[p] == Kind::kGood && line.Weight() < 180) w->kind[p] = Kind::kNear;
     if (best >= 0) {

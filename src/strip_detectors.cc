@@ -255,7 +255,8 @@ bool IsLinkList(const Line& line) {
   constexpr int kMinThumbnails = 3;
   if (line.images >= kMinThumbnails && CaptionedImages(line.core) >= kMinThumbnails) return true;
   const bool spaced_cjk = line.MostlyCjk() && line.spaces >= 3 && line.commas == 0 && line.terminals == 0;
-  if ((line.separators < 2 && !spaced_cjk) || IsProse(line) || line.terminals > 1) return false;
+  if ((line.separators < 2 && !spaced_cjk) || IsProse(line) || line.terminals > 1 || IsCode(line))
+    return false;
   Segments segs;
   // Menus joined by bars, dots or slashes, or by dashes with spaces round them.
   Split(line.core,

@@ -525,6 +525,13 @@ int Dedented(const Line& line) {
   return 4 + 5 * static_cast<int>(level == std::string_view::npos ? 0 : level);
 }
 
+// Wrappers leave preformatted text as it comes, and a block of it can line up like wrapped text:
+// a line of code whose columns are aligned by runs of spaces (which wrappers and renderers
+// squeeze out of running text) was not broken. Minified script, one long line, was.
+bool Preformatted(const Line& line) {
+  return line.core.find("  ") != std::string_view::npos && IsCode(line) && !IsProse(line);
+}
+
 // How a line goes on into the next one of its unit.
 enum class Join { kNone, kSpace, kStraight };
 
@@ -545,7 +552,7 @@ void MakeUnits(const std::vector<Line>& lines, JoinFn join, Unwrapped* out) {
     for (int dedented = item > 0 ? item - 2 : 0; !lines[j].blank && j + 1 < lines.size();
          dedented = item) {
       const Join how = join(j, dedented);
-      if (how == Join::kNone) break;
+      if (how == Join::kNone || Preformatted(lines[j]) || Preformatted(lines[j + 1])) break;
       ++j;
       while (!out->text.empty() && IsBlank(out->text.back())) out->text.pop_back();
       if (how == Join::kSpace) out->text.push_back(' ');
@@ -806,6 +813,15 @@ bool IsProse(const Line& line) {
   if (10 * line.caps >= 7 * line.words && !line.ends_terminal) return false;
   return line.words >= 7 && (line.terminals > 0 || line.commas > 0) &&
          (line.stops * 5 >= line.words || (line.terminals >= 2 && line.words >= 20));
+}
+
+bool IsCode(const Line& line) {
+  if (line.MostlyCjk()) return false;
+  const std::string_view s = line.core;
+  if (s.starts_with("$ ") || s.ends_with(";")) return true;
+  constexpr std::array<std::string_view, 7> kMarks = {"{", "}", "==", "=>", "::", "();", "&&"};
+  return std::any_of(kMarks.begin(), kMarks.end(),
+                     [s](std::string_view mark) { return s.find(mark) != std::string_view::npos; });
 }
 
 }  // namespace pith::internal

@@ -79,4 +79,10 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out);
 // scripts, the function words that navigation lacks, and not mostly digits.
 bool IsProse(const Line& line);
 
+// True when the line reads as a line of program text or a shell command quoted in an article:
+// a "$ " prompt, a closing ";", or marks that code has and menus and prose lack ("{", "==",
+// "::", "&&"). A blog's code comes in short lines, bulleted ("- run: make") or joined by pipes,
+// that would otherwise pass for a menu's.
+bool IsCode(const Line& line);
+
 }  // namespace pith::internal

@@ -212,27 +212,47 @@ TEST_CASE("A reply's subject hashes as the title it repeats", "[strip]") {
   }
 }
 
-TEST_CASE("Prose is sentences with function words and not datelines or rows of figures", "[strip]") {
+TEST_CASE("Prose is sentences with function words; code has marks that prose and menus lack",
+          "[strip]") {
   struct Case {
     const char* text;
     bool prose;
+    bool code;
   };
   const Case cases[] = {
-      {"The city will replace every lead pipe by the end of 2030, the director said.", true},
-      {"About 4,100 homes, most of them built before 1950, still get their water this way.", true},
-      {"Home | News | Sport | Business | Culture | Opinion | Weather", false},
+      {"The city will replace every lead pipe by the end of 2030, the director said.", true, false},
+      {"About 4,100 homes, most of them built before 1950, still get their water this way.", true,
+       false},
+      {"Home | News | Sport | Business | Culture | Opinion | Weather", false, false},
+      {"Posted in News | 3 Comments", false, false},
       // Its words pass for function words (may, at, a), its digits give it away.
-      {"Published: May 2, 2024 at 6:05 a.m. | Updated: May 2, 2024 at 9:41 a.m.", false},
-      {"Heat 1: 62.93 s, heat 2: 64.10 s, heat 3: 65.06 s, heat 4: 63.69 s.", false},
-      {"今年春天，城东区新建的社区图书馆正式开放，首周接待读者超过一万人次。", true},
+      {"Published: May 2, 2024 at 6:05 a.m. | Updated: May 2, 2024 at 9:41 a.m.", false, false},
+      {"Heat 1: 62.93 s, heat 2: 64.10 s, heat 3: 65.06 s, heat 4: 63.69 s.", false, false},
+      {"The price rose 5% to $4.2 million, the company said.", true, false},
+      {"今年春天，城东区新建的社区图书馆正式开放，首周接待读者超过一万人次。", true, false},
+      // A Chinese sentence that quotes a function call is prose.
+      {"在配置文件里把 timeout 改成 30 秒，然后调用 reload(); 就能生效了，不用重启服务。", true, false},
       // Capitalized words without a full stop: a byline, whose "by" and "and" pass for function
       // words. A sentence that opens with "By" is still prose.
-      {"By Rachel Moore and Sam Patel, National News", false},
-      {"By the time the crews arrived, most of the trees had already been cleared away.", true},
+      {"By Rachel Moore and Sam Patel, National News", false, false},
+      {"By the time the crews arrived, most of the trees had already been cleared away.", true,
+       false},
+      {"Step 1: mix the flour and the water", false, false},
+      // A command, joined by pipes as a menu is; the aligned rows of its output; a bulleted step
+      // of a configuration; a condition, a statement, a function.
+      {"$ pytest --durations=0 -q | sort -k1 -n -r | head -5", false, true},
+      {"8.31s call     tests/api/test_search.py::test_facets", false, true},
+      {"- run: pytest --shard-id=${{ matrix.shard }} --num-shards=4", false, true},
+      {"if (v >= 0 && v < n) {", false, true},
+      {"return 0;", false, true},
+      {"const add = (a, b) => a + b", false, true},
   };
   for (const Case& c : cases) {
     INFO(c.text);
-    CHECK(pith::internal::IsProse(Measured(c.text)) == c.prose);
+    const std::string text = c.text;  // the line's views point into it
+    const Line line = Measured(text);
+    CHECK(pith::internal::IsProse(line) == c.prose);
+    CHECK(pith::internal::IsCode(line) == c.code);
   }
 }
 

@@ -241,10 +241,19 @@ TEST_CASE("Strip keeps text that only talks about boilerplate subjects", "[strip
 
 TEST_CASE("A block of code between paragraphs stays, comparisons and all", "[strip]") {
   // ">=" compares; read as a trail's separator, one line of the block became chrome and the
-  // lines above it a menu.
+  // lines above it a menu. A command's pipes made a menu bar of its line, and a bulleted step
+  // of a configuration an item of a list of links, and the lines beside them went as a menu.
   const char* blocks[] = {
       "def clamp(i, n):\nif i >= n:\nreturn n - 1\nreturn i",
       "int clamp_low(int v) {\nif (v >= 0) return v;\nreturn 0;\n}",
+      "$ pytest --durations=0 -q | sort -k1 -n -r | head -5\n"
+      "41.20s call     tests/test_export.py::test_full_export\n"
+      "27.85s call     tests/test_import.py::test_large_file\n"
+      "12.02s call     tests/test_search.py::test_reindex\n"
+      "9.77s setup    tests/conftest.py::db\n"
+      "8.31s call     tests/test_search.py::test_facets",
+      "test:\nstrategy:\nmatrix:\nshard: [1, 2, 3, 4]\nsteps:\n"
+      "- run: pytest --shard-id=${{ matrix.shard }} --num-shards=4",
   };
   for (const char* block : blocks) {
     for (const bool chinese : {true, false}) {
