@@ -972,6 +972,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     int last_item = -1, after_items = 0;  // the list's last item, and the lines after it
     bool sentence_after = false;          // whether a sentence follows the list's last item
     bool phrases = true;                  // whether the items are a few words each, no headlines
+    int items = 0, measured = 0;          // the items, and those that hold a figure
     while (q < m && (w->state[q] == State::kCand || w->state[q] == State::kVoid)) {
       if (w->state[q] == State::kCand) {
         ++count;
@@ -981,6 +982,8 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
           after_items = 0;
           sentence_after = false;
           phrases = phrases && w->L(lines, q).Weight() < kMaxPhraseWeight;
+          ++items;
+          measured += w->L(lines, q).digits > 0;
         } else {
           sentence_after = sentence_after || ClosesSentence(w->L(lines, q));
         }
@@ -994,6 +997,10 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     // how-to needs, then "Step 1: Mix", a sentence, "Step 2"): a list of links holds headlines.
     // A dozen lines at most: longer runs are a listing's furniture.
     const bool list_in_text = phrases && sentence_after && count <= kMaxTextList;
+    // Between body lines, such items need no sentence after them when half of them hold a
+    // figure: what a recipe takes, measured ("2 cups water", "鸡蛋 3个"), over the heading of
+    // its method. Menus and lists of links seldom count.
+    const bool quantities = phrases && count <= kMaxTextList && 2 * measured >= items;
     const bool wedged_text = last_item < 0 || count <= kMaxWedged || list_in_text;
     const bool heading = after_items == 1;
     State before = State::kVoid;
@@ -1005,7 +1012,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       const Line& line = w->L(lines, k);
       bool body = false;
       if (before == State::kBody && after == State::kBody) {
-        body = wedged_text || (heading && k > last_item);
+        body = wedged_text || quantities || (heading && k > last_item);
       } else if (before == State::kBody) {
         // The last items of a numbered list continue the body, whatever their length, when the
         // item before is the body's (a list of sources under a header that went is not).

@@ -1006,6 +1006,24 @@ TEST_CASE("Items of a few words with a sentence under them are a list in the tex
                "The mayor opened the new library on Monday.\n\nLibrary opens\n\n" + outro,
        {"Hard water leaves", "Bring the mixture"},
        {"swimming pool", "Harbour ferry", "Bus fares", "The mayor opened"}},
+      // What a recipe needs, measured, under its heading and over the next: a list of links
+      // between the paragraphs has no figures in most of its items.
+      {"measured items between paragraphs",
+       intro + "Ingredients\n\n* 2 cups white vinegar\n* 1 cup water\n* 1 tablespoon baking "
+               "soda\n* 1 soft sponge\n* Lemon juice\n\nMethod\n\n" + outro,
+       {"* 2 cups white vinegar", "* 1 tablespoon baking soda", "* Lemon juice", "Method"},
+       {}},
+      {"items of a few words between paragraphs",
+       intro + "More from us\n\n* Kettles\n* Toasters\n* Coffee makers\n* Blenders\n"
+               "* Juicers\n\nMethod\n\n" + outro,
+       {"Hard water leaves", "Bring the mixture"},
+       {"Toasters", "Juicers"}},
+      {"measured items in Chinese",
+       "家常番茄炒蛋\n\n番茄炒蛋是最常见的家常菜之一，做法简单，酸甜可口，几乎每个家庭都会做，关键在于火候和调味的顺序。\n\n"
+       "用料\n\n* 番茄 2个\n* 鸡蛋 3个\n* 白糖 1小勺\n* 食盐 适量\n* 葱花 少许\n\n做法\n\n"
+       "先把鸡蛋打散，锅中放油烧热后倒入蛋液，炒至凝固后盛出；再炒番茄，出汁后倒回鸡蛋，加盐和糖翻匀即可出锅。\n",
+       {"* 番茄 2个", "* 白糖 1小勺", "* 葱花 少许", "做法"},
+       {}},
   });
 }
 
