@@ -150,6 +150,17 @@ int ItemNumber(const Line& line) {
   return n;
 }
 
+// Whether `s` opens with a number that counts its place in a list ("1. ", "2、", "3)"): a table
+// of contents numbers its headings, a recipe measures what it takes ("2 cups").
+bool Numbered(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == 0 || i == s.size()) return false;
+  const std::string_view rest = s.substr(i);
+  return rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with("、") ||
+         rest.starts_with("）");
+}
+
 // The letters, digits and CJK characters of `s`, ASCII lower-cased: what two lines must share to
 // be the same title whatever their spacing, punctuation or bullets.
 void Squash(std::string_view s, std::string* out) {
@@ -983,7 +994,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
           sentence_after = false;
           phrases = phrases && w->L(lines, q).Weight() < kMaxPhraseWeight;
           ++items;
-          measured += w->L(lines, q).digits > 0;
+          measured += w->L(lines, q).digits > 0 && !Numbered(w->L(lines, q).core);
         } else {
           sentence_after = sentence_after || ClosesSentence(w->L(lines, q));
         }

@@ -1013,6 +1013,11 @@ TEST_CASE("Items of a few words with a sentence under them are a list in the tex
                "soda\n* 1 soft sponge\n* Lemon juice\n\nMethod\n\n" + outro,
        {"* 2 cups white vinegar", "* 1 tablespoon baking soda", "* Lemon juice", "Method"},
        {}},
+      {"a numbered table of contents between paragraphs",
+       intro + "Contents\n\n* 1. Descale\n* 2. Rinse\n* 3. Dry\n* 4. Store\n* 5. Repeat\n\n"
+               "Method\n\n" + outro,
+       {"Hard water leaves", "Bring the mixture"},
+       {"Descale", "Repeat"}},
       {"items of a few words between paragraphs",
        intro + "More from us\n\n* Kettles\n* Toasters\n* Coffee makers\n* Blenders\n"
                "* Juicers\n\nMethod\n\n" + outro,
