@@ -1015,14 +1015,28 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     const bool wedged_text = last_item < 0 || count <= kMaxWedged || list_in_text;
     const bool heading = after_items == 1;
     State before = State::kVoid;
-    for (int k = p - 1; k >= 0 && before == State::kVoid; --k) before = w->state[k];
+    int b = p - 1;
+    for (; b >= 0 && w->state[b] == State::kVoid; --b) {}
+    if (b >= 0) before = w->state[b];
     const State after = q < m ? w->state[q] : State::kVoid;
+    // Under the headline and its byline, a few lines without a list that hold a sentence open
+    // the text above the body, as lines between paragraphs do: a standfirst, then the first
+    // section's heading (a live blog's first entry's time and headline).
+    bool sentence = false;
+    for (int k = p; k < q && !sentence; ++k)
+      sentence = w->state[k] == State::kCand && ClosesSentence(w->L(lines, k));
+    const bool headed = b >= 0 && before == State::kBoiler && last_item < 0 &&
+                        count <= kMaxWedged && sentence &&
+                        (b == w->title || w->why[b] == Why::kTitleRepeat ||
+                         (w->why[b] == Why::kRule && rules[w->rule[b]].label == Label::kMeta));
     int ended = 0;  // short sentences that close the body
     for (int k = p; k < q; ++k) {
       if (w->state[k] != State::kCand) continue;
       const Line& line = w->L(lines, k);
       bool body = false;
-      if (before == State::kBody && after == State::kBody) {
+      if (headed && after == State::kBody) {
+        body = true;
+      } else if (before == State::kBody && after == State::kBody) {
         body = wedged_text || quantities || (heading && k > last_item);
       } else if (before == State::kBody) {
         // The last items of a numbered list continue the body, whatever their length, when the

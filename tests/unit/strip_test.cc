@@ -754,6 +754,22 @@ TEST_CASE("A short sentence right under the headline or its byline opens the tex
        "本站不支持您的浏览器。\n\n" + paras,
        {"陈默坐在窗前"},
        {"本站不支持您的浏览器。"}},
+      // A live blog's summary, then its first entry's time and headline over the entry's text.
+      {"over the first section's heading",
+       "Storm live updates - Coastal Daily\n\nNews | Weather | Sports\n\n"
+       "Storm live updates: Power outages spread as winds reach 70 mph\n\n"
+       "Updated 11:48 a.m. PST Jan. 9, 2025\n\n"
+       "A powerful storm moved across the coast on Thursday, bringing heavy rain, high winds and "
+       "scattered power outages. Follow our live coverage below.\n\n11:45 a.m.\n\n"
+       "More than 40,000 customers without power\n\n"
+       "The utility said crews were working to restore power to more than 40,000 customers, most "
+       "of them in the northern part of the county. Officials warned that some outages could last "
+       "into Friday.\n\n11:20 a.m.\n\nHighway 1 closed near Big Creek\n\n"
+       "State transportation officials closed a stretch of Highway 1 after a rock slide. No "
+       "injuries were reported, and there is no estimate for when the road will reopen.\n",
+       {"A powerful storm moved", "More than 40,000 customers without power",
+        "The utility said crews", "Highway 1 closed near Big Creek"},
+       {"News | Weather"}},
   });
 }
 
