@@ -78,10 +78,11 @@ Kind KindOf(const Line& line) {
   if (w < kVoidWeight || IsImageName(line.core)) return Kind::kVoid;
   const bool marked = line.terminals > 0 || line.commas > 0;
   if (line.MostlyCjk()) {
-    // Twenty characters with a comma or a full stop are a sentence; sixty are a paragraph.
-    // Headlines end in ！ or ？ and rarely hold a full stop; sentences do.
+    // Twenty characters with a comma or a full stop are a sentence; sixty are a paragraph, but
+    // not without a single mark (a sidebar's run of names). Headlines end in ！ or ？ and rarely
+    // hold a full stop; sentences do.
     if ((w >= 60 && line.periods > 0) || (w >= 90 && line.terminals > 0 && line.commas > 0) ||
-        w >= 180)
+        (w >= 180 && marked))
       return Kind::kGood;
     if ((w >= 36 && marked) || w >= 60) return Kind::kNear;
     return Kind::kShort;

@@ -264,6 +264,17 @@ TEST_CASE("A block of code between paragraphs stays, comparisons and all", "[str
   }
 }
 
+TEST_CASE("A long run of Chinese without a mark of punctuation is no paragraph", "[strip]") {
+  // A sidebar's names, one after another: as long as paragraphs, but Chinese prose has commas and
+  // full stops. A wrapper breaks such a run into lines that join back into one.
+  const std::string names =
+      "张友尚卢强李文华龙驭球顾真安邱兆祥张国成赵伊君汤鸿霄赵梓森黄克智沈其韩杨叔子解思深彭一刚"
+      "王琳芳顾健人朱英浩王威琪张兴钤孟兆祯徐叙瑢范海福梁骏吾於崇文邹竞周尧和陈念念沈福存郭汉城";
+  const pith::Document doc =
+      Strip("雨夜来客\n\n" + NovelParagraphs() + "\n院士风采\n\n" + names + "\n\n" + names + "\n");
+  CheckKept(doc, {"陈默坐在窗前", "门口站着一个浑身湿透的年轻人"}, {"张友尚卢强"});
+}
+
 TEST_CASE("A document without boilerplate comes out unchanged", "[strip]") {
   const std::string texts[] = {
       "第一段：今年春天，社区图书馆正式开放。\n\n第二段：首周接待读者超过一万人次。\n",
