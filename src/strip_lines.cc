@@ -532,6 +532,14 @@ bool Preformatted(const Line& line) {
   return line.core.find("  ") != std::string_view::npos && IsCode(line) && !IsProse(line);
 }
 
+// An address too long for the line that a finished sentence stands on is set on a line of its
+// own, as a wrapper would break it; joined, it would bury the sentence in a unit of chrome (an
+// image's address under the article's last paragraph).
+bool AddressAfterSentence(const Line& line, const Line& next) {
+  return line.ends_terminal && next.urls > 0 &&
+         (next.core.starts_with("http://") || next.core.starts_with("https://"));
+}
+
 // How a line goes on into the next one of its unit.
 enum class Join { kNone, kSpace, kStraight };
 
@@ -552,7 +560,9 @@ void MakeUnits(const std::vector<Line>& lines, JoinFn join, Unwrapped* out) {
     for (int dedented = item > 0 ? item - 2 : 0; !lines[j].blank && j + 1 < lines.size();
          dedented = item) {
       const Join how = join(j, dedented);
-      if (how == Join::kNone || Preformatted(lines[j]) || Preformatted(lines[j + 1])) break;
+      if (how == Join::kNone || Preformatted(lines[j]) || Preformatted(lines[j + 1]) ||
+          AddressAfterSentence(lines[j], lines[j + 1]))
+        break;
       ++j;
       while (!out->text.empty() && IsBlank(out->text.back())) out->text.pop_back();
       if (how == Join::kSpace) out->text.push_back(' ');

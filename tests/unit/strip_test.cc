@@ -1594,6 +1594,29 @@ TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
   CHECK(doc.text.rfind("The city council voted", 0) == 0);
 }
 
+TEST_CASE("An address under a wrapped paragraph's last sentence stands alone", "[strip]") {
+  // Too long for the line the sentence ends on, the image's address went on into it as the next
+  // word would, and the article's last sentence came out in a unit of chrome.
+  const std::string text =
+      "The city council voted seven to two on Tuesday night to approve a network\n"
+      "of protected bike lanes along three of the busiest streets in the\n"
+      "downtown area, ending a review that began more than a year ago.\n"
+      "\n"
+      "Supporters packed the public gallery for the vote, and several of them\n"
+      "said the decision was long overdue, because riding there is dangerous\n"
+      "for the people who cycle to work every day of the year.\n"
+      "\n"
+      "The plan removes about 140 parking spaces, a point that drew objections\n"
+      "from some shop owners. The council said it would add short-term parking\n"
+      "on side streets to make up for part of the loss, starting in June.\n"
+      "\n"
+      "Work starts in May.\n"
+      "https://images.example.com/uploads/2024/03/harbour-street-bike-lanes-plan.jpg\n";
+  const pith::Document doc = Strip(text);
+  CHECK(doc.text.find("Work starts in May.\n") != std::string::npos);
+  CHECK(doc.text.find("https://") == std::string::npos);
+}
+
 TEST_CASE("A wrapped paragraph comes out whole, on one line", "[strip]") {
   // Lynx broke the English at spaces, which come back, and the Chinese anywhere in a line without
   // one ("…800" over "台以上"), where nothing comes between the pieces, but at the space after
