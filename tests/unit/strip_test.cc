@@ -107,6 +107,22 @@ std::string UnspacedCardPage() {
          "如今，这座图书馆有了新馆，藏书超过二十万册，还在全县的乡镇开了十四家分馆，周末常常座无虚席。\n";
 }
 
+// Three paragraphs of a story wrapped at 72 columns, set apart by blank lines.
+std::string WrappedStory() {
+  return
+      "The city council voted seven to two on Tuesday night to approve a network\n"
+      "of protected bike lanes along three of the busiest streets in the\n"
+      "downtown area, ending a review that began more than a year ago.\n"
+      "\n"
+      "Supporters packed the public gallery for the vote, and several of them\n"
+      "said the decision was long overdue, because riding there is dangerous\n"
+      "for the people who cycle to work every day of the year.\n"
+      "\n"
+      "The plan removes about 140 parking spaces, a point that drew objections\n"
+      "from some shop owners. The council said it would add short-term parking\n"
+      "on side streets to make up for part of the loss, starting in June.\n";
+}
+
 void CheckCases(const std::vector<TextCase>& cases) {
   for (const TextCase& c : cases) {
     INFO(c.name);
@@ -1566,18 +1582,8 @@ TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
       "rounds of hearings\n"
       "\n"
       "By Maria Hollis\n"
-      "\n"
-      "The city council voted seven to two on Tuesday night to approve a network\n"
-      "of protected bike lanes along three of the busiest streets in the\n"
-      "downtown area, ending a review that began more than a year ago.\n"
-      "\n"
-      "Supporters packed the public gallery for the vote, and several of them\n"
-      "said the decision was long overdue, because riding there is dangerous\n"
-      "for the people who cycle to work every day of the year.\n"
-      "\n"
-      "The plan removes about 140 parking spaces, a point that drew objections\n"
-      "from some shop owners. The council said it would add short-term parking\n"
-      "on side streets to make up for part of the loss, starting in June.\n";
+      "\n" +
+      WrappedStory();
   const pith::Document doc = Strip(text);
   CHECK(Explain(doc, 1) == "title title.headline");
   CHECK(Explain(doc, 2) == "title title.headline");
@@ -1598,19 +1604,7 @@ TEST_CASE("An address under a wrapped paragraph's last sentence stands alone", "
   // Too long for the line the sentence ends on, the image's address went on into it as the next
   // word would, and the article's last sentence came out in a unit of chrome.
   const std::string text =
-      "The city council voted seven to two on Tuesday night to approve a network\n"
-      "of protected bike lanes along three of the busiest streets in the\n"
-      "downtown area, ending a review that began more than a year ago.\n"
-      "\n"
-      "Supporters packed the public gallery for the vote, and several of them\n"
-      "said the decision was long overdue, because riding there is dangerous\n"
-      "for the people who cycle to work every day of the year.\n"
-      "\n"
-      "The plan removes about 140 parking spaces, a point that drew objections\n"
-      "from some shop owners. The council said it would add short-term parking\n"
-      "on side streets to make up for part of the loss, starting in June.\n"
-      "\n"
-      "Work starts in May.\n"
+      WrappedStory() + "\nWork starts in May.\n" +
       "https://images.example.com/uploads/2024/03/harbour-street-bike-lanes-plan.jpg\n";
   const pith::Document doc = Strip(text);
   CHECK(doc.text.find("Work starts in May.\n") != std::string::npos);
