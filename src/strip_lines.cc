@@ -540,6 +540,19 @@ bool AddressAfterSentence(const Line& line, const Line& next) {
          (next.core.starts_with("http://") || next.core.starts_with("https://"));
 }
 
+// A short field of Chinese ("作者：佚名", "来源：新华社") over a run of Chinese text was set on a
+// line of its own: a wrapper breaks at the space after such a field only when the run that
+// follows would not fit beside it, as after "本报讯", but a field that names the page's author
+// or source stands on a line of its own far more often than it opens a paragraph.
+bool FieldOverText(const Line& line, const Line& next) {
+  constexpr int kMaxField = 16;  // characters
+  if (!line.MostlyCjk() || line.chars > kMaxField || line.ends_terminal || !next.MostlyCjk())
+    return false;
+  const std::size_t colon = line.core.find("：");
+  return colon != std::string_view::npos && colon > 0 &&
+         colon + std::string_view("：").size() < line.core.size();
+}
+
 // How a line goes on into the next one of its unit.
 enum class Join { kNone, kSpace, kStraight };
 
@@ -561,7 +574,7 @@ void MakeUnits(const std::vector<Line>& lines, JoinFn join, Unwrapped* out) {
          dedented = item) {
       const Join how = join(j, dedented);
       if (how == Join::kNone || Preformatted(lines[j]) || Preformatted(lines[j + 1]) ||
-          AddressAfterSentence(lines[j], lines[j + 1]))
+          AddressAfterSentence(lines[j], lines[j + 1]) || FieldOverText(lines[j], lines[j + 1]))
         break;
       ++j;
       while (!out->text.empty() && IsBlank(out->text.back())) out->text.pop_back();
