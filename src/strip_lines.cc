@@ -553,6 +553,13 @@ bool FieldOverText(const Line& line, const Line& next) {
          colon + std::string_view("：").size() < line.core.size();
 }
 
+// Lynx prints the page's <link> elements first, each as "#" and its title ("#alternate",
+// "#Example blog » Feed"): such a line opens a unit, and the page's title set above the dump does
+// not go on into it.
+bool LinkRelation(const Line& line) {
+  return line.core.size() > 1 && line.core[0] == '#' && IsAsciiAlpha(line.core[1]);
+}
+
 // How a line goes on into the next one of its unit.
 enum class Join { kNone, kSpace, kStraight };
 
@@ -574,7 +581,8 @@ void MakeUnits(const std::vector<Line>& lines, JoinFn join, Unwrapped* out) {
          dedented = item) {
       const Join how = join(j, dedented);
       if (how == Join::kNone || Preformatted(lines[j]) || Preformatted(lines[j + 1]) ||
-          AddressAfterSentence(lines[j], lines[j + 1]) || FieldOverText(lines[j], lines[j + 1]))
+          AddressAfterSentence(lines[j], lines[j + 1]) || FieldOverText(lines[j], lines[j + 1]) ||
+          LinkRelation(lines[j + 1]))
         break;
       ++j;
       while (!out->text.empty() && IsBlank(out->text.back())) out->text.pop_back();

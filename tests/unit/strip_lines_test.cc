@@ -650,6 +650,31 @@ TEST_CASE("Preformatted text wider than the paragraphs does not set the width", 
                    });
 }
 
+TEST_CASE("The page's title above a dump does not go on into the dump's link lines",
+          "[strip]") {
+  // Line 1 is the <title> a scraper set above lynx's dump, which opens with the page's <link>
+  // elements; the title is as long as a wrapped line, and "#Example" would not have fitted after
+  // it.
+  const std::string page =
+      "JSON parsing: a comparison of two C++ libraries on real files - Notes\n"
+      "   #Notes on software » Feed Notes on software » Comments Feed Notes on\n"
+      "   software » JSON parsing: a comparison of two C++ libraries alternate\n"
+      "\n"
+      "   Parsing JSON quickly matters when a service reads millions of small\n"
+      "   documents a day, and the two libraries most projects reach for make\n"
+      "   very different choices about how much work to do up front.\n"
+      "\n"
+      "   The first builds a tree of every value as it reads, which is simple to\n"
+      "   use but allocates for each string and number it meets along the way.\n"
+      "   The second finds the structure first, with vector instructions, and\n"
+      "   only decodes the values that the program later asks for by name.\n";
+  CheckJoins(page, {
+                       {"JSON parsing: a comparison", "#Notes on software", false},
+                       {"#Notes on software", "software » JSON parsing", true},
+                       {"Parsing JSON quickly", "documents a day", true},
+                   });
+}
+
 TEST_CASE("Wrapped lines of a few widths each, one line at each, still set the width",
           "[strip]") {
   // Wrapped at 72 columns, with one line 72 wide, one 66, and the rest 61: the widest stands
