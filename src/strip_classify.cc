@@ -390,9 +390,13 @@ void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
     const bool thumbnail_item = under_thumbnail || (line.bullet == Bullet::kSymbol && line.images > 0);
     // A bulleted sentence is text (articles are written in lists too), and so is bulleted code
     // ("- run: make"); headlines in a list, and anything under a thumbnail, are items of a list
-    // of links.
-    w->item[p] = thumbnail_item || (line.bullet == Bullet::kSymbol &&
-                                    !(IsProse(line) && line.ends_terminal) && !IsCode(line));
+    // of links. A point of six words or more closed by a full stop is a sentence, however few
+    // its function words ("Modern models keep working well below freezing."): headlines in
+    // English go without one.
+    const bool stated = line.ends_terminal && line.last == '.' && line.words >= 6;
+    w->item[p] = thumbnail_item ||
+                 (line.bullet == Bullet::kSymbol &&
+                  !((IsProse(line) || stated) && line.ends_terminal) && !IsCode(line));
     // Teasers under thumbnails are sentences, but only their neighbours can make them body.
     if (thumbnail_item && w->kind[p] == Kind::kGood && line.Weight() < 180) w->kind[p] = Kind::kNear;
     if (best >= 0) {

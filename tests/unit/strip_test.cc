@@ -476,6 +476,21 @@ TEST_CASE("A bulleted list the body reads in keeps its points, not the menu afte
        "* 联系\n",
        {"夜间模式", "导出为电子书", "闪退", "旧版插件"},
        {"上一篇", "关于", "联系"}},
+      // Points stated in sentences, with few function words, over a table of contents.
+      {"English, takeaways over contents",
+       "What is a heat pump?\n\nKey takeaways\n\n"
+       "* A heat pump moves heat instead of making it, which is why it can be three to four times "
+       "as efficient as a furnace.\n"
+       "* Modern cold-climate models keep working well below freezing.\n"
+       "* Federal tax credits can cover up to $2,000 of the cost.\n\n"
+       "In this article\n\n* How a heat pump works\n* Types of heat pumps\n* FAQ\n\n"
+       "How a heat pump works\n\n"
+       "A heat pump uses a refrigerant that absorbs heat when it evaporates and releases it when "
+       "it condenses. In winter, the outdoor unit pulls heat from the air, even cold air.\n\n"
+       "Air-source heat pumps are the most common and the least expensive to install, and "
+       "ground-source systems cost more up front but run more efficiently.\n",
+       {"keep working well below freezing.", "Federal tax credits", "A heat pump uses"},
+       {"In this article", "Types of heat pumps"}},
       // An article of paragraphs does not take in the list of links after it.
       {"English, links after paragraphs",
        "The city council voted on Tuesday to approve a network of protected bike lanes along "
