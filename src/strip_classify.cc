@@ -354,6 +354,14 @@ Classifier::Classifier(std::shared_ptr<const RuleSet> rules)
 
 Classifier::~Classifier() = default;
 
+bool Classifier::Claims(const Line& line) const {
+  thread_local std::vector<int> hits;
+  rules_->Match(line.core, &hits);
+  const std::vector<Rule>& rules = rules_->rules();
+  return std::any_of(hits.begin(), hits.end(),
+                     [&rules](int hit) { return rules[hit].label == Label::kChrome; });
+}
+
 // Layer 1: the first rule, in priority order, that matches, among pattern and keyword rules
 // (one RE2::Set pass) and the line detectors.
 void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {

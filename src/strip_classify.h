@@ -47,6 +47,11 @@ class Classifier {
   // are not labelled).
   void Classify(const std::vector<Line>& lines, std::vector<Decision>* out) const;
 
+  // Whether a rule claims `line` by itself as a site's furniture (chrome): such a line is
+  // whole, whatever follows it. Metadata rules are not asked: a dateline's pattern also matches
+  // a sentence that opens with a date.
+  bool Claims(const Line& line) const;
+
  private:
   struct Work;
   void ApplyRules(const std::vector<Line>& lines, Work* w) const;

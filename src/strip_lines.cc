@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 
 #include "line_memo.h"
 #include "minhash.h"
@@ -725,7 +726,8 @@ void SplitLines(std::string_view text, std::vector<Line>* lines) {
   ForEachLine(text, [&](std::string_view raw) { lines->push_back(MakeLine(++n, raw)); });
 }
 
-bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
+bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out,
+                 const std::function<bool(const Line&)>& stands_alone) {
   out->text.clear();
   out->units.clear();
   out->unit_of.clear();
@@ -801,9 +803,11 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out) {
     // A short line goes on only when what follows could not have fitted after it: Chinese text
     // without spaces is one long word to a wrapper, which breaks at the last space before it
     // ("本报讯（记者" over "李明）记者从…"), but an image's placeholder ("[photo.jpg]", a long
-    // address in brackets) is no word of a text. Full is measured generously: a long word
-    // carried to the next line leaves a wide gap.
-    if (columns < margin - kJoinSlack) return !word_fits && next.core.front() != '[';
+    // address in brackets) is no word of a text, and nor is a line that the caller knows to
+    // stand alone (furniture: "编辑", a post's fold notice). Full is measured generously: a long
+    // word carried to the next line leaves a wide gap.
+    if (columns < margin - kJoinSlack)
+      return !word_fits && next.core.front() != '[' && !(stands_alone && stands_alone(line));
     // Between CJK characters a wrapper may break early to keep punctuation off a line's start,
     // so only words are tested.
     std::size_t end = 0;

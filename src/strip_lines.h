@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,7 +74,11 @@ struct Unwrapped {
 // over a line that closes it; Chinese cut mid-sentence at the page's widest), joins each broken
 // paragraph back into one unit, fills `out` and returns true; otherwise returns false and leaves
 // `out` empty. The units of `out` are valid while `out` and the text of `lines` are.
-bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out);
+// `stands_alone`, when given, names lines that are whole by themselves: a short one of them does
+// not go on into the next line, though a wrapper may have broken it there (a site's furniture
+// over a run of Chinese text, which a wrapper sets on the next line when it does not fit).
+bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out,
+                 const std::function<bool(const Line&)>& stands_alone = {});
 
 // True when the line reads as running text: sentences with their punctuation and, in alphabetic
 // scripts, the function words that navigation lacks, and not mostly digits.

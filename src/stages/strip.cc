@@ -25,7 +25,8 @@ class StripStage final : public Stage {
     thread_local std::vector<Decision> decisions;
     SplitLines(doc.text, &lines);
     // Wrapped paragraphs are judged whole; their lines share the verdict.
-    const bool wrapped = JoinWrapped(lines, &unwrapped);
+    const bool wrapped = JoinWrapped(
+        lines, &unwrapped, [this](const Line& line) { return classifier_.Claims(line); });
     classifier_.Classify(wrapped ? unwrapped.units : lines, &decisions);
 
     // Paragraphs joined the way the page joined them: kept neighbours keep what stood between
