@@ -533,12 +533,14 @@ bool Preformatted(const Line& line) {
   return line.core.find("  ") != std::string_view::npos && IsCode(line) && !IsProse(line);
 }
 
-// An address too long for the line that a finished sentence stands on is set on a line of its
-// own, as a wrapper would break it; joined, it would bury the sentence in a unit of chrome (an
-// image's address under the article's last paragraph).
+// An address or an image's placeholder too long for the line that a finished sentence stands
+// on is set on a line of its own, as a wrapper would break it; joined, it would bury the
+// sentence in a unit of chrome (an image's address under the article's last paragraph).
 bool AddressAfterSentence(const Line& line, const Line& next) {
-  return line.ends_terminal && next.urls > 0 &&
-         (next.core.starts_with("http://") || next.core.starts_with("https://"));
+  if (!line.ends_terminal) return false;
+  const std::string_view s = next.core;
+  return s.starts_with("[") ||
+         (next.urls > 0 && (s.starts_with("http://") || s.starts_with("https://")));
 }
 
 // A short field of Chinese ("作者：佚名", "来源：新华社") over a run of Chinese text was set on a

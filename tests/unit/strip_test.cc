@@ -1616,14 +1616,26 @@ TEST_CASE("Wrapped paragraphs are judged whole", "[strip]") {
 }
 
 TEST_CASE("An address under a wrapped paragraph's last sentence stands alone", "[strip]") {
-  // Too long for the line the sentence ends on, the image's address went on into it as the next
-  // word would, and the article's last sentence came out in a unit of chrome.
-  const std::string text =
-      WrappedStory() + "\nWork starts in May.\n" +
-      "https://images.example.com/uploads/2024/03/harbour-street-bike-lanes-plan.jpg\n";
-  const pith::Document doc = Strip(text);
-  CHECK(doc.text.find("Work starts in May.\n") != std::string::npos);
-  CHECK(doc.text.find("https://") == std::string::npos);
+  // Too long for the line the sentence ends on, the image's address (or its placeholder) went on
+  // into it as the next word would, and the article's last sentence came out in a unit of chrome:
+  // after a short last line, and after a full one.
+  const std::string url = "https://images.example.com/uploads/2024/03/harbour-lanes-plan.jpg";
+  const std::string placeholder = "[harbour-street-bike-lanes-plan-drawn-by-the-city-planners.jpg]";
+  const struct {
+    std::string text;
+    const char* last;  // the last sentence, at the end of its line
+    std::string image;
+  } cases[] = {
+      {WrappedStory() + "\nWork starts in May.\n" + url + "\n", "Work starts in May.\n", url},
+      {WrappedStory() + url + "\n", "starting in June.\n", url},
+      {WrappedStory() + placeholder + "\n", "starting in June.\n", placeholder},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const pith::Document doc = Strip(c.text);
+    CHECK(doc.text.find(c.last) != std::string::npos);
+    CHECK(doc.text.find(c.image) == std::string::npos);
+  }
 }
 
 TEST_CASE("A short field or furniture over a wrapped Chinese paragraph stays on its own line",
