@@ -358,8 +358,10 @@ bool Classifier::Claims(const Line& line) const {
   thread_local std::vector<int> hits;
   rules_->Match(line.core, &hits);
   const std::vector<Rule>& rules = rules_->rules();
-  return std::any_of(hits.begin(), hits.end(),
-                     [&rules](int hit) { return rules[hit].label == Label::kChrome; });
+  // As ApplyRules reads them: a rule that spares prose does not claim a sentence.
+  return std::any_of(hits.begin(), hits.end(), [&](int hit) {
+    return rules[hit].label == Label::kChrome && !(rules[hit].skip_prose && IsProse(line));
+  });
 }
 
 // Layer 1: the first rule, in priority order, that matches, among pattern and keyword rules
