@@ -998,6 +998,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     int last_item = -1, after_items = 0;  // the list's last item, and the lines after it
     bool sentence_after = false;          // whether a sentence follows the list's last item
     bool phrases = true;                  // whether the items are a few words each, no headlines
+    bool sentence = false;                // whether any line that is no item closes a sentence
     int items = 0, measured = 0;          // the items, and those that hold a figure
     while (q < m && (w->state[q] == State::kCand || w->state[q] == State::kVoid)) {
       if (w->state[q] == State::kCand) {
@@ -1010,8 +1011,8 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
           phrases = phrases && w->L(lines, q).Weight() < kMaxPhraseWeight;
           ++items;
           measured += w->L(lines, q).digits > 0 && !Numbered(w->L(lines, q).core);
-        } else {
-          sentence_after = sentence_after || ClosesSentence(w->L(lines, q));
+        } else if (ClosesSentence(w->L(lines, q))) {
+          sentence_after = sentence = true;
         }
       }
       ++q;
@@ -1037,9 +1038,6 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     // Under the headline and its byline, a few lines without a list that hold a sentence open
     // the text above the body, as lines between paragraphs do: a standfirst, then the first
     // section's heading (a live blog's first entry's time and headline).
-    bool sentence = false;
-    for (int k = p; k < q && !sentence; ++k)
-      sentence = w->state[k] == State::kCand && ClosesSentence(w->L(lines, k));
     const bool headed = b >= 0 && before == State::kBoiler && last_item < 0 &&
                         count <= kMaxWedged && sentence &&
                         (b == w->title || w->why[b] == Why::kTitleRepeat ||
