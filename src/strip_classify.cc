@@ -176,6 +176,9 @@ void Squash(std::string_view s, std::string* out) {
   }
 }
 
+// A rule that spares prose does not claim a sentence its pattern matches.
+bool Spares(const Rule& rule, const Line& line) { return rule.skip_prose && IsProse(line); }
+
 }  // namespace
 
 struct Classifier::Work {
@@ -358,9 +361,8 @@ bool Classifier::Claims(const Line& line) const {
   thread_local std::vector<int> hits;
   rules_->Match(line.core, &hits);
   const std::vector<Rule>& rules = rules_->rules();
-  // As ApplyRules reads them: a rule that spares prose does not claim a sentence.
   return std::any_of(hits.begin(), hits.end(), [&](int hit) {
-    return rules[hit].label == Label::kChrome && !(rules[hit].skip_prose && IsProse(line));
+    return rules[hit].label == Label::kChrome && !Spares(rules[hit], line);
   });
 }
 
@@ -384,7 +386,7 @@ void Classifier::ApplyRules(const std::vector<Line>& lines, Work* w) const {
     rules_->Match(line.core, &w->hits);
     int best = -1;
     for (int r : w->hits) {
-      if (rules[r].skip_prose && IsProse(line)) continue;
+      if (Spares(rules[r], line)) continue;
       best = r;
       break;
     }
