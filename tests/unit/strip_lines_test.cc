@@ -675,6 +675,34 @@ TEST_CASE("The page's title above a dump does not go on into the dump's link lin
                    });
 }
 
+TEST_CASE("A line with spaces wider than the wrapper's width is not one it broke", "[strip]") {
+  // The <title> on line 1, headline and site name, is wider than the 71 columns of lynx's
+  // paragraphs, which lynx would have broken before "Courier"; the dump's first line goes on
+  // after nothing. An image's address, one word, is folded wherever the width runs out.
+  const std::string page =
+      "Millbrook council approves plan to turn old rail yard into housing | The Courier\n"
+      "   Thursday, October 17, 2024 Partly cloudy, 58F E-Edition Subscribe Log\n"
+      "   In\n"
+      "\n"
+      "   MILLBROOK - The Millbrook City Council voted five to two late Wednesday\n"
+      "   to approve a sweeping plan to redevelop the long-abandoned East Yard\n"
+      "   rail site, clearing the way for roughly 900 homes, a 12-acre public\n"
+      "   park and a stretch of restored creek where freight trains once idled.\n"
+      "\n"
+      "   [e62c640fa60749d5b452f87f5cce9663~noop.image?_iz=58558&from=article.pc_det\n"
+      "   ail&lk3s=953192f4]\n"
+      "\n"
+      "   The decision, which came shortly before eleven after four hours of\n"
+      "   public comment, ends nearly a decade of debate over the property.\n";
+  CheckJoins(page, {
+                       {"Millbrook council approves", "Thursday, October 17", false},
+                       {"Thursday, October 17", "In", true},
+                       {"MILLBROOK - The Millbrook", "to approve a sweeping", true},
+                       {"[e62c640fa", "ail&lk3s", true},
+                       {"The decision, which", "public comment, ends", true},
+                   });
+}
+
 TEST_CASE("Wrapped lines of a few widths each, one line at each, still set the width",
           "[strip]") {
   // Wrapped at 72 columns, with one line 72 wide, one 66, and the rest 61: the widest stands
