@@ -703,19 +703,20 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
     continued += !lines[i + 1].blank;
   }
   if (continued < 3 || 10 * continued < 7 * full) return {};
-  // A line alone more than a quarter of the slack wider than lines that stand together is not
-  // the wrapper's: lynx leaves preformatted text (code, tables) as it comes, up to 80 columns,
-  // six past its paragraphs' width.
+  // Lines of one width more than a quarter of the slack past lines that stand together, and
+  // at most half as many, are not the wrapper's: lynx leaves preformatted text (code, tables) as
+  // it comes, up to 80 columns, six past its paragraphs' width, and folds longer lines there.
   const auto next_below = [&](int c) {
     do --c;
     while (c > 0 && breakable_at[c] == 0);
     return c;
   };
   int width = next_below(static_cast<int>(breakable_at.size()));
-  if (const int next = next_below(width); breakable_at[width] == 1 && width - next > kSlack / 4) {
+  if (const int next = next_below(width); width - next > kSlack / 4) {
     int together = 0;
     for (int c = next; c > 0 && c >= next - kSlack / 4; --c) together += breakable_at[c];
-    if (together >= 2) width = next;
+    const int alone = breakable_at[width];
+    if (together >= 2 && 2 * alone <= together) width = next;
   }
   return {margin, width};
 }

@@ -650,6 +650,35 @@ TEST_CASE("Preformatted text wider than the paragraphs does not set the width", 
                    });
 }
 
+TEST_CASE("Preformatted lines that lynx folded at 80 columns do not set the width", "[strip]") {
+  // Three commands longer than the screen, folded where they reach its 80 columns, stand over
+  // paragraphs wrapped at 71: "users" and "directory" would have fitted in 80 columns.
+  const std::string page =
+      "   Running the server on your laptop and running it in front of real\n"
+      "   users are two different jobs. In development the server reloads on\n"
+      "   every file change and prints verbose stack traces to the browser.\n"
+      "\n"
+      "   A release is a self-contained directory with the compiled application\n"
+      "   and a lockfile. The following commands build a release and copy it\n"
+      "   to a server, where a link names the release that is running:\n"
+      "$ rsync -az ./release/ deploy@app01.example.internal:/srv/myapp/releases/2024-03\n"
+      "-14/\n"
+      "$ ssh deploy@app01.example.internal \"ln -sfn /srv/myapp/releases/2024-03-14 /srv\n"
+      "/myapp/current\"\n"
+      "ExecStart=/srv/myapp/current/bin/harborlight serve --config /etc/myapp/harborlig\n"
+      "ht.toml\n"
+      "\n"
+      "   Pointing a symbolic link at the active release makes rollbacks easy:\n"
+      "   point the link back at the previous release, restart the service, and\n"
+      "   you are back on known-good code within seconds of noticing trouble.\n";
+  CheckJoins(page, {
+                       {"Running the server", "users are two", true},
+                       {"A release is a self-contained", "and a lockfile", true},
+                       {"Pointing a symbolic link", "point the link back", true},
+                       {"point the link back", "you are back on", true},
+                   });
+}
+
 TEST_CASE("The page's title above a dump does not go on into the dump's link lines",
           "[strip]") {
   // Line 1 is the <title> a scraper set above lynx's dump, which opens with the page's <link>
