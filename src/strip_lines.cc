@@ -680,7 +680,9 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
   // line that reaches it goes on in the next line: a paragraph broken, not a short one.
   int full = 0, continued = 0;
   // The margin found is where lines pile up, which can be past the wrapper's width by up to the
-  // slack; the widest line that could have been broken is that width. Lines by their columns:
+  // slack; the widest line that could have been broken, and went on in the next, is that width.
+  // A line that ends its paragraph is left out: a heading that lynx does not indent stands
+  // wider than the paragraphs whose indentation normalize took away. Lines by their columns:
   std::array<int, kMaxMargin + kSlack / 2 + 1> breakable_at{};
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const Line& line = lines[i];
@@ -691,7 +693,9 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
       if (breakable) return {};
       continue;
     }
-    if (breakable) ++breakable_at[columns];
+    if (breakable && i + 1 < lines.size() && !lines[i + 1].blank &&
+        lines[i + 1].bullet == Bullet::kNone)
+      ++breakable_at[columns];
     // Chinese text broken anywhere fills its lines to within a character or two: a paragraph a
     // little shorter stands alone.
     const int slack = line.MostlyCjk() ? (cjk_wide ? 4 : 2) * kCjkSlack : kSlack;
@@ -703,8 +707,8 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
     continued += !lines[i + 1].blank;
   }
   if (continued < 3 || 10 * continued < 7 * full) return {};
-  // Lines of one width more than a quarter of the slack past lines that stand together, and
-  // at most half as many, are not the wrapper's: lynx leaves preformatted text (code, tables) as
+  // Lines of one width more than a quarter of the slack past lines that stand together, and no
+  // more of them, are not the wrapper's: lynx leaves preformatted text (code, tables) as
   // it comes, up to 80 columns, six past its paragraphs' width, and folds longer lines there.
   const auto next_below = [&](int c) {
     do --c;
@@ -716,7 +720,7 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
     int together = 0;
     for (int c = next; c > 0 && c >= next - kSlack / 4; --c) together += breakable_at[c];
     const int alone = breakable_at[width];
-    if (together >= 2 && 2 * alone <= together) width = next;
+    if (together >= 2 && alone <= together) width = next;
   }
   return {margin, width};
 }
