@@ -260,6 +260,7 @@ void Measure(Line* line) {
       in_word = true;
       word_start = at;
       m.caps += (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+      m.numbers += digit;
       m.urls += c == 'w' && s.compare(at, 4, "www.") == 0;
     }
   };
@@ -855,8 +856,9 @@ bool IsProse(const Line& line) {
   // a.m.": may, at, a).
   if (3 * line.digits > line.letters) return false;
   // Names and headlines Capitalize Most Words and end without a full stop; a byline's "and" and
-  // "by" pass for function words ("By Rachel Moore and Sam Patel, National News").
-  if (10 * line.caps >= 7 * line.words && !line.ends_terminal) return false;
+  // "by" pass for function words ("By Rachel Moore and Sam Patel, National News"), and its dates
+  // have words that no capital can begin ("By Ann Lee · May 9, 2024 · Updated May 12, 2024").
+  if (10 * line.caps >= 7 * (line.words - line.numbers) && !line.ends_terminal) return false;
   return line.words >= 7 && (line.terminals > 0 || line.commas > 0) &&
          (line.stops * 5 >= line.words || (line.terminals >= 2 && line.words >= 20));
 }

@@ -30,6 +30,7 @@ struct Line {
   int words = 0;       // runs of letters or digits outside CJK
   int stops = 0;       // function words (English) and function characters (Chinese)
   int caps = 0;        // words that begin with a capital letter
+  int numbers = 0;     // words that begin with a digit
   int terminals = 0;   // sentence ends: 。！？ and . ! ? before a space or the end
   int periods = 0;     // of which full stops: headlines end in ！ or ？, rarely in 。
   int commas = 0;      // ， 、 , ； ;

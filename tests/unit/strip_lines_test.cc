@@ -235,6 +235,9 @@ TEST_CASE("Prose is sentences with function words; code has marks that prose and
       // Capitalized words without a full stop: a byline, whose "by" and "and" pass for function
       // words. A sentence that opens with "By" is still prose.
       {"By Rachel Moore and Sam Patel, National News", false, false},
+      // Its dates are words no capital can begin, and "May" passes for a function word.
+      {"By Priya Halvorsen, Senior Reviews Editor · May 9, 2024 · Updated May 12, 2024", false,
+       false},
       {"By the time the crews arrived, most of the trees had already been cleared away.", true,
        false},
       {"Step 1: mix the flour and the water", false, false},
