@@ -696,17 +696,29 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
     return w->why[q] == Why::kNone && !w->item[q] && ClosesSentence(w->L(lines, q));
   };
   // Above the run, only right under the headline or its byline: under a menu's last items, a
-  // sentence is one more item, and under a form or a frame, the site's own words.
+  // sentence is one more item, and under a form or a frame, the site's own words. A few lines
+  // the rules claim may part them from the run when the first is a byline (then a share bar, a
+  // disclosure): an image's caption over its credit is a sentence too.
+  const auto meta = [&](int q) {
+    return q >= 0 && q < m && w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta;
+  };
+  const auto lead_above = [&](int q) {
+    constexpr int kMaxClaimed = 3;
+    const int next = q;
+    q = w->Prev(q);
+    for (int k = 0; k < kMaxClaimed && q >= 0 && w->why[q] == Why::kRule && !w->item[q]; ++k)
+      q = w->Prev(q);
+    return q >= 0 && (w->Next(q) == next || meta(w->Next(q))) ? q : -1;
+  };
   int lead = best_from;
-  for (int k = 0, q = w->Prev(best_from); k < 2 && best_to >= 0 && q > w->title && sentence(q);
-       ++k, q = w->Prev(q)) {
+  for (int k = 0, q = lead_above(best_from); k < 2 && best_to >= 0 && q > w->title && sentence(q);
+       ++k, q = lead_above(q)) {
     lead = q;
   }
   int above = lead - 1;  // a repeat of the title counts here, so only images are passed over
   while (above >= 0 && w->kind[above] == Kind::kVoid && w->why[above] == Why::kNone) --above;
   const auto headline = [&](int q) {
-    return q == w->title || w->why[q] == Why::kTitleRepeat ||
-           (w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta);
+    return q == w->title || w->why[q] == Why::kTitleRepeat || meta(q);
   };
   if (lead < best_from && above >= 0 && headline(above)) {
     w->led_from = best_from;

@@ -770,6 +770,15 @@ TEST_CASE("A lead-in or a wire dateline right above the text opens it", "[strip]
   });
 }
 
+// Paragraphs of a laptop review.
+const std::string kReviewText =
+    "For the past few years, the company has built a reputation for laptops that are sensible "
+    "rather than exciting. They were reliable, reasonably priced and a little dull.\n\n"
+    "The panel runs at 2880 by 1800 pixels with a 120Hz refresh rate, and it covers the full "
+    "colour gamut in our tests. Blacks are truly black, as you would expect from OLED.\n\n"
+    "Ports are where the company has cut corners. You get two USB-C ports, both on the left "
+    "side, and nothing else: no USB-A port, no card reader and no headphone jack.\n";
+
 TEST_CASE("A short sentence right under the headline or its byline opens the text", "[strip]") {
   const std::string paras = NovelParagraphs();
   const std::string menu = "首页 | 小说 | 排行榜\n\n";
@@ -796,6 +805,26 @@ TEST_CASE("A short sentence right under the headline or its byline opens the tex
        "本站不支持您的浏览器。\n\n" + paras,
        {"陈默坐在窗前"},
        {"本站不支持您的浏览器。"}},
+      // A review's standfirst, then its byline, a share bar and a disclosure that the rules
+      // claim; a caption over its credit is no standfirst.
+      {"over a byline, a share bar and a disclosure",
+       "Slate 14 review: a quiet laptop | Gadgets\n\nNews | Reviews | Deals\n\n"
+       "Slate 14 review: a quiet laptop\n\n"
+       "The best screen we have seen on a thin laptop this year, and the battery to match, held "
+       "back by a stingy set of ports.\n\n"
+       "By Ann Lee, Senior Reviews Editor · May 9, 2024\n\n"
+       "Share: Facebook X Reddit Email Copy link\n\n"
+       "When you purchase through links on our site, we may earn an affiliate commission.\n\n" +
+           kReviewText,
+       {"The best screen we have seen", "For the past few years"},
+       {"Share: Facebook", "When you purchase"}},
+      {"a caption over its credit",
+       "Slate 14 review: a quiet laptop | Gadgets\n\nNews | Reviews | Deals\n\n"
+       "Slate 14 review: a quiet laptop\n\n"
+       "The Slate 14 on a wooden desk.\n\n© Gadgets Photo Desk\n\n"
+       "Share: Facebook X Reddit Email Copy link\n\n" + kReviewText,
+       {"For the past few years"},
+       {"The Slate 14 on a wooden desk."}},
       // A live blog's summary, then its first entry's time and headline over the entry's text.
       {"over the first section's heading",
        "Storm live updates - Coastal Daily\n\nNews | Weather | Sports\n\n"
