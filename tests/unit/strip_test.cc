@@ -1588,6 +1588,21 @@ TEST_CASE("A thread that signs its posts below them keeps its replies", "[strip]
 
 // An advertisement marker stands inside the article: the short sentences after it still close
 // the article, as they would without it; a rule without in_text ends the body there.
+TEST_CASE("A bar to the previous and next chapter under the text ends it", "[strip]") {
+  const std::string bar = "上一章 ← 目录 → 下一章 加入书签\n\n";
+  const std::string chapter = "第十章 雨夜来客\n\n" + bar + "第十章 雨夜来客\n\n" + NovelParagraphs() +
+                              "\n" + "他愣了片刻，侧身让开，示意那人进屋，又回头添了一勺灯油。\n\n";
+  CheckCases({
+      // The author's note under the chapter is no part of it.
+      {"an author's note under it",
+       chapter + bar + "作者有话说：\n\n今天加班回来晚了，更新迟了一点，抱歉抱歉。下一章打架，我尽量写得痛快些。\n",
+       {"陈默坐在窗前", "又回头添了一勺灯油"},
+       {"今天加班回来晚了"}},
+      // Above the text, the bar ends nothing.
+      {"only above it", chapter, {"陈默坐在窗前", "又回头添了一勺灯油"}, {"上一章"}},
+  });
+}
+
 TEST_CASE("Lines that stand inside articles do not end the body", "[strip]") {
   const std::string text =
       "Council approves the budget\n"
