@@ -312,9 +312,13 @@ struct Classifier::Work {
     if (q < 0 || (why[q] != Why::kNone && why[q] != Why::kListBlock)) return false;
     const Line& line = L(lines, q);
     // Words of a few CJK characters set apart by spaces are a row of buttons ("向TA提问 私信TA"),
-    // not a headline, and nor is the last line of a block of code.
+    // not a headline, and nor is the last line of a block of code, or a table's row, its cells
+    // set apart by runs of spaces (an encyclopedia's box of facts over its lead; Chinese sets
+    // names apart so, which may be a headline's).
     const bool buttons = line.MostlyCjk() && line.cjk < 4 * (line.spaces + 1);
-    return (item[q] || (line.Weight() >= 18 && IsTitleLike(line) && !buttons && !IsCode(line))) &&
+    const bool row = !line.MostlyCjk() && line.core.find("  ") != std::string_view::npos;
+    return (item[q] ||
+            (line.Weight() >= 18 && IsTitleLike(line) && !buttons && !row && !IsCode(line))) &&
            (furniture > 0 || !Prose(lines, Prev(q)));
   }
   // Runs of phrases are how some Chinese blogs write; in alphabetic scripts such runs are lists

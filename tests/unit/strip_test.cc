@@ -868,6 +868,38 @@ TEST_CASE("A lead paragraph right under line 1's repeat as the headline is the a
             {"* Podcasts"});
 }
 
+TEST_CASE("An encyclopedia's lead under its box of facts is the article's", "[strip]") {
+  // The box's rows, cells set apart by runs of spaces, put the lead further under the headline
+  // than a headline's text starts; its last row is no headline that the lead would be the
+  // teaser of. A table of contents stands between the lead and the sections.
+  std::string box;
+  for (const char* row : {"Country      United States", "State        Vermont",
+                          "County       Ashby County", "Settled      1771",
+                          "Incorporated 1794", "Government   Town meeting",
+                          "Area         41.6 sq mi (107.7 km2)", "Elevation    612 ft (187 m)",
+                          "Population (2020) 6,284", "Time zone    UTC-5 (Eastern)",
+                          "ZIP code     05099", "Website      harwickfalls.example.gov"})
+    box += std::string(row) + "\n";
+  const std::string lead =
+      "Harwick Falls is a town in Ashby County, Vermont, United States, situated on the Otter "
+      "Branch river where it drops roughly 40 feet over a series of granite ledges. The population "
+      "was 6,284 at the 2020 census.";
+  const std::string page =
+      "Harwick Falls - Lexipedia\n\n* Main page\n* Contents\n* Random article\n\n"
+      "Harwick Falls\n\nFrom Lexipedia, the free encyclopedia\n\nCAPTION: Harwick Falls\n\n"
+      "Harwick Falls viewed from the Mill Street bridge.\n" + box + "\n" + lead + "\n\n"
+      "Contents\n\n* 1 History\n+ 1.1 Early years\n+ 1.2 Mill era\n* 2 Geography\n"
+      "* 3 Economy\n\nHistory[edit]\n\n"
+      "The land that became Harwick Falls was part of a grant issued in 1761 to a group of "
+      "proprietors from Connecticut, most of whom never visited it.\n\n"
+      "For its first half-century the town remained overwhelmingly agricultural, and the river "
+      "was used mainly to grind grain and saw timber for local use.\n\n"
+      "The arrival of the railroad in 1849 transformed the town: investors built a large woollen "
+      "mill at the foot of the falls in 1852, and a second mill within a decade.\n";
+  CheckKept(Strip(page), {lead.c_str(), "The land that became", "The arrival of the railroad"},
+            {"* Random article", "ZIP code"});
+}
+
 TEST_CASE("A headline under a summary is the title when the text quotes it twice", "[strip]") {
   // The summary comes first; the headline under it counts when two longer lines quote it, in
   // their own spacing, punctuation and case. A line that quotes it once does not make it one.
