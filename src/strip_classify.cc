@@ -179,6 +179,15 @@ void Squash(std::string_view s, std::string* out) {
 // A rule that spares prose does not claim a sentence its pattern matches.
 bool Spares(const Rule& rule, const Line& line) { return rule.skip_prose && IsProse(line); }
 
+// A table's row, its cells set apart by runs of spaces. Chinese sets names apart so too, in
+// lines that may be a headline.
+bool TableRow(const Line& line) {
+  return !line.MostlyCjk() && line.core.find("  ") != std::string_view::npos;
+}
+
+// The most rows of a table in an article's section.
+constexpr int kMaxTableRows = 20;
+
 }  // namespace
 
 struct Classifier::Work {
@@ -312,14 +321,23 @@ struct Classifier::Work {
     if (q < 0 || (why[q] != Why::kNone && why[q] != Why::kListBlock)) return false;
     const Line& line = L(lines, q);
     // Words of a few CJK characters set apart by spaces are a row of buttons ("向TA提问 私信TA"),
-    // not a headline, and nor is the last line of a block of code, or a table's row, its cells
-    // set apart by runs of spaces (an encyclopedia's box of facts over its lead; Chinese sets
-    // names apart so, which may be a headline's).
+    // not a headline, and nor is the last line of a block of code, or a table's row (an
+    // encyclopedia's box of facts over its lead).
     const bool buttons = line.MostlyCjk() && line.cjk < 4 * (line.spaces + 1);
-    const bool row = !line.MostlyCjk() && line.core.find("  ") != std::string_view::npos;
-    return (item[q] ||
-            (line.Weight() >= 18 && IsTitleLike(line) && !buttons && !row && !IsCode(line))) &&
-           (furniture > 0 || !Prose(lines, Prev(q)));
+    if (!item[q] && (line.Weight() < 18 || !IsTitleLike(line) || buttons || TableRow(line) ||
+                     IsCode(line)))
+      return false;
+    if (furniture > 0) return true;
+    // A section's table (a review's specifications, under their own short heading) may stand
+    // between its text and the next section's heading. Not every row shows a run of spaces: the
+    // widest cell of a column is set apart by one.
+    int before = Prev(q), rows = 0;
+    for (int k = 0; k < kMaxTableRows && before >= 0 && !Prose(lines, before) && !item[before];
+         ++k) {
+      rows += TableRow(L(lines, before));
+      before = Prev(before);
+    }
+    return !Prose(lines, rows >= 2 ? before : Prev(q));
   }
   // Runs of phrases are how some Chinese blogs write; in alphabetic scripts such runs are lists
   // of headlines.

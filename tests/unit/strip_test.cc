@@ -779,6 +779,29 @@ const std::string kReviewText =
     "Ports are where the company has cut corners. You get two USB-C ports, both on the left "
     "side, and nothing else: no USB-A port, no card reader and no headphone jack.\n";
 
+TEST_CASE("A section under a table of the section before is the article's", "[strip]") {
+  // The last section's heading follows a table, not text, and stands further below the headline
+  // than an article's text starts; it is a subheading all the same, and the paragraph under it
+  // no teaser. The author's box under the article goes.
+  const std::string page =
+      "Slate 14 review: a quiet laptop | Gadgets\n\nNews | Reviews | Deals\n\n"
+      "Slate 14 review: a quiet laptop\n\n" + kReviewText + "\nSpecs\n\n"
+      "Display    14-inch OLED, 2880 x 1800, 120Hz\nProcessor  12-core C3 Pro\n"
+      "Memory     16GB (soldered)\nStorage    1TB NVMe SSD\n"
+      "Battery    72Wh, 65W USB-C charger\nPorts      2x USB-C (Thunderbolt 4)\n"
+      "Weight     1.21kg (2.67lbs)\nColour     Graphite\nWarranty   Two years\n"
+      "Dimensions 312 x 221 x 14.9mm\n\n"
+      "Should you buy the Slate 14?\n\n"
+      "If you want a light laptop with a screen you will enjoy looking at all day, and you mostly "
+      "work in a browser and office apps, it is easy to recommend. For everyone else, this is the "
+      "best laptop the company has made, and one of the best you can buy at this price.\n\n"
+      "Share this article Facebook X Reddit Email\n\n"
+      "Ann Lee is Gadgets' senior reviews editor. She has tested laptops for a decade.\n\n"
+      "You might also like\n\n* Nimbus Air 13 review\n* The best laptops in 2024\n";
+  CheckKept(Strip(page), {"For the past few years", "If you want a light laptop"},
+            {"Ann Lee is Gadgets'", "Nimbus Air 13 review"});
+}
+
 TEST_CASE("A short sentence right under the headline or its byline opens the text", "[strip]") {
   const std::string paras = NovelParagraphs();
   const std::string menu = "首页 | 小说 | 排行榜\n\n";
