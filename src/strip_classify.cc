@@ -350,6 +350,25 @@ struct Classifier::Work {
     const int before = Prev(p);
     return n > 0 && why[p] == Why::kNone && before >= 0 && ItemNumber(L(lines, before)) == n - 1;
   }
+  // Whether p, no item, is the heading that an entry of a numbered table of contents a little
+  // above names ("History[edit]" under "1 History", "历史沿革[编辑]" under "1 历史沿革"): the
+  // sections under a table of contents come back with their headings, a few lines under it.
+  bool NamesEntry(const std::vector<Line>& lines, int p) const {
+    constexpr int kWithin = 40;  // lines: a long table of contents, and the headings under it
+    constexpr std::size_t kMaxSuffix = 8;  // an edit link's "[edit]" after the heading
+    const std::string_view heading = L(lines, p).core;
+    if (item[p]) return false;
+    for (int k = Prev(p); k >= 0 && k >= p - kWithin; k = Prev(k)) {
+      if (!item[k]) continue;
+      std::string_view entry = L(lines, k).core;
+      if (entry.empty() || entry[0] < '0' || entry[0] > '9') continue;
+      entry.remove_prefix(std::min(entry.size(), entry.find_first_not_of("0123456789. ")));
+      if (entry.size() >= 4 && heading.starts_with(entry) &&
+          heading.size() <= entry.size() + kMaxSuffix)
+        return true;
+    }
+    return false;
+  }
   // A line of text that is not a list item or a teaser.
   bool TextLine(const std::vector<Line>& lines, int p) const {
     return (kind[p] == Kind::kNear || kind[p] == Kind::kGood) && !item[p] && !L(lines, p).ends_ellipsis;
@@ -1086,7 +1105,9 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
       if (headed && after == State::kBody) {
         body = true;
       } else if (before == State::kBody && after == State::kBody) {
-        body = wedged_text || quantities || (heading && k > last_item);
+        body = wedged_text || quantities || (heading && k > last_item) || w->NamesEntry(lines, k);
+      } else if (after == State::kBody && w->NamesEntry(lines, k)) {
+        body = true;
       } else if (before == State::kBody) {
         // The last items of a numbered list continue the body, whatever their length, when the
         // item before is the body's (a list of sources under a header that went is not).

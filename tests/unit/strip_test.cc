@@ -1121,6 +1121,20 @@ TEST_CASE("A heading right under a list of links between paragraphs is the artic
        lead + "Spring tides\n\nRiver levels\n\n" + text,
        {"You need a rod fishing licence", "You must have a licence"},
        {"Spring tides", "River levels", "Contents"}},
+      // An encyclopedia's numbered contents, then the headings of a section and its first
+      // subsection, each with its edit link: the entries name them. A rule claims the entry
+      // "See also", which parts the contents, and the headings stand under its second part.
+      {"headings that a numbered table of contents names",
+       "Licence rules\n\n"
+       "You need a rod fishing licence to fish for salmon, trout, freshwater fish, smelt or eel in "
+       "rivers, lakes and canals across the country.\n\n"
+       "Contents\n\n* 1 Who needs one\n+ 1.1 Young anglers\n+ 1.2 Disabled anglers\n"
+       "* 2 How much it costs\n* 3 How to apply\n* 4 See also\n* 5 References\n"
+       "* 6 External links\n\nWho needs one[edit]\n\n"
+       "Young anglers[edit]\n\n" + text,
+       {"You need a rod fishing licence", "\nWho needs one[edit]\n", "\nYoung anglers[edit]\n",
+        "You must have a licence"},
+       {"Contents", "1.2 Disabled anglers"}},
   });
 }
 
