@@ -359,9 +359,11 @@ struct Classifier::Work {
     const std::string_view heading = L(lines, p).core;
     if (item[p]) return false;
     for (int k = Prev(p); k >= 0 && k >= p - kWithin; k = Prev(k)) {
-      if (!item[k]) continue;
+      // Numbered as a list ("1. 一、问题背景", the number gone with the marker) or as sections
+      // under bullets ("* 1.1 Early years").
       std::string_view entry = L(lines, k).core;
-      if (entry.empty() || entry[0] < '0' || entry[0] > '9') continue;
+      const bool numbered = L(lines, k).bullet == Bullet::kNumber;
+      if (!numbered && (!item[k] || entry.empty() || entry[0] < '0' || entry[0] > '9')) continue;
       entry.remove_prefix(std::min(entry.size(), entry.find_first_not_of("0123456789. ")));
       if (entry.size() >= 4 && heading.starts_with(entry) &&
           heading.size() <= entry.size() + kMaxSuffix)
@@ -725,11 +727,12 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
     }
   }
   // A lead-in or a wire dateline right above the run opens it: short, it scores nothing of its
-  // own, and the run would start under it. (One the rules claim stays theirs; the context
-  // decides by rule first.)
+  // own, and the run would start under it; so does the first section's heading that a table of
+  // contents names. (One the rules claim stays theirs; the context decides by rule first.)
   if (best_to >= 0) {
     const int q = w->Prev(best_from);
-    if (q >= 0 && OpensText(w->L(lines, q))) best_from = q;
+    if (q >= 0 && (OpensText(w->L(lines, q)) || (w->why[q] == Why::kNone && w->NamesEntry(lines, q))))
+      best_from = q;
   }
   // A short sentence or two can open or close the article: they cost a little and would fall
   // just outside the run; the context decides them.

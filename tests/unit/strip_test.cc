@@ -1138,6 +1138,23 @@ TEST_CASE("A heading right under a list of links between paragraphs is the artic
   });
 }
 
+TEST_CASE("The first section's heading that the table of contents names opens the text",
+          "[strip]") {
+  // A blog's contents in its sidebar, numbered as a list, then the post's headline, its byline
+  // and the first section's heading over the text.
+  const std::string page =
+      "处理超大CSV文件的几种办法_博客\n\n首页 > Python > 正文\n\n目录\n\n"
+      "1. 一、问题背景\n2. 二、为什么会内存溢出\n3. 三、解决办法\n4. 四、写在最后\n\n"
+      "处理超大CSV文件的几种办法\n\n蓝月 于 2024-05-12 10:23:45 发布\n\n一、问题背景\n\n"
+      "最近在公司接手了一个数据清洗的小需求，运维同事导出了一份将近二十GB的访问日志，需要按天统计"
+      "每个接口的调用次数和平均响应时间。\n\n"
+      "需求本身很简单，我想着用几行代码就能搞定，结果刚执行到读取文件那一行，程序就被系统直接杀掉了，"
+      "终端里只留下一个冷冰冰的提示。\n\n"
+      "我的开发机是十六GB内存，按理说读一个二十GB的文件确实会有压力，但我没想到会这么快就失败。\n";
+  CheckKept(Strip(page), {"一、问题背景", "最近在公司接手", "我的开发机"},
+            {"1. 一、问题背景", "二、为什么会内存溢出"});
+}
+
 TEST_CASE("Items of a few words with a sentence under them are a list in the text", "[strip]") {
   const std::string intro =
       "How to descale a kettle\n\n"
