@@ -731,7 +731,8 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   // contents names. (One the rules claim stays theirs; the context decides by rule first.)
   if (best_to >= 0) {
     const int q = w->Prev(best_from);
-    if (q >= 0 && (OpensText(w->L(lines, q)) || (w->why[q] == Why::kNone && w->NamesEntry(lines, q))))
+    if (q >= 0 &&
+        (OpensText(w->L(lines, q)) || (w->why[q] == Why::kNone && w->NamesEntry(lines, q))))
       best_from = q;
   }
   // A short sentence or two can open or close the article: they cost a little and would fall
