@@ -792,8 +792,10 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out,
     if (next.blank || next.bullet != Bullet::kNone) return false;
     // A wrapper breaks a line with spaces at the last one that fits, so such a line wider than
     // its width is none of its: the page's title set above the dump on line 1. (It folds a word
-    // too long for a line, an image's address, anywhere.) The width is of the lines as they stand.
-    if (line.spaces > 0 && columns_of(line) > width + kHardSlack) return false;
+    // too long for a line, an image's address, anywhere.) The width is of the lines as they stand,
+    // and lynx sets the paragraphs whose indentation normalize took away six columns narrower
+    // than headings.
+    if (line.spaces > 0 && columns_of(line) > width + kSlack / 2) return false;
     // The line's columns with the indentation normalize took away (Dedented).
     const int columns = columns_of(line) + dedented;
     const std::size_t indent = line.core.data() - line.text.data();

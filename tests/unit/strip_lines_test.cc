@@ -735,6 +735,36 @@ TEST_CASE("A line with spaces wider than the wrapper's width is not one it broke
                    });
 }
 
+TEST_CASE("A standfirst that lynx does not indent goes on though wider than the paragraphs",
+          "[strip]") {
+  // Lynx sets paragraphs three columns in and headings at the margin, six columns wider: once
+  // normalize has taken the indentation away, the standfirst is five past the paragraphs' 71
+  // columns and still lynx's to break.
+  const std::string page =
+      "Council approves East Yard plan\n"
+      "\n"
+      "Why the council stopped deferring its vote, and what that means for the east\n"
+      "side\n"
+      "\n"
+      "   The council voted five to two late on Wednesday to approve a sweeping\n"
+      "   redevelopment plan for the long-abandoned East Yard rail site, clearing\n"
+      "   the way for roughly nine hundred homes, a twelve-acre public park and a\n"
+      "   restored stretch of creek where freight trains once idled for decades.\n"
+      "\n"
+      "   The decision came shortly before eleven o'clock after four hours of\n"
+      "   testimony, and it ends nearly a decade of argument over the property\n"
+      "   between Harmon Avenue and Willow Creek, which has stood largely empty\n"
+      "   since the regional railroad consolidated its operations twenty years\n"
+      "   ago and moved its freight yard to the other side of the county line.\n";
+  CheckJoins(page, {
+                       {"Why the council stopped", "side", true},
+                       {"The council voted", "redevelopment plan", true},
+                       {"redevelopment plan", "the way for roughly", true},
+                       {"The decision came", "testimony, and", true},
+                       {"between Harmon Avenue", "since the regional", true},
+                   });
+}
+
 TEST_CASE("Wrapped lines of a few widths each, one line at each, still set the width",
           "[strip]") {
   // Wrapped at 72 columns, with one line 72 wide, one 66, and the rest 61: the widest stands
