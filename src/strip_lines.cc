@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <numeric>
 
 #include "line_memo.h"
 #include "minhash.h"
@@ -564,6 +565,15 @@ bool LinkRelation(const Line& line) {
   return line.core.size() > 1 && line.core[0] == '#' && IsAsciiAlpha(line.core[1]);
 }
 
+// A rule drawn with one mark: underscores over a signature, a row of stars or dashes. No
+// wrapper breaks a paragraph so, and joined to one it would make it read as a form's field.
+bool DrawnRule(const Line& line) {
+  constexpr std::string_view kMarks = "_-*=~";
+  const std::string_view s = line.core;
+  return s.size() >= 4 && kMarks.find(s[0]) != std::string_view::npos &&
+         s.find_first_not_of(s[0]) == std::string_view::npos;
+}
+
 // How a line goes on into the next one of its unit.
 enum class Join { kNone, kSpace, kStraight };
 
@@ -585,6 +595,7 @@ void MakeUnits(const std::vector<Line>& lines, JoinFn join, Unwrapped* out) {
          dedented = item) {
       const Join how = join(j, dedented);
       if (how == Join::kNone || Preformatted(lines[j]) || Preformatted(lines[j + 1]) ||
+          DrawnRule(lines[j]) || DrawnRule(lines[j + 1]) ||
           AddressAfterSentence(lines[j], lines[j + 1]) || FieldOverText(lines[j], lines[j + 1]) ||
           LinkRelation(lines[j + 1]))
         break;
@@ -722,6 +733,26 @@ Wrap FindWrap(const std::vector<Line>& lines, bool cjk_wide) {
     for (int c = next; c > 0 && c >= next - kSlack / 4; --c) together += breakable_at[c];
     const int alone = breakable_at[width];
     if (together >= 2 && alone <= together) width = next;
+  }
+  // On a page of many wrapped lines, an eighth of those within the slack of the widest at most,
+  // up to six columns past an empty one, are not the paragraphs' either: lynx sets headings at
+  // the margin, and wraps them six columns wider than the paragraphs whose indentation normalize
+  // took away.
+  constexpr int kManyLines = 16;
+  const int widest = width;
+  const int total = std::accumulate(breakable_at.begin() + std::max(0, widest - kSlack),
+                                    breakable_at.begin() + widest + 1, 0);
+  if (total >= kManyLines) {
+    int above = 0;
+    for (int c = widest; c > widest - kSlack / 2; c = next_below(c)) {
+      above += breakable_at[c];
+      const int next = next_below(c);
+      if (8 * above > total || widest - next > kSlack / 2) break;
+      if (c - next > 1) {
+        width = next;
+        break;
+      }
+    }
   }
   return {margin, width};
 }

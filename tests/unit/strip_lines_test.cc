@@ -765,6 +765,54 @@ TEST_CASE("A standfirst that lynx does not indent goes on though wider than the 
                    });
 }
 
+TEST_CASE("Headings lynx wraps wider than a page's many paragraphs do not set its width",
+          "[strip]") {
+  // A thread's subject over each post is set at the margin and wrapped at 75 columns; the posts'
+  // paragraphs, their indentation taken away, at 71. "reallocated" would have fitted after
+  // "had a" in 75 columns. The rule of underscores over a signature goes on nothing.
+  const std::string page =
+      "Old storage drives showing rising reallocated sectors - Forums\n"
+      "\n"
+      "Old storage drives showing rising reallocated sectors - replace all at once\n"
+      "or one by one?\n"
+      "\n"
+      "   Evening all. I have been running a four-bay storage box at home for a\n"
+      "   little over six years now, and until recently it has been one of those\n"
+      "   boxes you forget exists. It holds the family photo archive, a couple of\n"
+      "   terabytes of music and the nightly backups from three laptops. The pool\n"
+      "   is four drives bought at the same time from the same shop, which I now\n"
+      "   realise was probably not the cleverest thing I have ever done.\n"
+      "\n"
+      "   Last week the box started sending me warning emails about one of the\n"
+      "   disks. When I logged in and looked at the data, drive two had a\n"
+      "   reallocated sector count of forty-eight, up from zero the last time I\n"
+      "   bothered to check, which was admittedly a while ago. Budget is not\n"
+      "   unlimited but I can stretch to a new pair right now. Would you replace\n"
+      "   one drive at a time, or everything at once, or do something else\n"
+      "   entirely? Thanks in advance for any advice you can give me.\n"
+      "   ________________\n"
+      "   Home-built storage box, four drives in RAID 5 · desktop ·\n"
+      "   Too many USB sticks\n"
+      "\n"
+      "Re: Old storage drives showing rising reallocated sectors - replace all at\n"
+      "once or one by one?\n"
+      "\n"
+      "   This is what I would do, and honestly it is what I would do even if\n"
+      "   nothing was wrong with the drives. Six years of spinning is a good\n"
+      "   innings. The number on its own is not catastrophic, but the trend\n"
+      "   matters far more than the value. A drive that went from zero to forty-\n"
+      "   eight in a few months is telling you the surface is starting to\n"
+      "   degrade, and that rarely slows down once it starts.\n";
+  CheckJoins(page, {
+                       {"Old storage drives showing rising reallocated sectors - replace",
+                        "or one by one?", true},
+                       {"disks. When I logged in", "reallocated sector count", true},
+                       {"bothered to check", "unlimited but I can", true},
+                       {"entirely? Thanks in advance", "________________", false},
+                       {"________________", "Home-built storage box", false},
+                   });
+}
+
 TEST_CASE("Wrapped lines of a few widths each, one line at each, still set the width",
           "[strip]") {
   // Wrapped at 72 columns, with one line 72 wide, one 66, and the rest 61: the widest stands
