@@ -854,6 +854,9 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out,
     // word carried to the next line leaves a wide gap.
     if (columns < margin - kJoinSlack)
       return !word_fits && next.core.front() != '[' && !(stands_alone && stands_alone(line));
+    // Nor does a finished sentence go on into furniture, whose first word would not have
+    // fitted beside it ("Top" under a post): the page broke there.
+    if (line.ends_terminal && stands_alone && stands_alone(next)) return false;
     // Between CJK characters a wrapper may break early to keep punctuation off a line's start,
     // so only words are tested.
     std::size_t end = 0;

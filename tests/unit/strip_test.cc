@@ -1799,6 +1799,31 @@ TEST_CASE("A short field or furniture over a wrapped Chinese paragraph stays on 
   CHECK(doc.text.find("版本流传。 此诗写于元和六年") != std::string::npos);
 }
 
+TEST_CASE("Furniture under a wrapped paragraph's last sentence stays on its own line",
+          "[strip]") {
+  // A post's last line ends its sentence near the width, and the thread's "Top" link under it
+  // would not have fitted beside it: lynx did not break there, the page did.
+  const std::string page =
+      "Old storage drives - Forums\n"
+      "\n"
+      "   Evening all. I have been running a four-bay storage box at home for a\n"
+      "   little over six years now, and until recently it has been one of those\n"
+      "   boxes you forget exists. It holds the family photo archive, a couple of\n"
+      "   terabytes of music and the nightly backups from three laptops. The pool\n"
+      "   is four drives bought at the same time from the same shop, which I now\n"
+      "   realise was probably not the cleverest thing I have ever done at home.\n"
+      "   Top\n"
+      "\n"
+      "   Last week the box started sending me warning emails about one of the\n"
+      "   disks. When I logged in and looked at the data, drive two had a count\n"
+      "   of forty-eight, up from zero the last time I bothered to check, which\n"
+      "   was admittedly a while ago, so I have ordered two new ones this week.\n"
+      "   Top\n";
+  const pith::Document doc = Strip(page);
+  CheckKept(doc, {"the cleverest thing I have ever done at home.", "two new ones this week."},
+            {"at home. Top", "this week. Top"});
+}
+
 TEST_CASE("A wrapped paragraph comes out whole, on one line", "[strip]") {
   // Lynx broke the English at spaces, which come back, and the Chinese anywhere in a line without
   // one ("…800" over "台以上"), where nothing comes between the pieces, but at the space after
