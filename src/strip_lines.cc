@@ -815,7 +815,6 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out,
     return true;
   }
   const int margin = wrap.margin, width = wrap.width;
-  constexpr int kHardSlack = 3;  // a wide character or a closing mark that did not fit
   const auto columns_of = [cjk_wide](const Line& line) { return Columns(line, cjk_wide); };
   // A line continues on the next when that one is indented as a continuation: as deep as the
   // line (deeper under a list bullet), and not a list item itself.
@@ -866,6 +865,7 @@ bool JoinWrapped(const std::vector<Line>& lines, Unwrapped* out,
   // address) where the width runs out, so a line that stops short of the width, or has a space
   // in it, was broken at a space. Other wrappers break Chinese text anywhere: between CJK
   // characters a full line was not.
+  constexpr int kHardSlack = 3;  // a wide character or a closing mark that did not fit
   auto broke_at_space = [&](const Line& line, const Line& next, int dedented) {
     if (columns_of(line) + dedented + kHardSlack < width) return true;
     std::size_t start = 0, end = 0;
