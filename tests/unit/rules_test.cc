@@ -420,6 +420,8 @@ TEST_CASE("Default rules match the kinds of boilerplate in Chinese and English",
       {"更多资讯请关注本站。", "notice.promotion"},
       {"掃描二維碼關注我們的公眾號", "notice.promotion"},
       {"Sign up for our daily newsletter", "notice.promotion"},
+      {"Thanks for reading! Subscribe for free to receive new posts and support my work.",
+       "notice.promotion"},
       {"Dana Okafor covers city hall and local government for The Millbrook Courier.",
        "chrome.author-bio"},
       {"Priya Halvorsen is GadgetLedger's Senior Reviews Editor. She has tested laptops for a "
