@@ -69,6 +69,18 @@ bool IsWireDateline(const Line& line) {
 // What may stand right above an article's first paragraph and belong to it.
 bool OpensText(const Line& line) { return LeadsIn(line) || IsWireDateline(line); }
 
+// The unit of a heading that opens the first of its kind ("第一章 总则": 章; 节, 部分, 编, 篇 the
+// same), or "" for other lines.
+std::string_view FirstChapterUnit(std::string_view s) {
+  constexpr std::string_view kFirst = "第一";
+  if (!s.starts_with(kFirst)) return "";
+  s.remove_prefix(kFirst.size());
+  for (std::string_view unit : {"章", "节", "節", "部分", "编", "編", "篇"}) {
+    if (s.starts_with(unit)) return unit;
+  }
+  return "";
+}
+
 // A sentence that closes the text, or leads into what the page shows next ("see the video
 // below:"): the short lines that may end an article.
 bool ClosesSentence(const Line& line) { return line.ends_terminal || LeadsIn(line); }
@@ -368,6 +380,17 @@ struct Classifier::Work {
       if (entry.size() >= 4 && heading.starts_with(entry) &&
           heading.size() <= entry.size() + kMaxSuffix)
         return true;
+    }
+    return false;
+  }
+  // Whether p is the heading of a text's first chapter whose second stands below, up to `last`
+  // ("第一章 总则" over "第一条", "第二章" further down).
+  bool OpensChapters(const std::vector<Line>& lines, int p, int last) const {
+    const std::string_view unit = FirstChapterUnit(L(lines, p).core);
+    if (unit.empty()) return false;
+    const std::string second = std::string("第二").append(unit);
+    for (int k = p + 1; k <= last; ++k) {
+      if (L(lines, k).core.starts_with(second)) return true;
     }
     return false;
   }
@@ -728,11 +751,13 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   }
   // A lead-in or a wire dateline right above the run opens it: short, it scores nothing of its
   // own, and the run would start under it; so does the first section's heading that a table of
-  // contents names. (One the rules claim stays theirs; the context decides by rule first.)
+  // contents names, or whose second the run holds ("第一章 总则" over "第一条", "第二章" further
+  // down). (One the rules claim stays theirs; the context decides by rule first.)
   if (best_to >= 0) {
     const int q = w->Prev(best_from);
-    if (q >= 0 &&
-        (OpensText(w->L(lines, q)) || (w->why[q] == Why::kNone && w->NamesEntry(lines, q))))
+    if (q >= 0 && (OpensText(w->L(lines, q)) ||
+                   (w->why[q] == Why::kNone &&
+                    (w->NamesEntry(lines, q) || w->OpensChapters(lines, q, best_to)))))
       best_from = q;
   }
   // A short sentence or two can open or close the article: they cost a little and would fall
@@ -1110,7 +1135,8 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
         body = true;
       } else if (before == State::kBody && after == State::kBody) {
         body = wedged_text || quantities || (heading && k > last_item) || w->NamesEntry(lines, k);
-      } else if (after == State::kBody && w->NamesEntry(lines, k)) {
+      } else if (after == State::kBody &&
+                 (w->NamesEntry(lines, k) || w->OpensChapters(lines, k, w->to))) {
         body = true;
       } else if (before == State::kBody) {
         // The last items of a numbered list continue the body, whatever their length, when the

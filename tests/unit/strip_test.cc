@@ -1155,6 +1155,24 @@ TEST_CASE("The first section's heading that the table of contents names opens th
             {"1. 一、问题背景", "二、为什么会内存溢出"});
 }
 
+TEST_CASE("A text's first chapter heading opens it when its second chapter follows", "[strip]") {
+  // A regulation's fields and title, then its first chapter's heading right above its first
+  // article, which scores nothing; its second chapter's heading stands among the articles.
+  const std::string page =
+      "社区养老服务促进办法_法规全文_法规库\n\n首页 > 地方政府规章 > 法规全文\n\n"
+      "发布部门： 市人民政府\n发布日期： 2023年11月20日\n\n社区养老服务促进办法\n\n第一章 总则\n\n"
+      "第一条 为了积极应对人口老龄化，健全社区养老服务体系，满足老年人就近就便的养老服务需求，根据有关法律"
+      "法规，结合本市实际，制定本办法。\n\n"
+      "第二条 本市行政区域内社区养老服务的规划建设、服务提供、扶持保障和监督管理，适用本办法。\n\n"
+      "第二章 设施规划与建设\n\n"
+      "第三条 市民政部门应当会同自然资源和规划等部门编制社区养老服务设施布局专项规划，报市人民政府批准"
+      "后组织实施。\n\n"
+      "第四条 新建住宅小区应当按照每百户不少于二十平方米的标准配套建设社区养老服务设施，并与住宅同步规划、"
+      "同步建设、同步验收、同步交付使用。\n";
+  CheckKept(Strip(page), {"第一章 总则", "第一条 为了积极应对", "第二章 设施规划与建设"},
+            {"首页 > 地方政府规章"});
+}
+
 TEST_CASE("Items of a few words with a sentence under them are a list in the text", "[strip]") {
   const std::string intro =
       "How to descale a kettle\n\n"
