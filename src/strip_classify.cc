@@ -634,7 +634,7 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
     for (; q < m; ++q) {
       if (w->why[q] == Why::kTitle || w->why[q] == Why::kTitleRepeat) break;
       // A date or byline under a list header belongs to an item, not to the article.
-      const bool item_meta = w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta;
+      const bool item_meta = ClaimedAsMeta(*w, q);
       if (w->why[q] != Why::kNone && !item_meta) continue;
       // Under a header that dates a post, a paragraph is a comment in the list, not the article
       // resuming ("Ammon · March 11, 2017 at 8:41 PM"). Under a list of bulleted links, a
@@ -654,6 +654,14 @@ void Classifier::MarkListBlocks(const std::vector<Line>& lines, Work* w) const {
     }
     p = q - 1;
   }
+}
+
+bool Classifier::ClaimedAsMeta(const Work& w, int p) const {
+  return w.why[p] == Why::kRule && rules_->rules()[w.rule[p]].label == Label::kMeta;
+}
+
+bool Classifier::HeadsText(const Work& w, int p) const {
+  return p == w.title || w.why[p] == Why::kTitleRepeat || ClaimedAsMeta(w, p);
 }
 
 // Layer 3: the body is the densest run of content lines: the stretch that maximizes the weight of
@@ -769,16 +777,15 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   // sentence is one more item, and under a form or a frame, the site's own words. A few lines
   // the rules claim may part them from the run when the first is a byline (then a share bar, a
   // disclosure): an image's caption over its credit is a sentence too.
-  const auto meta = [&](int q) {
-    return q >= 0 && q < m && w->why[q] == Why::kRule && rules[w->rule[q]].label == Label::kMeta;
-  };
   const auto lead_above = [&](int q) {
     constexpr int kMaxClaimed = 3;
     const int next = q;
     q = w->Prev(q);
     for (int k = 0; k < kMaxClaimed && q >= 0 && w->why[q] == Why::kRule && !w->item[q]; ++k)
       q = w->Prev(q);
-    return q >= 0 && (w->Next(q) == next || meta(w->Next(q))) ? q : -1;
+    if (q < 0) return -1;
+    const int after = w->Next(q);
+    return after == next || (after < m && ClaimedAsMeta(*w, after)) ? q : -1;
   };
   int lead = best_from;
   for (int k = 0, q = lead_above(best_from); k < 2 && best_to >= 0 && q > w->title && sentence(q);
@@ -787,10 +794,7 @@ void Classifier::FindDensestRun(const std::vector<Line>& lines, Work* w) const {
   }
   int above = lead - 1;  // a repeat of the title counts here, so only images are passed over
   while (above >= 0 && w->kind[above] == Kind::kVoid && w->why[above] == Why::kNone) --above;
-  const auto headline = [&](int q) {
-    return q == w->title || w->why[q] == Why::kTitleRepeat || meta(q);
-  };
-  if (lead < best_from && above >= 0 && headline(above)) {
+  if (lead < best_from && above >= 0 && HeadsText(*w, above)) {
     w->led_from = best_from;
     best_from = lead;
   }
@@ -1123,9 +1127,7 @@ void Classifier::ResolveByContext(const std::vector<Line>& lines, Work* w) const
     // the text above the body, as lines between paragraphs do: a standfirst, then the first
     // section's heading (a live blog's first entry's time and headline).
     const bool headed = b >= 0 && before == State::kBoiler && last_item < 0 &&
-                        count <= kMaxWedged && sentence &&
-                        (b == w->title || w->why[b] == Why::kTitleRepeat ||
-                         (w->why[b] == Why::kRule && rules[w->rule[b]].label == Label::kMeta));
+                        count <= kMaxWedged && sentence && HeadsText(*w, b);
     int ended = 0;  // short sentences that close the body
     for (int k = p; k < q; ++k) {
       if (w->state[k] != State::kCand) continue;

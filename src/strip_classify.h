@@ -61,6 +61,10 @@ class Classifier {
   void EndAtComments(const std::vector<Line>& lines, Work* w) const;
   void FindReplies(const std::vector<Line>& lines, Work* w) const;
   bool Posted(const std::vector<Line>& lines, Work* w, int p) const;
+  // Whether a meta rule (a byline, a date line) claims position p.
+  bool ClaimedAsMeta(const Work& w, int p) const;
+  // Whether p is the headline, a repeat of it, or its byline: what the text's opening stands under.
+  bool HeadsText(const Work& w, int p) const;
   void ResolveByContext(const std::vector<Line>& lines, Work* w) const;
 
   std::shared_ptr<const RuleSet> rules_;
